@@ -1,0 +1,136 @@
+/** One Azure OpenAI account with secure defaults, its content filters and its model deployments. */
+import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
+import * as pulumi from "@pulumi/pulumi";
+import { ContentFilterSet } from "../content-filter/component";
+import { ModelDeploymentChain } from "../deployments/component";
+import type { AccountSpec } from "./spec";
+
+/** The account spec with the defaults a stack resolves (region, subdomain). */
+export interface OpenAIAccountSpec extends AccountSpec {
+  location: string;
+  customSubDomain: string;
+}
+
+export interface OpenAIAccountArgs {
+  spec: OpenAIAccountSpec;
+  resourceGroupName: pulumi.Input<string>;
+  tags?: Record<string, string>;
+  /** Pulumi `protect` for the account resource: deleting an account soft-deletes it for 48 h. */
+  protect?: boolean;
+  /** Pulumi `retainOnDelete` for the account resource. */
+  retainOnDelete?: boolean;
+}
+
+/** What an app needs to call one deployment. */
+export interface DeploymentInfo {
+  model: string;
+  version: string;
+  sku: string;
+  capacity: number;
+}
+
+/** The data-plane endpoint key ARM lists for the OpenAI API on both OpenAI and AIServices accounts. */
+const OPENAI_ENDPOINT_KEY = "OpenAI Language Model Instance API";
+
+export class OpenAIAccount extends pulumi.ComponentResource {
+  readonly account: cognitiveservices.Account;
+  readonly accountId: pulumi.Output<string>;
+  readonly accountName: pulumi.Output<string>;
+  readonly location: string;
+  /** `https://<subdomain>.openai.azure.com/`: what apps set as AZURE_OPENAI_ENDPOINT. */
+  readonly endpoint: pulumi.Output<string>;
+  /** The system-assigned identity's principal id (for Key Vault and storage grants). */
+  readonly principalId: pulumi.Output<string | undefined>;
+  readonly contentFilters: ContentFilterSet;
+  readonly deploymentChain: ModelDeploymentChain;
+  /** Deployment details by deployment name. */
+  readonly deployments: Record<string, DeploymentInfo>;
+  /** Model name to deployment name; the first deployment of a model in config order wins. */
+  readonly modelDeployments: Record<string, string>;
+
+  constructor(name: string, args: OpenAIAccountArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("aoai-platform:account:OpenAIAccount", name, {}, opts);
+    const { spec, resourceGroupName, tags } = args;
+    this.location = spec.location;
+
+    this.account = new cognitiveservices.Account(
+      `${name}-account`,
+      {
+        accountName: spec.name,
+        resourceGroupName,
+        location: spec.location,
+        kind: spec.kind,
+        sku: { name: "S0" },
+        identity: {
+          type: spec.identity.type,
+          userAssignedIdentities:
+            spec.identity.userAssignedIdentityIds.length > 0
+              ? spec.identity.userAssignedIdentityIds
+              : undefined,
+        },
+        properties: {
+          customSubDomainName: spec.customSubDomain,
+          disableLocalAuth: !spec.localAuthEnabled,
+          publicNetworkAccess: spec.publicNetworkAccess,
+          networkAcls: {
+            defaultAction: spec.networkAcls.defaultAction,
+            bypass: spec.networkAcls.bypass,
+            ipRules: spec.networkAcls.ipRules.map((value) => ({ value })),
+            virtualNetworkRules: [],
+          },
+          restrictOutboundNetworkAccess: spec.outbound.restrict,
+          allowedFqdnList: spec.outbound.restrict ? spec.outbound.allowedFqdns : undefined,
+          encryption: spec.customerManagedKey
+            ? {
+                keySource: "Microsoft.KeyVault",
+                keyVaultProperties: {
+                  keyVaultUri: spec.customerManagedKey.keyVaultUri,
+                  keyName: spec.customerManagedKey.keyName,
+                  keyVersion: spec.customerManagedKey.keyVersion,
+                },
+              }
+            : undefined,
+        },
+        tags,
+      },
+      { parent: this, protect: args.protect, retainOnDelete: args.retainOnDelete },
+    );
+    this.accountId = this.account.id;
+    this.accountName = this.account.name;
+    this.endpoint = this.account.properties.apply(
+      (p) => p.endpoints?.[OPENAI_ENDPOINT_KEY] ?? `https://${spec.customSubDomain}.openai.azure.com/`,
+    );
+    this.principalId = this.account.identity.apply((identity) => identity?.principalId);
+
+    this.contentFilters = new ContentFilterSet(
+      `${name}-filters`,
+      { accountName: this.accountName, resourceGroupName, filters: spec.contentFilters, tags },
+      { parent: this },
+    );
+    this.deploymentChain = new ModelDeploymentChain(
+      `${name}-deployments`,
+      {
+        accountName: this.accountName,
+        resourceGroupName,
+        deployments: spec.deployments,
+        policyNames: this.contentFilters.policyNames,
+        after: this.contentFilters.lastOperation ? [this.contentFilters.lastOperation] : [],
+        tags,
+      },
+      { parent: this },
+    );
+
+    this.deployments = {};
+    this.modelDeployments = {};
+    for (const d of spec.deployments) {
+      this.deployments[d.name] = { model: d.model, version: d.version, sku: d.sku, capacity: d.capacity };
+      this.modelDeployments[d.model] ??= d.name;
+    }
+    this.registerOutputs({
+      accountId: this.accountId,
+      endpoint: this.endpoint,
+      deployments: this.deployments,
+      modelDeployments: this.modelDeployments,
+    });
+  }
+}

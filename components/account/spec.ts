@@ -1,0 +1,144 @@
+/** Config shape of one Azure OpenAI account, with secure defaults. */
+import { z } from "zod";
+import { contentFilterSpecSchema } from "../content-filter/spec";
+import { deploymentSpecSchema } from "../deployments/spec";
+import { MICROSOFT_DEFAULT_POLICY } from "../facts/contentFilters";
+import { ACCOUNT_NAME, CUSTOM_SUBDOMAIN, MAX_DEPLOYMENTS_PER_ACCOUNT } from "../facts/names";
+import {
+  addDuplicateIssues,
+  armResourceId,
+  azureName,
+  azureRegion,
+  fqdn,
+  ipv4OrCidr,
+  strictObject,
+} from "../validation";
+
+export const ACCOUNT_KINDS = ["OpenAI", "AIServices"] as const;
+export const IDENTITY_TYPES = ["SystemAssigned", "UserAssigned", "SystemAssigned, UserAssigned"] as const;
+
+const networkAclsSchema = strictObject({
+  /** What happens to traffic no rule matches. Deny is the baseline; Allow opens the account to the internet. */
+  defaultAction: z.enum(["Deny", "Allow"]).default("Deny"),
+  ipRules: z.array(ipv4OrCidr).default([]),
+  /** `AzureServices` lets trusted Azure services (e.g. AI Search with managed identity) through. */
+  bypass: z.enum(["None", "AzureServices"]).default("None"),
+});
+
+const outboundSchema = strictObject({
+  /** Restrict data exfiltration: the account may only call the listed FQDNs. */
+  restrict: z.boolean().default(true),
+  allowedFqdns: z.array(fqdn).default([]),
+});
+
+const identitySchema = strictObject({
+  type: z.enum(IDENTITY_TYPES).default("SystemAssigned"),
+  userAssignedIdentityIds: z.array(armResourceId).default([]),
+});
+
+const customerManagedKeySchema = strictObject({
+  keyVaultUri: z.string().regex(/^https:\/\/[a-zA-Z0-9-]{3,24}\.vault\.azure\.net\/?$/, {
+    error: "must be a Key Vault URI such as https://kv-contoso.vault.azure.net/",
+  }),
+  keyName: z.string().min(1),
+  /** Omit to follow the key's latest version (auto-rotation). */
+  keyVersion: z.string().optional(),
+});
+
+export const accountSpecSchema = strictObject({
+  name: azureName(ACCOUNT_NAME),
+  /** Region; defaults to the stack's location. */
+  location: azureRegion.optional(),
+  kind: z.enum(ACCOUNT_KINDS).default("OpenAI"),
+  /** Becomes <subDomain>.openai.azure.com; defaults to the account name in lower case. Immutable. */
+  customSubDomain: z.string().optional(),
+  publicNetworkAccess: z.enum(["Disabled", "Enabled"]).default("Disabled"),
+  networkAcls: networkAclsSchema.prefault({}),
+  /** API-key auth. Off: callers must use Entra ID tokens. */
+  localAuthEnabled: z.boolean().default(false),
+  outbound: outboundSchema.prefault({}),
+  identity: identitySchema.prefault({}),
+  customerManagedKey: customerManagedKeySchema.optional(),
+  /** Pulumi `protect`; defaults to true in the prod environment. */
+  protect: z.boolean().optional(),
+  contentFilters: z.array(contentFilterSpecSchema).default([]),
+  deployments: z.array(deploymentSpecSchema).default([]),
+}).superRefine((account, ctx) => {
+  if (account.customSubDomain !== undefined && !CUSTOM_SUBDOMAIN.pattern.test(account.customSubDomain)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["customSubDomain"],
+      message: `must be ${CUSTOM_SUBDOMAIN.allowed}`,
+    });
+  }
+  if (account.deployments.length > MAX_DEPLOYMENTS_PER_ACCOUNT) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["deployments"],
+      message: `${account.deployments.length} deployments; an account holds at most ${MAX_DEPLOYMENTS_PER_ACCOUNT} standard deployments`,
+    });
+  }
+  addDuplicateIssues(
+    ctx,
+    account.deployments.map((d) => d.name),
+    (i) => ["deployments", i, "name"],
+    "deployment name",
+  );
+  addDuplicateIssues(
+    ctx,
+    account.contentFilters.map((f) => f.name),
+    (i) => ["contentFilters", i, "name"],
+    "content filter name",
+  );
+  const filterNames = new Set(account.contentFilters.map((f) => f.name));
+  account.deployments.forEach((deployment, i) => {
+    const filter = deployment.contentFilter;
+    if (filter !== undefined && filter !== MICROSOFT_DEFAULT_POLICY && !filterNames.has(filter)) {
+      const known = [...filterNames, MICROSOFT_DEFAULT_POLICY].map((n) => `"${n}"`).join(", ");
+      ctx.addIssue({
+        code: "custom",
+        path: ["deployments", i, "contentFilter"],
+        message: `no content filter named "${filter}" on this account; use one of ${known}`,
+      });
+    }
+  });
+  if (account.publicNetworkAccess === "Disabled" && account.networkAcls.ipRules.length > 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["networkAcls", "ipRules"],
+      message: "ip rules have no effect while publicNetworkAccess is Disabled; remove them or set Enabled",
+    });
+  }
+  if (!account.outbound.restrict && account.outbound.allowedFqdns.length > 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["outbound", "allowedFqdns"],
+      message: "allowedFqdns only apply when outbound.restrict is true",
+    });
+  }
+  const { type, userAssignedIdentityIds } = account.identity;
+  if (type.includes("UserAssigned") && userAssignedIdentityIds.length === 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["identity", "userAssignedIdentityIds"],
+      message: `identity type "${type}" needs at least one user-assigned identity id`,
+    });
+  }
+  if (type === "SystemAssigned" && userAssignedIdentityIds.length > 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["identity", "type"],
+      message: 'user-assigned identity ids are listed; use "UserAssigned" or "SystemAssigned, UserAssigned"',
+    });
+  }
+  if (account.customerManagedKey && !type.startsWith("SystemAssigned")) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["identity", "type"],
+      message:
+        'a customer-managed key on Azure OpenAI is used through the system-assigned identity; use "SystemAssigned" or "SystemAssigned, UserAssigned"',
+    });
+  }
+});
+
+export type AccountSpec = z.output<typeof accountSpecSchema>;

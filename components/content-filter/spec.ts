@@ -1,0 +1,50 @@
+/** Config shape of a content filter (RAI policy) and its blocklists. */
+import { z } from "zod";
+import { HARM_CATEGORIES, SEVERITY_THRESHOLDS } from "../facts/contentFilters";
+import { RAI_NAME } from "../facts/names";
+import { addDuplicateIssues, azureName, strictObject } from "../validation";
+
+const threshold = z.enum(SEVERITY_THRESHOLDS);
+
+const categoryOverride = strictObject({
+  prompt: threshold.optional(),
+  completion: threshold.optional(),
+});
+
+const blocklistTerm = z.union([
+  z.string().min(1),
+  strictObject({ pattern: z.string().min(1), regex: z.boolean().default(false) }),
+]);
+
+export const blocklistSpecSchema = strictObject({
+  name: azureName(RAI_NAME),
+  description: z.string().max(512).optional(),
+  /** Exact terms, or `{ pattern, regex: true }` for regular expressions. */
+  terms: z.array(blocklistTerm).min(1).max(10_000),
+  /** Which side of the conversation the blocklist applies to. */
+  appliesTo: z.enum(["prompt", "completion", "both"]).default("both"),
+});
+
+export const contentFilterSpecSchema = strictObject({
+  name: azureName(RAI_NAME),
+  /** Starting point: Microsoft's default thresholds, or our stricter preset. */
+  preset: z.enum(["default", "strict"]).default("default"),
+  /** `Default` filters synchronously; `Asynchronous_filter` streams first and filters after. */
+  mode: z.enum(["Default", "Asynchronous_filter"]).default("Default"),
+  categories: z.partialRecord(z.enum(HARM_CATEGORIES), categoryOverride).default({}),
+  jailbreak: z.boolean().optional(),
+  indirectAttack: z.boolean().optional(),
+  protectedMaterialText: z.boolean().optional(),
+  protectedMaterialCode: z.boolean().optional(),
+  blocklists: z.array(blocklistSpecSchema).default([]),
+}).superRefine((filter, ctx) => {
+  addDuplicateIssues(
+    ctx,
+    filter.blocklists.map((b) => b.name),
+    (i) => ["blocklists", i, "name"],
+    "blocklist name",
+  );
+});
+
+export type ContentFilterSpec = z.output<typeof contentFilterSpecSchema>;
+export type BlocklistSpec = z.output<typeof blocklistSpecSchema>;

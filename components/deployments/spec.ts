@@ -1,0 +1,57 @@
+/** Config shape of one model deployment, with Azure's capacity rules per SKU. */
+import { z } from "zod";
+import { findCatalogModel, ptuSizeClassOf } from "../facts/models";
+import { DEPLOYMENT_NAME } from "../facts/names";
+import { type CapacityRule, capacityRule, DEPLOYMENT_SKUS } from "../facts/skus";
+import { azureName, strictObject } from "../validation";
+
+export const VERSION_UPGRADE_OPTIONS = [
+  "OnceNewDefaultVersionAvailable",
+  "OnceCurrentVersionExpired",
+  "NoAutoUpgrade",
+] as const;
+
+export function describeCapacityRule(rule: CapacityRule): string {
+  const max = rule.max === undefined ? "" : `, at most ${rule.max}`;
+  const step = rule.step > 1 ? ` in steps of ${rule.step}` : "";
+  return `a whole number of ${rule.unit} from ${rule.min}${step}${max}`;
+}
+
+export const deploymentSpecSchema = strictObject({
+  name: azureName(DEPLOYMENT_NAME),
+  model: z.string().min(1),
+  /** Pinned model version: reproducible deploys, no surprise upgrades between environments. */
+  version: z.string().min(1),
+  format: z.string().min(1).default("OpenAI"),
+  sku: z.enum(DEPLOYMENT_SKUS),
+  /** kTPM for pay-per-token SKUs (10 = 10,000 tokens per minute); PTUs for provisioned SKUs. */
+  capacity: z.number(),
+  versionUpgradeOption: z.enum(VERSION_UPGRADE_OPTIONS).default("OnceNewDefaultVersionAvailable"),
+  /** Name of a content filter on the same account; omitted means Microsoft's default policy. */
+  contentFilter: z.string().min(1).optional(),
+}).superRefine((deployment, ctx) => {
+  if (deployment.sku === "DeveloperTier" && findCatalogModel(deployment.format, deployment.model)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["sku"],
+      message: `DeveloperTier is for fine-tuned models only; ${deployment.model} is a base model: use Standard, GlobalStandard or DataZoneStandard`,
+    });
+    return;
+  }
+  const rule = capacityRule(deployment.sku, ptuSizeClassOf(deployment.format, deployment.model));
+  const { capacity } = deployment;
+  const fits =
+    Number.isInteger(capacity) &&
+    capacity >= rule.min &&
+    (rule.max === undefined || capacity <= rule.max) &&
+    capacity % rule.step === 0;
+  if (!fits) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["capacity"],
+      message: `${deployment.sku} capacity for ${deployment.model} must be ${describeCapacityRule(rule)}`,
+    });
+  }
+});
+
+export type DeploymentSpec = z.output<typeof deploymentSpecSchema>;

@@ -1,0 +1,79 @@
+/**
+ * Content filter (RAI policy) vocabulary and Microsoft's default policy.
+ * Source: Azure OpenAI content filtering docs and the raiPolicies REST spec (2025-06-01); the default
+ * policy is summarised in shared/reference/azure-openai-facts.md.
+ */
+
+/** The policy Azure applies to a deployment that names no RAI policy. */
+export const MICROSOFT_DEFAULT_POLICY = "Microsoft.DefaultV2";
+
+export const HARM_CATEGORIES = ["hate", "sexual", "violence", "selfHarm"] as const;
+export type HarmCategory = (typeof HARM_CATEGORIES)[number];
+
+/** The filter names the service uses for each harm category. */
+export const HARM_CATEGORY_FILTER_NAME: Record<HarmCategory, string> = {
+  hate: "Hate",
+  sexual: "Sexual",
+  violence: "Violence",
+  selfHarm: "Selfharm",
+};
+
+/**
+ * `Low` blocks low, medium and high severity (strictest); `High` blocks only high; `Off` disables
+ * the filter, which Azure allows only for customers approved for modified content filtering.
+ */
+export const SEVERITY_THRESHOLDS = ["Low", "Medium", "High", "Off"] as const;
+export type SeverityThreshold = (typeof SEVERITY_THRESHOLDS)[number];
+
+/** Strictness order: a lower rank blocks more. */
+export const SEVERITY_RANK: Record<SeverityThreshold, number> = { Low: 0, Medium: 1, High: 2, Off: 3 };
+
+export const PROMPT_SHIELD_FILTERS = {
+  jailbreak: { name: "Jailbreak", source: "Prompt" },
+  indirectAttack: { name: "Indirect Attack", source: "Prompt" },
+  protectedMaterialText: { name: "Protected Material Text", source: "Completion" },
+  protectedMaterialCode: { name: "Protected Material Code", source: "Completion" },
+} as const;
+export type PromptShield = keyof typeof PROMPT_SHIELD_FILTERS;
+
+export interface CategoryThresholds {
+  prompt: SeverityThreshold;
+  completion: SeverityThreshold;
+}
+
+export interface FilterSettings {
+  categories: Record<HarmCategory, CategoryThresholds>;
+  shields: Record<PromptShield, boolean>;
+}
+
+const everyCategory = (threshold: SeverityThreshold): Record<HarmCategory, CategoryThresholds> => ({
+  hate: { prompt: threshold, completion: threshold },
+  sexual: { prompt: threshold, completion: threshold },
+  violence: { prompt: threshold, completion: threshold },
+  selfHarm: { prompt: threshold, completion: threshold },
+});
+
+/** Microsoft's default policy: Medium everywhere, jailbreak on prompts, protected material on completions. */
+export const DEFAULT_FILTER_SETTINGS: FilterSettings = {
+  categories: everyCategory("Medium"),
+  shields: {
+    jailbreak: true,
+    indirectAttack: false,
+    protectedMaterialText: true,
+    protectedMaterialCode: true,
+  },
+};
+
+/** Our stricter preset: blocks from Low severity and adds indirect-attack detection. */
+export const STRICT_FILTER_SETTINGS: FilterSettings = {
+  categories: everyCategory("Low"),
+  shields: {
+    jailbreak: true,
+    indirectAttack: true,
+    protectedMaterialText: true,
+    protectedMaterialCode: true,
+  },
+};
+
+export const FILTER_PRESETS = { default: DEFAULT_FILTER_SETTINGS, strict: STRICT_FILTER_SETTINGS } as const;
+export type FilterPreset = keyof typeof FILTER_PRESETS;

@@ -1,0 +1,56 @@
+/**
+ * Azure naming rules for the resources we create.
+ * Source: Microsoft.CognitiveServices REST spec 2025-06-01, summarised in shared/reference/azure-openai-facts.md.
+ */
+
+export interface NameRule {
+  pattern: RegExp;
+  minLength: number;
+  maxLength: number;
+  /** What is allowed, in words, for error messages. */
+  allowed: string;
+}
+
+export const ACCOUNT_NAME: NameRule = {
+  pattern: /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/,
+  minLength: 2,
+  maxLength: 64,
+  allowed: "2-64 characters: letters, digits, '_', '.', '-', starting with a letter or digit",
+};
+
+export const CUSTOM_SUBDOMAIN: NameRule = {
+  pattern: /^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/,
+  minLength: 2,
+  maxLength: 64,
+  allowed:
+    "2-64 characters: letters, digits and '-', starting and ending with a letter or digit (it becomes <name>.openai.azure.com, globally unique, immutable)",
+};
+
+export const DEPLOYMENT_NAME: NameRule = {
+  pattern: /^[a-zA-Z0-9_-]+$/,
+  minLength: 1,
+  maxLength: 64,
+  allowed: "1-64 characters: letters, digits, '_' and '-' (no '.', no '/')",
+};
+
+export const RAI_NAME: NameRule = {
+  pattern: /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/,
+  minLength: 2,
+  maxLength: 64,
+  allowed: "2-64 characters: letters, digits, '_', '.', '-', starting with a letter or digit",
+};
+
+export const RESOURCE_GROUP_NAME: NameRule = {
+  pattern: /^[-\w._()]*[-\w_()]$/u,
+  minLength: 1,
+  maxLength: 90,
+  allowed: "1-90 characters: letters, digits, '_', '-', '.', '(', ')', not ending with '.'",
+};
+
+export function satisfiesNameRule(rule: NameRule, value: string): boolean {
+  return value.length >= rule.minLength && value.length <= rule.maxLength && rule.pattern.test(value);
+}
+
+/** Per-account and per-region limits. */
+export const MAX_DEPLOYMENTS_PER_ACCOUNT = 32;
+export const MAX_OPENAI_ACCOUNTS_PER_REGION = 30;

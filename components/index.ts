@@ -1,0 +1,23 @@
+/** Public entry of the components package: components, their spec schemas and the platform facts. */
+export {
+  type DeploymentInfo,
+  OpenAIAccount,
+  type OpenAIAccountArgs,
+  type OpenAIAccountSpec,
+} from "./account/component";
+export { ACCOUNT_KINDS, type AccountSpec, accountSpecSchema, IDENTITY_TYPES } from "./account/spec";
+export { ContentFilterSet, type ContentFilterSetArgs } from "./content-filter/component";
+export { effectiveFilterSettings, raiPolicyProperties } from "./content-filter/settings";
+export {
+  type BlocklistSpec,
+  blocklistSpecSchema,
+  type ContentFilterSpec,
+  contentFilterSpecSchema,
+} from "./content-filter/spec";
+export { ModelDeploymentChain, type ModelDeploymentChainArgs } from "./deployments/component";
+export { type DeploymentSpec, deploymentSpecSchema, VERSION_UPGRADE_OPTIONS } from "./deployments/spec";
+export * from "./facts/contentFilters";
+export * from "./facts/models";
+export * from "./facts/names";
+export * from "./facts/skus";
+export { PlatformResourceGroup, type PlatformResourceGroupArgs } from "./resource-group/component";

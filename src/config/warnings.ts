@@ -1,0 +1,57 @@
+/**
+ * Advisory findings about a valid config: things Azure may still reject or that we cannot check
+ * offline. New models ship monthly, so an unknown model is a warning, never an error.
+ */
+import { findCatalogModel, ptuSizeClassOf } from "../../components/facts/models";
+import { capacityRule } from "../../components/facts/skus";
+import { formatKeyPath } from "./errors";
+import { quotaUsage } from "./quota";
+import type { StackConfig } from "./schema";
+
+export interface ConfigWarning {
+  /** Stable id, e.g. config.unknown-model. */
+  rule: string;
+  key: string;
+  message: string;
+}
+
+export function configWarnings(config: StackConfig): ConfigWarning[] {
+  const warnings: ConfigWarning[] = [];
+  config.accounts.forEach((account, a) => {
+    account.deployments.forEach((deployment, d) => {
+      const path = ["accounts", a, "deployments", d];
+      const known = findCatalogModel(deployment.format, deployment.model);
+      if (!known) {
+        warnings.push({
+          rule: "config.unknown-model",
+          key: formatKeyPath([...path, "model"]),
+          message: `model ${deployment.format}/${deployment.model} is not in the built-in catalog; check that ${account.location} offers it (npm run preflight) and that the capacity rules used (${ptuSizeClassOf(deployment.format, deployment.model)} model) fit`,
+        });
+      } else if (!known.versions.includes(deployment.version)) {
+        warnings.push({
+          rule: "config.unknown-model-version",
+          key: formatKeyPath([...path, "version"]),
+          message: `${deployment.model} version ${deployment.version} is not in the built-in catalog (known: ${known.versions.join(", ")})`,
+        });
+      }
+      if (capacityRule(deployment.sku, "large").undocumented) {
+        warnings.push({
+          rule: "config.undocumented-capacity-unit",
+          key: formatKeyPath([...path, "capacity"]),
+          message: `Azure does not document the capacity unit of ${deployment.sku}; ${deployment.capacity} is passed through unchecked`,
+        });
+      }
+    });
+  });
+  for (const usage of quotaUsage(config.quota, config.accounts)) {
+    if (usage.limit === undefined && usage.unit !== "batch" && usage.unit !== "none") {
+      const model = usage.model === undefined ? "" : `, model: ${usage.model}`;
+      warnings.push({
+        rule: "config.quota-undeclared",
+        key: "quota",
+        message: `no quota declared for ${usage.sku}${usage.model ? ` ${usage.model}` : ""} in ${usage.region}; ${usage.planned} ${usage.unit} planned cannot be checked (add { region: ${usage.region}, sku: ${usage.sku}${model}, limit: <n> })`,
+      });
+    }
+  }
+  return warnings;
+}

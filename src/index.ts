@@ -1,0 +1,27 @@
+/**
+ * The Pulumi program (Pulumi.yaml `main`). The language host requires this module and, because it
+ * exports a function, calls it and uses the result as the stack outputs. The config is validated
+ * before any resource is registered, so a bad Pulumi.<stack>.yaml creates nothing.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { ConfigError } from "./config/errors";
+import { namespaceValues, parseStackConfig } from "./config/load";
+import { definePlatform } from "./program";
+
+function loadConfig() {
+  try {
+    return parseStackConfig(namespaceValues(pulumi.runtime.allConfig()), pulumi.getStack());
+  } catch (error) {
+    // A RunError is printed without a stack trace: the message already names every bad key.
+    if (error instanceof ConfigError) throw new pulumi.RunError(error.message);
+    throw error;
+  }
+}
+
+export = async () => {
+  const { config, warnings } = loadConfig();
+  for (const warning of warnings) {
+    pulumi.log.warn(`${warning.key}: ${warning.message} [${warning.rule}]`);
+  }
+  return definePlatform(config);
+};

@@ -1,0 +1,114 @@
+/**
+ * Pulumi mocks that answer like Azure Resource Manager: ARM resource ids, the resource's name as
+ * ARM reports it, and the computed properties the program reads (endpoint, identity principal).
+ */
+import { createHash } from "node:crypto";
+import type * as pulumi from "@pulumi/pulumi";
+
+/** The subscription id the offline plan pretends to deploy into. */
+export const OFFLINE_SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
+export const OFFLINE_TENANT_ID = "11111111-1111-1111-1111-111111111111";
+
+type Inputs = Record<string, unknown>;
+
+/** A stable GUID derived from its parts, so mocked principal ids are the same on every run. */
+export function stableGuid(...parts: string[]): string {
+  const hex = createHash("sha256").update(parts.join("\u0000")).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const str = (inputs: Inputs, key: string): string => String(inputs[key] ?? "");
+const groupId = (inputs: Inputs) =>
+  `/subscriptions/${OFFLINE_SUBSCRIPTION_ID}/resourceGroups/${str(inputs, "resourceGroupName")}`;
+const accountId = (inputs: Inputs) =>
+  `${groupId(inputs)}/providers/Microsoft.CognitiveServices/accounts/${str(inputs, "accountName")}`;
+
+interface ArmShape {
+  /** The input that holds the resource's ARM name. */
+  nameInput: string;
+  id: (inputs: Inputs, name: string) => string;
+  /** Properties Azure computes on creation. */
+  computed?: (inputs: Inputs, name: string) => Inputs;
+}
+
+const ARM_SHAPES: Record<string, ArmShape> = {
+  "azure-native:resources:ResourceGroup": {
+    nameInput: "resourceGroupName",
+    id: (_inputs, name) => `/subscriptions/${OFFLINE_SUBSCRIPTION_ID}/resourceGroups/${name}`,
+  },
+  "azure-native:cognitiveservices:Account": {
+    nameInput: "accountName",
+    id: (inputs) => accountId(inputs),
+    computed: (inputs, name) => {
+      const properties = (inputs.properties ?? {}) as Inputs;
+      const subDomain = str(properties, "customSubDomainName") || name.toLowerCase();
+      const identity = (inputs.identity ?? {}) as Inputs;
+      return {
+        properties: {
+          ...properties,
+          provisioningState: "Succeeded",
+          endpoint:
+            inputs.kind === "OpenAI"
+              ? `https://${subDomain}.openai.azure.com/`
+              : `https://${subDomain}.cognitiveservices.azure.com/`,
+          endpoints: { "OpenAI Language Model Instance API": `https://${subDomain}.openai.azure.com/` },
+        },
+        identity: String(identity.type ?? "").includes("SystemAssigned")
+          ? { ...identity, principalId: stableGuid("principal", name), tenantId: OFFLINE_TENANT_ID }
+          : identity,
+      };
+    },
+  },
+  "azure-native:cognitiveservices:Deployment": {
+    nameInput: "deploymentName",
+    id: (inputs, name) => `${accountId(inputs)}/deployments/${name}`,
+  },
+  "azure-native:cognitiveservices:RaiPolicy": {
+    nameInput: "raiPolicyName",
+    id: (inputs, name) => `${accountId(inputs)}/raiPolicies/${name}`,
+  },
+  "azure-native:cognitiveservices:RaiBlocklist": {
+    nameInput: "raiBlocklistName",
+    id: (inputs, name) => `${accountId(inputs)}/raiBlocklists/${name}`,
+  },
+  "azure-native:cognitiveservices:RaiBlocklistItem": {
+    nameInput: "raiBlocklistItemName",
+    id: (inputs, name) =>
+      `${accountId(inputs)}/raiBlocklists/${str(inputs, "raiBlocklistName")}/raiBlocklistItems/${name}`,
+  },
+};
+
+/** Mocked id and state of a resource; unknown types get a plausible id from their token. */
+export function mockResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Inputs } {
+  const inputs = args.inputs as Inputs;
+  const shape = ARM_SHAPES[args.type];
+  if (!shape) {
+    return { id: `${args.name}-id`, state: { ...inputs, name: args.name } };
+  }
+  const name = str(inputs, shape.nameInput) || args.name;
+  return { id: shape.id(inputs, name), state: { ...inputs, name, ...shape.computed?.(inputs, name) } };
+}
+
+/** Mocked provider functions (invokes). */
+export function mockCall(args: pulumi.runtime.MockCallArgs, defaultLocation: string): Inputs {
+  const inputs = args.inputs as Inputs;
+  switch (args.token) {
+    case "azure-native:resources:getResourceGroup": {
+      const name = str(inputs, "resourceGroupName");
+      return {
+        id: `/subscriptions/${OFFLINE_SUBSCRIPTION_ID}/resourceGroups/${name}`,
+        name,
+        location: defaultLocation,
+      };
+    }
+    default:
+      throw new Error(`the offline plan has no mock for the provider function ${args.token}`);
+  }
+}
+
+export function azureMocks(defaultLocation: string): pulumi.runtime.Mocks {
+  return {
+    newResource: (args) => mockResource(args),
+    call: (args) => mockCall(args, defaultLocation),
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * npm run plan -- --stack <name> [--config-file <Pulumi.x.yaml>] [--json]
+ * Exit 0: config valid and no error finding. 1: an error finding. 2: invalid config or usage.
+ */
+import { parseArgs } from "node:util";
+import { ConfigError } from "../config/errors";
+import { renderPlan } from "./report";
+import { runPlan } from "./run";
+import { StackFileError } from "./stackFile";
+
+const USAGE = "usage: npm run plan -- --stack <name> [--config-file <path>] [--json]";
+
+export const EXIT_FINDINGS = 1;
+export const EXIT_INVALID = 2;
+
+async function main(argv: string[]): Promise<number> {
+  let args: ReturnType<typeof parseOptions>;
+  try {
+    args = parseOptions(argv);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return EXIT_INVALID;
+  }
+  if (args.values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const stack = args.values.stack;
+  if (!stack) {
+    process.stderr.write(`--stack is required\n${USAGE}\n`);
+    return EXIT_INVALID;
+  }
+  try {
+    const plan = await runPlan({ stack, configFile: args.values["config-file"] });
+    process.stdout.write(args.values.json ? `${JSON.stringify(plan, null, 2)}\n` : renderPlan(plan));
+    const errors = plan.findings.filter((f) => f.severity === "error");
+    if (errors.length > 0) {
+      process.stderr.write(`${errors.length} error finding(s): ${errors.map((f) => f.rule).join(", ")}\n`);
+      return EXIT_FINDINGS;
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof StackFileError) {
+      process.stderr.write(`${error.message}\n`);
+      return EXIT_INVALID;
+    }
+    throw error;
+  }
+}
+
+function parseOptions(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    options: {
+      stack: { type: "string" },
+      "config-file": { type: "string" },
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `offline plan failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = EXIT_INVALID;
+  },
+);

@@ -1,0 +1,49 @@
+/**
+ * Runs the Pulumi program (src/index.ts, the module `pulumi up` runs) under Pulumi's mocks with a
+ * stack's config, and collects what it would create. Nothing reaches Azure.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { CONFIG_NAMESPACE, namespaceValues, parseStackConfig } from "../config/load";
+
+import runProgram = require("../index");
+
+import { azureMocks } from "./azureMocks";
+import { plannedDeployments, quotaRows } from "./capacity";
+import type { Finding, PlanResult } from "./model";
+import { recordRegistrations, sanitize } from "./recorder";
+import { readStackConfigFile } from "./stackFile";
+
+export interface PlanOptions {
+  stack: string;
+  /** Path of the stack's config file; defaults to Pulumi.<stack>.yaml in the current directory. */
+  configFile?: string;
+}
+
+/** Validates the stack's config, then runs the program under mocks. Throws ConfigError or StackFileError. */
+export async function runPlan(options: PlanOptions): Promise<PlanResult> {
+  const { stack } = options;
+  const file = readStackConfigFile(options.configFile ?? `Pulumi.${stack}.yaml`);
+  // The program validates too; checking first means an invalid config never starts the mocks.
+  const { config, warnings } = parseStackConfig(namespaceValues(file.values), stack);
+
+  await pulumi.runtime.setMocks(azureMocks(config.location), CONFIG_NAMESPACE, stack, true);
+  const resources = recordRegistrations();
+  pulumi.runtime.setAllConfig(file.values, file.secretKeys);
+  const outputs = (await pulumi.runtime.runInPulumiStack(runProgram)) ?? {};
+  await pulumi.runtime.disconnect();
+
+  const findings: Finding[] = warnings.map((w) => ({
+    rule: w.rule,
+    severity: "warning",
+    urn: null,
+    message: `${CONFIG_NAMESPACE}:${w.key}: ${w.message}`,
+  }));
+  return {
+    stack,
+    resources,
+    deployments: plannedDeployments(resources, config),
+    quota: quotaRows(config),
+    findings,
+    outputs: sanitize(outputs) as Record<string, unknown>,
+  };
+}

@@ -1,0 +1,69 @@
+/** Composes the platform's components from a validated stack config and returns the stack outputs. */
+import type * as pulumi from "@pulumi/pulumi";
+import { OpenAIAccount } from "../components/account/component";
+import { PlatformResourceGroup } from "../components/resource-group/component";
+import type { StackConfig } from "./config/schema";
+
+/** Tags every resource carries, so cost and ownership reports can find the platform. */
+export function platformTags(config: StackConfig): Record<string, string> {
+  return {
+    environment: config.environment,
+    "managed-by": "pulumi",
+    workload: "azure-openai",
+    ...config.tags,
+  };
+}
+
+export interface AccountOutputs {
+  id: pulumi.Output<string>;
+  endpoint: pulumi.Output<string>;
+  location: string;
+  deployments: OpenAIAccount["deployments"];
+  modelDeployments: Record<string, string>;
+}
+
+export interface PlatformOutputs {
+  /** The first account's endpoint: what apps set as AZURE_OPENAI_ENDPOINT. */
+  AZURE_OPENAI_ENDPOINT: pulumi.Output<string>;
+  AZURE_OPENAI_API_VERSION: string;
+  /** Endpoint by account name, for apps that fail over between regions. */
+  AZURE_OPENAI_ENDPOINTS: Record<string, pulumi.Output<string>>;
+  /** Model to deployment name on the first account: what apps pass as `model`. */
+  modelDeployments: Record<string, string>;
+  resourceGroupName: pulumi.Output<string>;
+  accounts: Record<string, AccountOutputs>;
+}
+
+export function definePlatform(config: StackConfig): PlatformOutputs {
+  const tags = platformTags(config);
+  const group = new PlatformResourceGroup(config.resourceGroup.name, {
+    name: config.resourceGroup.name,
+    location: config.resourceGroup.location ?? config.location,
+    existing: config.resourceGroup.existing,
+    tags,
+  });
+  const accounts = new Map(
+    config.accounts.map((spec) => [
+      spec.name,
+      new OpenAIAccount(spec.name, { spec, resourceGroupName: group.name, tags, protect: spec.protect }),
+    ]),
+  );
+  // The schema requires at least one account.
+  const primary = [...accounts.values()][0] as OpenAIAccount;
+  const byName = <T>(pick: (account: OpenAIAccount) => T): Record<string, T> =>
+    Object.fromEntries([...accounts].map(([accountName, account]) => [accountName, pick(account)]));
+  return {
+    AZURE_OPENAI_ENDPOINT: primary.endpoint,
+    AZURE_OPENAI_API_VERSION: config.apiVersion,
+    AZURE_OPENAI_ENDPOINTS: byName((account) => account.endpoint),
+    modelDeployments: primary.modelDeployments,
+    resourceGroupName: group.name,
+    accounts: byName((account) => ({
+      id: account.accountId,
+      endpoint: account.endpoint,
+      location: account.location,
+      deployments: account.deployments,
+      modelDeployments: account.modelDeployments,
+    })),
+  };
+}

@@ -1,0 +1,243 @@
+import { describe, expect, it } from "vitest";
+import { OpenAIAccount, type OpenAIAccountSpec } from "../components/account/component";
+import { accountSpecSchema } from "../components/account/spec";
+import { raiPolicyProperties } from "../components/content-filter/settings";
+import { contentFilterSpecSchema } from "../components/content-filter/spec";
+import { PlatformResourceGroup } from "../components/resource-group/component";
+import { ofType, recordResources, resolved } from "./support/mockRun";
+
+function accountSpec(overrides: Record<string, unknown> = {}): OpenAIAccountSpec {
+  const spec = accountSpecSchema.parse({
+    name: "aoai-test",
+    deployments: [
+      { name: "chat", model: "gpt-4.1", version: "2025-04-14", sku: "GlobalStandard", capacity: 10 },
+      { name: "mini", model: "gpt-4.1-mini", version: "2025-04-14", sku: "GlobalStandard", capacity: 10 },
+      { name: "emb", model: "text-embedding-3-small", version: "1", sku: "Standard", capacity: 5 },
+    ],
+    ...overrides,
+  });
+  return { ...spec, location: "swedencentral", customSubDomain: spec.customSubDomain ?? "aoai-test" };
+}
+
+describe("OpenAIAccount", () => {
+  it("creates the account with secure defaults and no keys in its outputs", async () => {
+    let account: OpenAIAccount | undefined;
+    const resources = await recordResources(() => {
+      account = new OpenAIAccount("a", { spec: accountSpec(), resourceGroupName: "rg" });
+    });
+    const [created] = ofType(resources, "cognitiveservices:Account");
+    expect(created?.inputs).toMatchObject({
+      accountName: "aoai-test",
+      kind: "OpenAI",
+      sku: { name: "S0" },
+      identity: { type: "SystemAssigned" },
+      properties: {
+        customSubDomainName: "aoai-test",
+        disableLocalAuth: true,
+        publicNetworkAccess: "Disabled",
+        networkAcls: { defaultAction: "Deny", ipRules: [] },
+        restrictOutboundNetworkAccess: true,
+      },
+    });
+    expect(created?.protect).toBe(false);
+    expect(await resolved(account?.endpoint as never)).toBe("https://aoai-test.openai.azure.com/");
+    const outputKeys = Object.keys(account ?? {}).join(",");
+    expect(outputKeys).not.toMatch(/key/i);
+  });
+
+  it("chains deployments in config order, each after the one before", async () => {
+    const resources = await recordResources(
+      () => new OpenAIAccount("a", { spec: accountSpec(), resourceGroupName: "rg" }),
+    );
+    const deployments = ofType(resources, "cognitiveservices:Deployment");
+    const byName = new Map(deployments.map((d) => [d.inputs.deploymentName, d]));
+    expect(byName.get("chat")?.dependsOn).toEqual([]);
+    expect(byName.get("mini")?.dependsOn).toEqual([byName.get("chat")?.urn]);
+    expect(byName.get("emb")?.dependsOn).toEqual([byName.get("mini")?.urn]);
+    expect(byName.get("chat")?.inputs).toMatchObject({
+      properties: {
+        model: { format: "OpenAI", name: "gpt-4.1", version: "2025-04-14" },
+        raiPolicyName: "Microsoft.DefaultV2",
+        versionUpgradeOption: "OnceNewDefaultVersionAvailable",
+      },
+      sku: { name: "GlobalStandard", capacity: 10 },
+    });
+  });
+
+  it("keeps two accounts' chains independent (parallel across accounts)", async () => {
+    const resources = await recordResources(() => {
+      new OpenAIAccount("a", { spec: accountSpec(), resourceGroupName: "rg" });
+      new OpenAIAccount("b", {
+        spec: { ...accountSpec(), name: "aoai-b", customSubDomain: "aoai-b" },
+        resourceGroupName: "rg",
+      });
+    });
+    const deployments = ofType(resources, "cognitiveservices:Deployment");
+    const accountOf = new Map(deployments.map((d) => [d.urn, d.inputs.accountName]));
+    for (const d of deployments) {
+      for (const dep of d.dependsOn) expect(accountOf.get(dep)).toBe(d.inputs.accountName);
+    }
+    expect(deployments.filter((d) => d.dependsOn.length === 0)).toHaveLength(2);
+  });
+
+  it("orders content filters and blocklists before the first deployment, one operation at a time", async () => {
+    const spec = accountSpec({
+      contentFilters: [
+        {
+          name: "strict",
+          preset: "strict",
+          blocklists: [{ name: "words", terms: ["a", { pattern: "b+", regex: true }] }],
+        },
+      ],
+    });
+    spec.deployments[0] = { ...spec.deployments[0], contentFilter: "strict" } as (typeof spec.deployments)[0];
+    const resources = await recordResources(() => new OpenAIAccount("a", { spec, resourceGroupName: "rg" }));
+    const [list] = ofType(resources, "cognitiveservices:RaiBlocklist");
+    const items = ofType(resources, "cognitiveservices:RaiBlocklistItem");
+    const [policy] = ofType(resources, "cognitiveservices:RaiPolicy");
+    const chat = ofType(resources, "cognitiveservices:Deployment").find(
+      (d) => d.inputs.deploymentName === "chat",
+    );
+    expect(items.map((i) => i.inputs.properties)).toEqual([
+      { pattern: "a", isRegex: false },
+      { pattern: "b+", isRegex: true },
+    ]);
+    expect(items[0]?.dependencies).toContain(list?.urn);
+    expect(items[1]?.dependsOn).toEqual([items[0]?.urn]);
+    expect(policy?.dependsOn).toEqual([items[1]?.urn]);
+    // The first deployment waits for the policy (explicitly and through raiPolicyName).
+    expect(chat?.dependencies).toContain(policy?.urn);
+    expect(chat?.inputs.properties).toMatchObject({ raiPolicyName: "strict" });
+  });
+
+  it("passes protect and retainOnDelete to the account resource only", async () => {
+    const resources = await recordResources(
+      () =>
+        new OpenAIAccount("a", {
+          spec: accountSpec(),
+          resourceGroupName: "rg",
+          protect: true,
+          retainOnDelete: true,
+        }),
+    );
+    expect(ofType(resources, "cognitiveservices:Account")[0]).toMatchObject({
+      protect: true,
+      retainOnDelete: true,
+    });
+    const deployments = ofType(resources, "cognitiveservices:Deployment");
+    expect(deployments.every((d) => d.protect === false && d.retainOnDelete === false)).toBe(true);
+  });
+
+  it("hands component resource options down to its children", async () => {
+    const resources = await recordResources(
+      () => new OpenAIAccount("a", { spec: accountSpec(), resourceGroupName: "rg" }, { protect: true }),
+    );
+    expect(resources.filter((r) => r.custom).every((r) => r.protect)).toBe(true);
+  });
+
+  it("applies open network settings only when the spec asks", async () => {
+    const spec = accountSpec({
+      publicNetworkAccess: "Enabled",
+      networkAcls: { ipRules: ["203.0.113.0/24"], bypass: "AzureServices" },
+      outbound: { restrict: false },
+      localAuthEnabled: true,
+      customerManagedKey: { keyVaultUri: "https://kv-contoso.vault.azure.net/", keyName: "k" },
+    });
+    const resources = await recordResources(() => new OpenAIAccount("a", { spec, resourceGroupName: "rg" }));
+    expect(ofType(resources, "cognitiveservices:Account")[0]?.inputs.properties).toMatchObject({
+      publicNetworkAccess: "Enabled",
+      disableLocalAuth: false,
+      networkAcls: { defaultAction: "Deny", bypass: "AzureServices", ipRules: [{ value: "203.0.113.0/24" }] },
+      restrictOutboundNetworkAccess: false,
+      encryption: { keySource: "Microsoft.KeyVault", keyVaultProperties: { keyName: "k" } },
+    });
+  });
+
+  it("maps each model to its first deployment", async () => {
+    let account: OpenAIAccount | undefined;
+    const spec = accountSpec();
+    spec.deployments.push({ ...(spec.deployments[0] as (typeof spec.deployments)[0]), name: "chat-2" });
+    await recordResources(() => {
+      account = new OpenAIAccount("a", { spec, resourceGroupName: "rg" });
+    });
+    expect(account?.modelDeployments).toEqual({
+      "gpt-4.1": "chat",
+      "gpt-4.1-mini": "mini",
+      "text-embedding-3-small": "emb",
+    });
+  });
+});
+
+describe("content filter settings", () => {
+  it("the default preset is Microsoft's default policy", () => {
+    const props = raiPolicyProperties(contentFilterSpecSchema.parse({ name: "df" }));
+    const hate = props.contentFilters.filter((f) => f.name === "Hate");
+    expect(hate).toEqual([
+      { name: "Hate", source: "Prompt", enabled: true, blocking: true, severityThreshold: "Medium" },
+      { name: "Hate", source: "Completion", enabled: true, blocking: true, severityThreshold: "Medium" },
+    ]);
+    expect(props.contentFilters.find((f) => f.name === "Jailbreak")).toMatchObject({
+      source: "Prompt",
+      enabled: true,
+    });
+    expect(props.contentFilters.find((f) => f.name === "Protected Material Code")).toMatchObject({
+      source: "Completion",
+      enabled: true,
+    });
+    expect(props.basePolicyName).toBe("Microsoft.DefaultV2");
+  });
+
+  it("overrides apply on top of the preset; Off disables a filter", () => {
+    const props = raiPolicyProperties(
+      contentFilterSpecSchema.parse({
+        name: "cf",
+        preset: "strict",
+        categories: { violence: { completion: "High" }, hate: { prompt: "Off" } },
+        indirectAttack: false,
+        blocklists: [{ name: "bl", terms: ["x"], appliesTo: "prompt" }],
+      }),
+    );
+    const find = (name: string, source: string) =>
+      props.contentFilters.find((f) => f.name === name && f.source === source);
+    expect(find("Violence", "Completion")?.severityThreshold).toBe("High");
+    expect(find("Violence", "Prompt")?.severityThreshold).toBe("Low");
+    expect(find("Hate", "Prompt")).toEqual({
+      name: "Hate",
+      source: "Prompt",
+      enabled: false,
+      blocking: false,
+    });
+    expect(find("Indirect Attack", "Prompt")?.enabled).toBe(false);
+    expect(props.customBlocklists).toEqual([{ blocklistName: "bl", source: "Prompt", blocking: true }]);
+  });
+});
+
+describe("PlatformResourceGroup", () => {
+  it("creates a group with tags", async () => {
+    let group: PlatformResourceGroup | undefined;
+    const resources = await recordResources(() => {
+      group = new PlatformResourceGroup("rg", { name: "rg-x", location: "swedencentral", tags: { a: "b" } });
+    });
+    expect(ofType(resources, "resources:ResourceGroup")[0]?.inputs).toEqual({
+      resourceGroupName: "rg-x",
+      location: "swedencentral",
+      tags: { a: "b" },
+    });
+    expect(await resolved(group?.id as never)).toBe(
+      "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-x",
+    );
+  });
+
+  it("references an existing group without creating one", async () => {
+    let group: PlatformResourceGroup | undefined;
+    const resources = await recordResources(() => {
+      group = new PlatformResourceGroup("rg", {
+        name: "rg-shared",
+        location: "swedencentral",
+        existing: true,
+      });
+    });
+    expect(ofType(resources, "resources:ResourceGroup")).toEqual([]);
+    expect(await resolved(group?.name as never)).toBe("rg-shared");
+  });
+});

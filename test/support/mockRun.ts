@@ -1,0 +1,24 @@
+/** Runs component code under the plan's Azure mocks and returns what registered. */
+import * as pulumi from "@pulumi/pulumi";
+import { azureMocks } from "../../src/plan/azureMocks";
+import type { PlannedResource } from "../../src/plan/model";
+import { recordRegistrations } from "../../src/plan/recorder";
+
+export async function recordResources(build: () => unknown): Promise<PlannedResource[]> {
+  await pulumi.runtime.setMocks(azureMocks("swedencentral"), "aoai-platform", "test", true);
+  const resources = recordRegistrations();
+  await pulumi.runtime.runInPulumiStack(async () => {
+    build();
+    return {};
+  });
+  await pulumi.runtime.disconnect();
+  return resources;
+}
+
+export const ofType = (resources: readonly PlannedResource[], type: string) =>
+  resources.filter((r) => r.type === `azure-native:${type}`);
+
+/** Resolves an Output's value (mocks make every value known). */
+export function resolved<T>(output: pulumi.Output<T>): Promise<T> {
+  return new Promise((resolve) => output.apply(resolve));
+}
