@@ -55,7 +55,7 @@ export const budgetSpecSchema = strictObject({
       message: `must be after startDate ${budget.startDate}`,
     });
   }
-  addDuplicateIssues(ctx, budget.contactEmails, (i) => ["contactEmails", i], "email address");
+  addDuplicateIssues(ctx, budget.contactEmails, (i) => ["contactEmails", i], "email");
   addDuplicateIssues(
     ctx,
     budget.notifications.map((n) => `${n.type} ${n.threshold}%`),

@@ -144,7 +144,7 @@ const actionGroupSchema = strictObject({
   shortName: azureName(ACTION_GROUP_SHORT_NAME),
   emails: z.array(emailAddress).default([]),
 }).superRefine((group, ctx) => {
-  addDuplicateIssues(ctx, group.emails, (i) => ["emails", i], "email address");
+  addDuplicateIssues(ctx, group.emails, (i) => ["emails", i], "email");
 });
 
 export const monitoringSpecSchema = strictObject({

@@ -36,8 +36,8 @@ export interface PlannedActionGroup {
   name: string;
   shortName: string;
   emails: string[];
-  /** Webhook URLs are secrets: only their count is shown. */
-  webhooks: number;
+  /** Number of webhook receivers; "[secret]" when the list holds a secret URL (Pulumi hides the whole list). */
+  webhooks: number | "[secret]";
 }
 
 export interface PlannedAlert {
@@ -74,6 +74,8 @@ export interface MonitoringPlan {
 }
 
 type Inputs = Record<string, unknown>;
+/** How the recorder prints a secret value. */
+const SECRET = "[secret]";
 const record = (value: unknown): Inputs =>
   value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Inputs) : {};
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
@@ -115,7 +117,7 @@ export function monitoringPlan(resources: readonly PlannedResource[]): Monitorin
       name: text(inputs.actionGroupName),
       shortName: text(inputs.groupShortName),
       emails: list(inputs.emailReceivers).map((receiver) => text(record(receiver).emailAddress)),
-      webhooks: list(inputs.webhookReceivers).length,
+      webhooks: inputs.webhookReceivers === SECRET ? SECRET : list(inputs.webhookReceivers).length,
     })),
     alerts: byName(resources, MONITORING_TYPES.metricAlert).flatMap(({ inputs }) =>
       list(record(inputs.criteria).allOf).map((criterion) => {

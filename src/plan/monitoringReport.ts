@@ -45,7 +45,7 @@ export function renderMonitoring(plan: MonitoringPlan): string[] {
   }
   for (const g of actionGroups) {
     lines.push(
-      `  Action group ${g.name} (${g.shortName}): ${g.emails.length} email(s) ${g.emails.join(", ")}; ${g.webhooks} webhook(s)`,
+      `  Action group ${g.name} (${g.shortName}): ${g.emails.length} email(s) ${g.emails.join(", ")}; ${g.webhooks === "[secret]" ? "webhook receivers [secret]" : `${g.webhooks} webhook(s)`}`,
     );
   }
   if (alerts.length > 0) {
