@@ -132,8 +132,8 @@ describe("budgetNotifications", () => {
 });
 
 describe("PlatformMonitoring", () => {
-  it("sends every account's category-group logs and AllMetrics to the created workspace", async () => {
-    const resources = await recordResources(
+  const recordBothAccounts = () =>
+    recordResources(
       () =>
         new PlatformMonitoring("mon", {
           settings: settings(),
@@ -142,6 +142,9 @@ describe("PlatformMonitoring", () => {
           accounts: [payPerToken, provisioned],
         }),
     );
+
+  it("sends every account's category-group logs and AllMetrics to the created workspace", async () => {
+    const resources = await recordBothAccounts();
     const [workspace] = ofType(resources, "operationalinsights:Workspace");
     expect(workspace?.inputs).toMatchObject({
       workspaceName: "log-aoai-test",
@@ -166,15 +169,7 @@ describe("PlatformMonitoring", () => {
   });
 
   it("creates global alerts scoped to each account, notifying the action group; PTU only where provisioned", async () => {
-    const resources = await recordResources(
-      () =>
-        new PlatformMonitoring("mon", {
-          settings: settings(),
-          resourceGroupName: "rg",
-          location: "swedencentral",
-          accounts: [payPerToken, provisioned],
-        }),
-    );
+    const resources = await recordBothAccounts();
     const [group] = ofType(resources, "monitor:ActionGroup");
     expect(group?.inputs).toMatchObject({
       location: "global",
