@@ -6,6 +6,9 @@ export {
   type OpenAIAccountSpec,
 } from "./account/component";
 export { ACCOUNT_KINDS, type AccountSpec, accountSpecSchema, IDENTITY_TYPES } from "./account/spec";
+export { ResourceGroupBudget, type ResourceGroupBudgetArgs } from "./budget/component";
+export { type BudgetNotification, budgetNotifications } from "./budget/notifications";
+export { type BudgetSpec, budgetSpecSchema } from "./budget/spec";
 export { ContentFilterSet, type ContentFilterSetArgs } from "./content-filter/component";
 export { effectiveFilterSettings, raiPolicyProperties } from "./content-filter/settings";
 export {
@@ -18,6 +21,20 @@ export { ModelDeploymentChain, type ModelDeploymentChainArgs } from "./deploymen
 export { type DeploymentSpec, deploymentSpecSchema, VERSION_UPGRADE_OPTIONS } from "./deployments/spec";
 export * from "./facts/contentFilters";
 export * from "./facts/models";
+export * from "./facts/monitoring";
 export * from "./facts/names";
 export * from "./facts/skus";
+export {
+  type AccountAlertRule,
+  type AlertSettings,
+  type AlertSettingsByKind,
+  accountAlertRules,
+} from "./monitoring/alerts";
+export {
+  type MonitoredAccount,
+  type MonitoringSettings,
+  PlatformMonitoring,
+  type PlatformMonitoringArgs,
+} from "./monitoring/component";
+export { type AlertKind, type MonitoringSpec, monitoringSpecSchema } from "./monitoring/spec";
 export { PlatformResourceGroup, type PlatformResourceGroupArgs } from "./resource-group/component";

@@ -3,6 +3,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { OpenAIAccount } from "../components/account/component";
 import { PlatformResourceGroup } from "../components/resource-group/component";
 import type { StackConfig } from "./config/schema";
+import { defineObservability } from "./observability";
 
 /** Tags every resource carries, so cost and ownership reports can find the platform. */
 export function platformTags(config: StackConfig): Record<string, string> {
@@ -48,6 +49,7 @@ export function definePlatform(config: StackConfig): PlatformOutputs {
       new OpenAIAccount(spec.name, { spec, resourceGroupName: group.name, tags, protect: spec.protect }),
     ]),
   );
+  defineObservability(config, group, accounts, tags);
   // The schema requires at least one account.
   const primary = [...accounts.values()][0] as OpenAIAccount;
   const byName = <T>(pick: (account: OpenAIAccount) => T): Record<string, T> =>

@@ -5,13 +5,16 @@
  */
 import { z } from "zod";
 import { type AccountSpec, accountSpecSchema } from "../../components/account/spec";
+import { budgetSpecSchema } from "../../components/budget/spec";
 import {
   CUSTOM_SUBDOMAIN,
   MAX_OPENAI_ACCOUNTS_PER_REGION,
   RESOURCE_GROUP_NAME,
 } from "../../components/facts/names";
 import { DEPLOYMENT_SKUS } from "../../components/facts/skus";
+import { monitoringSpecSchema } from "../../components/monitoring/spec";
 import { addDuplicateIssues, azureName, azureRegion, strictObject } from "../../components/validation";
+import { alertWebhookUrlSchema, monitoringIssues, resolveMonitoring } from "./monitoring";
 import { quotaIssues } from "./quota";
 
 export const ENVIRONMENTS = ["dev", "test", "staging", "prod"] as const;
@@ -59,6 +62,12 @@ export const stackConfigSchema = strictObject({
     .default("2024-10-21"),
   accounts: z.array(accountSpecSchema).min(1, { error: "declare at least one account" }),
   quota: z.array(quotaEntrySchema).default([]),
+  /** Log Analytics, diagnostic settings, action group and metric alerts; omitted, none are created. */
+  monitoring: monitoringSpecSchema.optional(),
+  /** Webhook receiver of the alert action group; keep it `secure:` (URLs often carry a token). */
+  alertWebhookUrl: alertWebhookUrlSchema.optional(),
+  /** Monthly cost budget on the resource group. */
+  budget: budgetSpecSchema.optional(),
 })
   .superRefine((stack, ctx) => {
     addDuplicateIssues(
@@ -100,10 +109,14 @@ export const stackConfigSchema = strictObject({
     )) {
       ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
     }
+    for (const issue of monitoringIssues(stack)) {
+      ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    }
   })
   .transform((stack) => ({
     ...stack,
     accounts: resolveAccounts(stack.accounts, stack.location, stack.environment),
+    monitoring: stack.monitoring && resolveMonitoring(stack.monitoring, stack.environment),
   }));
 
 export interface ResolvedAccount extends AccountSpec {

@@ -76,6 +76,31 @@ const ARM_SHAPES: Record<string, ArmShape> = {
     id: (inputs, name) =>
       `${accountId(inputs)}/raiBlocklists/${str(inputs, "raiBlocklistName")}/raiBlocklistItems/${name}`,
   },
+  "azure-native:operationalinsights:Workspace": {
+    nameInput: "workspaceName",
+    id: (inputs, name) => `${groupId(inputs)}/providers/Microsoft.OperationalInsights/workspaces/${name}`,
+    computed: (_inputs, name) => ({
+      customerId: stableGuid("workspace", name),
+      provisioningState: "Succeeded",
+    }),
+  },
+  "azure-native:monitor:DiagnosticSetting": {
+    nameInput: "name",
+    id: (inputs, name) =>
+      `${str(inputs, "resourceUri")}/providers/Microsoft.Insights/diagnosticSettings/${name}`,
+  },
+  "azure-native:monitor:ActionGroup": {
+    nameInput: "actionGroupName",
+    id: (inputs, name) => `${groupId(inputs)}/providers/Microsoft.Insights/actionGroups/${name}`,
+  },
+  "azure-native:monitor:MetricAlert": {
+    nameInput: "ruleName",
+    id: (inputs, name) => `${groupId(inputs)}/providers/Microsoft.Insights/metricAlerts/${name}`,
+  },
+  "azure-native:consumption:Budget": {
+    nameInput: "budgetName",
+    id: (inputs, name) => `${str(inputs, "scope")}/providers/Microsoft.Consumption/budgets/${name}`,
+  },
 };
 
 /** Mocked id and state of a resource; unknown types get a plausible id from their token. */

@@ -1,5 +1,6 @@
 /** The offline plan's result: the JSON contract documented in docs and read by CI. */
 import type { CapacityUnit } from "../../components/facts/skus";
+import type { MonitoringPlan } from "./monitoring";
 
 export interface PlannedResource {
   urn: string;
@@ -60,4 +61,6 @@ export interface PlanResult {
   quota: QuotaRow[];
   findings: Finding[];
   outputs: Record<string, unknown>;
+  /** What is logged where, the metric alerts and the budget, read from the resources. */
+  monitoring: MonitoringPlan;
 }

@@ -1,5 +1,6 @@
 /** The human-readable offline plan: resource tree, capacity, quota, findings, outputs. */
 import type { PlannedResource, PlanResult } from "./model";
+import { renderMonitoring } from "./monitoringReport";
 import { renderTable } from "./table";
 
 function resourceTree(resources: readonly PlannedResource[]): string[] {
@@ -65,6 +66,9 @@ export function renderPlan(plan: PlanResult): string {
         q.left === null ? "-" : `${q.left} ${q.unit}`,
       ]),
     ),
+    "",
+    "Monitoring:",
+    ...renderMonitoring(plan.monitoring),
     "",
     `Findings (${plan.findings.filter((f) => f.severity === "error").length} errors, ${plan.findings.filter((f) => f.severity === "warning").length} warnings):`,
     ...(plan.findings.length === 0

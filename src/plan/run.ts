@@ -10,6 +10,7 @@ import runProgram = require("../index");
 import { azureMocks } from "./azureMocks";
 import { plannedDeployments, quotaRows } from "./capacity";
 import type { Finding, PlanResult } from "./model";
+import { monitoringPlan } from "./monitoring";
 import { recordRegistrations, sanitize } from "./recorder";
 import { readStackConfigFile } from "./stackFile";
 
@@ -45,5 +46,6 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     quota: quotaRows(config),
     findings,
     outputs: sanitize(outputs) as Record<string, unknown>,
+    monitoring: monitoringPlan(resources),
   };
 }
