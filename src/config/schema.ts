@@ -12,6 +12,8 @@ import {
 } from "../../components/facts/names";
 import { DEPLOYMENT_SKUS } from "../../components/facts/skus";
 import { addDuplicateIssues, azureName, azureRegion, strictObject } from "../../components/validation";
+import { RULES } from "../../policy/rules/catalog";
+import { policySettingsSchema } from "../../policy/rules/settings";
 import { quotaIssues } from "./quota";
 
 export const ENVIRONMENTS = ["dev", "test", "staging", "prod"] as const;
@@ -59,6 +61,8 @@ export const stackConfigSchema = strictObject({
     .default("2024-10-21"),
   accounts: z.array(accountSpecSchema).min(1, { error: "declare at least one account" }),
   quota: z.array(quotaEntrySchema).default([]),
+  /** Security rule enforcement overrides, exemptions and required tags. */
+  policy: policySettingsSchema.prefault({}),
 })
   .superRefine((stack, ctx) => {
     addDuplicateIssues(
@@ -94,6 +98,21 @@ export const stackConfigSchema = strictObject({
         });
       }
     }
+    const ruleIds = new Set(RULES.map((rule) => rule.id));
+    const unknownRule = (id: string) => `unknown rule "${id}"; rules: ${[...ruleIds].join(", ")}`;
+    for (const id of Object.keys(stack.policy.enforcement)) {
+      if (!ruleIds.has(id))
+        ctx.addIssue({ code: "custom", path: ["policy", "enforcement", id], message: unknownRule(id) });
+    }
+    stack.policy.exemptions.forEach((exemption, i) => {
+      if (!ruleIds.has(exemption.rule)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["policy", "exemptions", i, "rule"],
+          message: unknownRule(exemption.rule),
+        });
+      }
+    });
     for (const issue of quotaIssues(
       stack.quota,
       resolveAccounts(stack.accounts, stack.location, stack.environment),
