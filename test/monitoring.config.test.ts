@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseStackConfig } from "../src/config/load";
-import { OFFLINE_SECRET_PLACEHOLDER } from "../src/plan/stackFile";
+import { OFFLINE_SECRET_PLACEHOLDER } from "../src/config/offlineSecret";
 import { minimalConfig, problemsOf, shippedStackValues } from "./support/stackConfig";
 
 const WORKSPACE_ID =

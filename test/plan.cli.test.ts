@@ -204,3 +204,57 @@ describe("invalid input", () => {
     expect(run.stdout).not.toContain("v1:abcdef==");
   });
 });
+
+describe("security rules in the plan (the same rules as the policy pack)", () => {
+  const prod = () => readFileSync("Pulumi.prod.yaml", "utf8");
+  const weaken = (yaml: string) =>
+    yaml.replace(
+      "      customSubDomain: aoai-contoso-prod-frc\n",
+      "      customSubDomain: aoai-contoso-prod-frc\n      localAuthEnabled: true\n",
+    );
+
+  it("prod has zero violations", async () => {
+    const run = await plan("--stack", "prod", "--json");
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as PlanResult).findings).toEqual([]);
+  });
+
+  it("prod with local auth turned on fails, naming the rule id", async () => {
+    const weakened = weaken(prod());
+    expect(weakened).not.toBe(prod());
+    const run = await plan("--stack", "prod", "--config-file", writeStackFile(weakened));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/ERROR aoai-local-auth-disabled: aoai-contoso-prod-frc: API keys are enabled/);
+    expect(run.stderr).toContain("aoai-local-auth-disabled");
+  });
+
+  it("an exemption with a reason turns the violation into a printed exemption", async () => {
+    const exempted = `${weaken(prod())}  aoai-platform:policy:
+    exemptions:
+      - rule: aoai-local-auth-disabled
+        resource: aoai-contoso-prod-frc-account
+        reason: Legacy batch client needs a key until CHG-1234 lands (2027-01)
+`;
+    const run = await plan("--stack", "prod", "--config-file", writeStackFile(exempted));
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toMatch(/EXEMPT aoai-local-auth-disabled: .*reason: Legacy batch client needs a key/);
+  });
+
+  it("an exemption for an unknown rule is a config error", async () => {
+    const bad = `${prod()}  aoai-platform:policy:\n    exemptions:\n      - { rule: no-such-rule, reason: "because it is late at night" }\n`;
+    const run = await plan("--stack", "prod", "--config-file", writeStackFile(bad));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /aoai-platform:policy\.exemptions\[0\]\.rule: "no-such-rule": unknown rule "no-such-rule"; rules: aoai-network-access-restricted/,
+    );
+  });
+
+  it("writes the policy pack config for the stack", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "aoai-pack-")), "prod.json");
+    const run = await plan("--stack", "dev", "--policy-pack-config", out);
+    expect(run.code, run.stderr).toBe(0);
+    const config = JSON.parse(readFileSync(out, "utf8")) as Record<string, { enforcementLevel: string }>;
+    expect(config["aoai-local-auth-disabled"]?.enforcementLevel).toBe("advisory");
+    expect(config["aoai-deployments-chained"]?.enforcementLevel).toBe("mandatory");
+  });
+});

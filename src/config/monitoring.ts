@@ -7,7 +7,7 @@ import type { BudgetSpec } from "../../components/budget/spec";
 import type { AlertSettingsByKind } from "../../components/monitoring/alerts";
 import type { MonitoringSettings } from "../../components/monitoring/component";
 import type { AlertKind, MonitoringSpec } from "../../components/monitoring/spec";
-import { OFFLINE_SECRET_PLACEHOLDER } from "../plan/stackFile";
+import { OFFLINE_SECRET_PLACEHOLDER } from "./offlineSecret";
 import type { Environment } from "./schema";
 
 export interface MonitoringIssue {

@@ -14,6 +14,8 @@ import {
 import { DEPLOYMENT_SKUS } from "../../components/facts/skus";
 import { monitoringSpecSchema } from "../../components/monitoring/spec";
 import { addDuplicateIssues, azureName, azureRegion, strictObject } from "../../components/validation";
+import { RULES } from "../../policy/rules/catalog";
+import { policySettingsSchema } from "../../policy/rules/settings";
 import { alertWebhookUrlSchema, monitoringIssues, resolveMonitoring } from "./monitoring";
 import { quotaIssues } from "./quota";
 
@@ -68,6 +70,8 @@ export const stackConfigSchema = strictObject({
   alertWebhookUrl: alertWebhookUrlSchema.optional(),
   /** Monthly cost budget on the resource group. */
   budget: budgetSpecSchema.optional(),
+  /** Security rule enforcement overrides, exemptions and required tags. */
+  policy: policySettingsSchema.prefault({}),
 })
   .superRefine((stack, ctx) => {
     addDuplicateIssues(
@@ -103,6 +107,21 @@ export const stackConfigSchema = strictObject({
         });
       }
     }
+    const ruleIds = new Set(RULES.map((rule) => rule.id));
+    const unknownRule = (id: string) => `unknown rule "${id}"; rules: ${[...ruleIds].join(", ")}`;
+    for (const id of Object.keys(stack.policy.enforcement)) {
+      if (!ruleIds.has(id))
+        ctx.addIssue({ code: "custom", path: ["policy", "enforcement", id], message: unknownRule(id) });
+    }
+    stack.policy.exemptions.forEach((exemption, i) => {
+      if (!ruleIds.has(exemption.rule)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["policy", "exemptions", i, "rule"],
+          message: unknownRule(exemption.rule),
+        });
+      }
+    });
     for (const issue of quotaIssues(
       stack.quota,
       resolveAccounts(stack.accounts, stack.location, stack.environment),

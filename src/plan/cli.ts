@@ -2,13 +2,16 @@
  * npm run plan -- --stack <name> [--config-file <Pulumi.x.yaml>] [--json]
  * Exit 0: config valid and no error finding. 1: an error finding. 2: invalid config or usage.
  */
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { policyPackConfig } from "../../policy/rules/packConfig";
 import { ConfigError } from "../config/errors";
 import { renderPlan } from "./report";
-import { runPlan } from "./run";
+import { loadStackConfig, runPlan } from "./run";
 import { StackFileError } from "./stackFile";
 
-const USAGE = "usage: npm run plan -- --stack <name> [--config-file <path>] [--json]";
+const USAGE =
+  "usage: npm run plan -- --stack <name> [--config-file <path>] [--json] [--policy-pack-config <out.json>]";
 
 export const EXIT_FINDINGS = 1;
 export const EXIT_INVALID = 2;
@@ -31,7 +34,16 @@ async function main(argv: string[]): Promise<number> {
     return EXIT_INVALID;
   }
   try {
-    const plan = await runPlan({ stack, configFile: args.values["config-file"] });
+    const options = { stack, configFile: args.values["config-file"] };
+    const packConfigPath = args.values["policy-pack-config"];
+    if (packConfigPath) {
+      const { config } = loadStackConfig(options);
+      writeFileSync(
+        packConfigPath,
+        `${JSON.stringify(policyPackConfig(config.environment, config.policy), null, 2)}\n`,
+      );
+    }
+    const plan = await runPlan(options);
     process.stdout.write(args.values.json ? `${JSON.stringify(plan, null, 2)}\n` : renderPlan(plan));
     const errors = plan.findings.filter((f) => f.severity === "error");
     if (errors.length > 0) {
@@ -55,6 +67,7 @@ function parseOptions(argv: string[]) {
       stack: { type: "string" },
       "config-file": { type: "string" },
       json: { type: "boolean", default: false },
+      "policy-pack-config": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,

@@ -54,12 +54,21 @@ export interface Finding {
   message: string;
 }
 
+/** A rule violation the stack accepted in config, with the reason. */
+export interface ExemptedFinding {
+  rule: string;
+  urn: string | null;
+  message: string;
+  reason: string;
+}
+
 export interface PlanResult {
   stack: string;
   resources: PlannedResource[];
   deployments: PlannedDeployment[];
   quota: QuotaRow[];
   findings: Finding[];
+  exempted: ExemptedFinding[];
   outputs: Record<string, unknown>;
   /** What is logged where, the metric alerts and the budget, read from the resources. */
   monitoring: MonitoringPlan;

@@ -74,6 +74,13 @@ export function renderPlan(plan: PlanResult): string {
     ...(plan.findings.length === 0
       ? ["  none"]
       : plan.findings.map((f) => `  ${f.severity.toUpperCase()} ${f.rule}: ${f.message}`)),
+    ...(plan.exempted.length === 0
+      ? []
+      : [
+          "",
+          `Exemptions (${plan.exempted.length}, accepted in stack config):`,
+          ...plan.exempted.map((e) => `  EXEMPT ${e.rule}: ${e.message} (reason: ${e.reason})`),
+        ]),
     "",
     "Outputs:",
     ...Object.entries(plan.outputs).map(([key, value]) => `  ${key} = ${formatOutput(value)}`),

@@ -11,6 +11,7 @@ import { azureMocks } from "./azureMocks";
 import { plannedDeployments, quotaRows } from "./capacity";
 import type { Finding, PlanResult } from "./model";
 import { monitoringPlan } from "./monitoring";
+import { policyFindings } from "./policy";
 import { recordRegistrations, sanitize } from "./recorder";
 import { readStackConfigFile } from "./stackFile";
 
@@ -20,12 +21,17 @@ export interface PlanOptions {
   configFile?: string;
 }
 
+/** Reads and validates a stack's config file. Throws ConfigError or StackFileError. */
+export function loadStackConfig(options: PlanOptions) {
+  const file = readStackConfigFile(options.configFile ?? `Pulumi.${options.stack}.yaml`);
+  return { file, ...parseStackConfig(namespaceValues(file.values), options.stack) };
+}
+
 /** Validates the stack's config, then runs the program under mocks. Throws ConfigError or StackFileError. */
 export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const { stack } = options;
-  const file = readStackConfigFile(options.configFile ?? `Pulumi.${stack}.yaml`);
   // The program validates too; checking first means an invalid config never starts the mocks.
-  const { config, warnings } = parseStackConfig(namespaceValues(file.values), stack);
+  const { file, config, warnings } = loadStackConfig(options);
 
   await pulumi.runtime.setMocks(azureMocks(config.location), CONFIG_NAMESPACE, stack, true);
   const resources = recordRegistrations();
@@ -33,19 +39,27 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const outputs = (await pulumi.runtime.runInPulumiStack(runProgram)) ?? {};
   await pulumi.runtime.disconnect();
 
-  const findings: Finding[] = warnings.map((w) => ({
-    rule: w.rule,
-    severity: "warning",
-    urn: null,
-    message: `${CONFIG_NAMESPACE}:${w.key}: ${w.message}`,
-  }));
+  const safeOutputs = sanitize(outputs) as Record<string, unknown>;
+  const policy = policyFindings(resources, safeOutputs, config);
+  const findings: Finding[] = [
+    ...warnings.map(
+      (w): Finding => ({
+        rule: w.rule,
+        severity: "warning",
+        urn: null,
+        message: `${CONFIG_NAMESPACE}:${w.key}: ${w.message}`,
+      }),
+    ),
+    ...policy.findings,
+  ];
   return {
     stack,
     resources,
     deployments: plannedDeployments(resources, config),
     quota: quotaRows(config),
     findings,
-    outputs: sanitize(outputs) as Record<string, unknown>,
+    exempted: policy.exempted,
+    outputs: safeOutputs,
     monitoring: monitoringPlan(resources),
   };
 }

@@ -1,6 +1,7 @@
 /** Reads Pulumi.<stack>.yaml the way the Pulumi CLI hands its `config:` map to a program. */
 import { existsSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
+import { OFFLINE_SECRET_PLACEHOLDER } from "../config/offlineSecret";
 
 export interface StackConfigFile {
   path: string;
@@ -13,9 +14,6 @@ export interface StackConfigFile {
 export class StackFileError extends Error {
   override name = "StackFileError";
 }
-
-/** Stands in for a `secure:` value offline: the ciphertext can only be decrypted by the stack's secrets provider. */
-export const OFFLINE_SECRET_PLACEHOLDER = "offline-plan-secret-placeholder";
 
 function isSecureValue(value: unknown): boolean {
   return typeof value === "object" && value !== null && !Array.isArray(value) && "secure" in value;
