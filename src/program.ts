@@ -3,6 +3,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { OpenAIAccount } from "../components/account/component";
 import { PlatformResourceGroup } from "../components/resource-group/component";
 import type { StackConfig } from "./config/schema";
+import { definePrivateNetworking } from "./privateNetworking";
 
 /** Tags every resource carries, so cost and ownership reports can find the platform. */
 export function platformTags(config: StackConfig): Record<string, string> {
@@ -32,6 +33,10 @@ export interface PlatformOutputs {
   modelDeployments: Record<string, string>;
   resourceGroupName: pulumi.Output<string>;
   accounts: Record<string, AccountOutputs>;
+  /** Private endpoint id by account name ({} without private networking). */
+  privateEndpoints: Record<string, pulumi.Output<string>>;
+  /** Private DNS zone id by zone name ({} without private networking). */
+  privateDnsZoneIds: Record<string, pulumi.Output<string>>;
 }
 
 export function definePlatform(config: StackConfig): PlatformOutputs {
@@ -50,6 +55,7 @@ export function definePlatform(config: StackConfig): PlatformOutputs {
   );
   // The schema requires at least one account.
   const primary = [...accounts.values()][0] as OpenAIAccount;
+  const network = definePrivateNetworking(config, accounts, group.name, tags);
   const byName = <T>(pick: (account: OpenAIAccount) => T): Record<string, T> =>
     Object.fromEntries([...accounts].map(([accountName, account]) => [accountName, pick(account)]));
   return {
@@ -65,5 +71,7 @@ export function definePlatform(config: StackConfig): PlatformOutputs {
       deployments: account.deployments,
       modelDeployments: account.modelDeployments,
     })),
+    privateEndpoints: network.privateEndpointIds,
+    privateDnsZoneIds: network.privateDnsZoneIds,
   };
 }

@@ -11,7 +11,9 @@ import {
   RESOURCE_GROUP_NAME,
 } from "../../components/facts/names";
 import { DEPLOYMENT_SKUS } from "../../components/facts/skus";
+import { networkSpecSchema } from "../../components/network/spec";
 import { addDuplicateIssues, azureName, azureRegion, strictObject } from "../../components/validation";
+import { networkIssues } from "./network";
 import { quotaIssues } from "./quota";
 
 export const ENVIRONMENTS = ["dev", "test", "staging", "prod"] as const;
@@ -59,6 +61,8 @@ export const stackConfigSchema = strictObject({
     .default("2024-10-21"),
   accounts: z.array(accountSpecSchema).min(1, { error: "declare at least one account" }),
   quota: z.array(quotaEntrySchema).default([]),
+  /** Private endpoints, subnets and private DNS; absent: no private networking. */
+  network: networkSpecSchema.optional(),
 })
   .superRefine((stack, ctx) => {
     addDuplicateIssues(
@@ -98,6 +102,10 @@ export const stackConfigSchema = strictObject({
       stack.quota,
       resolveAccounts(stack.accounts, stack.location, stack.environment),
     )) {
+      ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    }
+    const resolved = resolveAccounts(stack.accounts, stack.location, stack.environment);
+    for (const issue of networkIssues(stack.network, resolved, stack.environment)) {
       ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
     }
   })
