@@ -189,6 +189,34 @@ describe("network config: every error names the key, the value and what is allow
     ]);
   });
 
+  it("VNet and subnet names that break Microsoft.Network's rules, and duplicate VNet names", () => {
+    const named = (name: string, subnet: string, space: string) => ({
+      vnet: { name, addressSpace: [space], privateEndpointSubnet: { name: subnet, addressPrefix: space } },
+    });
+    expect(
+      problemsOf(withNetwork({ regions: { swedencentral: named("vnet-", "-snet", "10.40.0.0/27") } })),
+    ).toEqual([
+      problem(
+        "network.regions.swedencentral.vnet.name",
+        "must be 2-64 characters: letters, digits, '_', '.', '-', starting with a letter or digit, ending with a letter, digit or '_'",
+      ),
+      problem(
+        "network.regions.swedencentral.vnet.privateEndpointSubnet.name",
+        "must be 1-80 characters: letters, digits, '_', '.', '-', starting with a letter or digit, ending with a letter, digit or '_'",
+      ),
+    ]);
+    const regions = {
+      swedencentral: named("vnet-a", "s", "10.40.0.0/27"),
+      francecentral: named("VNET-A", "s", "10.41.0.0/27"),
+    };
+    expect(problemsOf(withNetwork({ regions }))).toEqual([
+      problem(
+        "network.regions.francecentral.vnet.name",
+        'duplicate VNet name "VNET-A" (also at index 0); VNet names must be unique (case-insensitive)',
+      ),
+    ]);
+  });
+
   it("an unknown key under network", () => {
     expect(problemsOf(withNetwork({ regions: swc, vnets: {} }))).toEqual([
       'aoai-platform:network: "vnets": unknown key "vnets"; allowed: regions, existingDnsZoneIds, linkVnetIds, allowIpRulesInProd',

@@ -39,18 +39,21 @@ export const AZURE_RESERVED_ADDRESSES_PER_SUBNET = 5;
 /** Each private endpoint takes one private IP of its subnet. */
 export const ADDRESSES_PER_PRIVATE_ENDPOINT = 1;
 
+/** Microsoft.Network names: letters, digits, '_', '.', '-'; start alphanumeric; end alphanumeric or '_'. */
+const NETWORK_NAME_PATTERN = /^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]*[a-zA-Z0-9_])?$/;
+const NETWORK_NAME_CHARACTERS =
+  "letters, digits, '_', '.', '-', starting with a letter or digit, ending with a letter, digit or '_'";
+
 export const VNET_NAME: NameRule = {
-  pattern: /^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]*[a-zA-Z0-9_])?$/,
+  pattern: NETWORK_NAME_PATTERN,
   minLength: 2,
   maxLength: 64,
-  allowed:
-    "2-64 characters: letters, digits, '_', '.', '-', starting with a letter or digit, ending with a letter, digit or '_'",
+  allowed: `2-64 characters: ${NETWORK_NAME_CHARACTERS}`,
 };
 
 export const SUBNET_NAME: NameRule = {
-  pattern: /^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]*[a-zA-Z0-9_])?$/,
+  pattern: NETWORK_NAME_PATTERN,
   minLength: 1,
   maxLength: 80,
-  allowed:
-    "1-80 characters: letters, digits, '_', '.', '-', starting with a letter or digit, ending with a letter, digit or '_'",
+  allowed: `1-80 characters: ${NETWORK_NAME_CHARACTERS}`,
 };
