@@ -23,6 +23,7 @@ export * from "./facts/contentFilters";
 export * from "./facts/models";
 export * from "./facts/monitoring";
 export * from "./facts/names";
+export * from "./facts/privateLink";
 export * from "./facts/skus";
 export {
   type AccountAlertRule,
@@ -37,4 +38,18 @@ export {
   type PlatformMonitoringArgs,
 } from "./monitoring/component";
 export { type AlertKind, type MonitoringSpec, monitoringSpecSchema } from "./monitoring/spec";
+export {
+  type Cidr,
+  cidrContains,
+  cidrSize,
+  cidrsOverlap,
+  formatCidr,
+  parseCidr,
+  readCidr,
+} from "./network/cidr";
+
+export { PrivateNetwork, type PrivateNetworkArgs } from "./network/component";
+export { AccountPrivateEndpoint, type AccountPrivateEndpointArgs } from "./network/endpoint";
+export { endpointsPerRegion, type ZoneLinkTarget, zoneLinkTargets } from "./network/plan";
+export { type NetworkSpec, networkSpecSchema, type RegionNetworkSpec } from "./network/spec";
 export { PlatformResourceGroup, type PlatformResourceGroupArgs } from "./resource-group/component";

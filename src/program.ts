@@ -4,6 +4,7 @@ import { OpenAIAccount } from "../components/account/component";
 import { PlatformResourceGroup } from "../components/resource-group/component";
 import type { StackConfig } from "./config/schema";
 import { defineObservability } from "./observability";
+import { definePrivateNetworking } from "./privateNetworking";
 
 /** Tags every resource carries, so cost and ownership reports can find the platform. */
 export function platformTags(config: StackConfig): Record<string, string> {
@@ -33,6 +34,10 @@ export interface PlatformOutputs {
   modelDeployments: Record<string, string>;
   resourceGroupName: pulumi.Output<string>;
   accounts: Record<string, AccountOutputs>;
+  /** Private endpoint id by account name ({} without private networking). */
+  privateEndpoints: Record<string, pulumi.Output<string>>;
+  /** Private DNS zone id by zone name ({} without private networking). */
+  privateDnsZoneIds: Record<string, pulumi.Output<string>>;
 }
 
 export function definePlatform(config: StackConfig): PlatformOutputs {
@@ -52,6 +57,7 @@ export function definePlatform(config: StackConfig): PlatformOutputs {
   defineObservability(config, group, accounts, tags);
   // The schema requires at least one account.
   const primary = [...accounts.values()][0] as OpenAIAccount;
+  const network = definePrivateNetworking(config, accounts, group.name, tags);
   const byName = <T>(pick: (account: OpenAIAccount) => T): Record<string, T> =>
     Object.fromEntries([...accounts].map(([accountName, account]) => [accountName, pick(account)]));
   return {
@@ -67,5 +73,7 @@ export function definePlatform(config: StackConfig): PlatformOutputs {
       deployments: account.deployments,
       modelDeployments: account.modelDeployments,
     })),
+    privateEndpoints: network.privateEndpointIds,
+    privateDnsZoneIds: network.privateDnsZoneIds,
   };
 }

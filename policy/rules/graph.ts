@@ -1,5 +1,5 @@
 /** Rules that need the resource graph: what is attached to each account, and how deploys are ordered. */
-import { ACCOUNT_PRIVATE_LINK_GROUP, requiredPrivateDnsZones } from "../../components/facts/privateDns";
+import { ACCOUNT_PRIVATE_LINK_GROUP_ID, privateDnsZonesFor } from "../../components/facts/privateLink";
 import { AZURE, dependsTransitively, field, list, ofType } from "./inputs";
 import { ALWAYS_MANDATORY, PROD_MANDATORY, type ResourceView, type Rule, type Violation } from "./types";
 
@@ -11,7 +11,7 @@ const attachedTo = (resources: readonly ResourceView[], type: string, target: Re
 function accountEndpoints(resources: readonly ResourceView[], account: ResourceView): ResourceView[] {
   return attachedTo(resources, AZURE.privateEndpoint, account).filter((pe) =>
     list(pe.inputs.privateLinkServiceConnections).some((c) =>
-      list(field(c, "groupIds")).includes(ACCOUNT_PRIVATE_LINK_GROUP),
+      list(field(c, "groupIds")).includes(ACCOUNT_PRIVATE_LINK_GROUP_ID),
     ),
   );
 }
@@ -26,7 +26,7 @@ export const privateLink: Rule = {
       .filter((account) => accountEndpoints(resources, account).length === 0)
       .map((account) => ({
         urn: account.urn,
-        message: `${accountLabel(account)}: no private endpoint with group id "${ACCOUNT_PRIVATE_LINK_GROUP}"; configure network`,
+        message: `${accountLabel(account)}: no private endpoint with group id "${ACCOUNT_PRIVATE_LINK_GROUP_ID}"; configure network`,
       })),
 };
 
@@ -54,7 +54,8 @@ export const privateDnsComplete: Rule = {
       accountEndpoints(resources, account).flatMap((endpoint): Violation[] => {
         const groups = attachedTo(resources, AZURE.privateDnsZoneGroup, endpoint);
         const zones = new Set(groups.flatMap((g) => [...zoneGroupZones(resources, g)]));
-        const missing = requiredPrivateDnsZones(String(account.inputs.kind)).filter((z) => !zones.has(z));
+        const kind = account.inputs.kind === "AIServices" ? "AIServices" : "OpenAI";
+        const missing = privateDnsZonesFor([kind]).filter((z) => !zones.has(z));
         return missing.length === 0
           ? []
           : [

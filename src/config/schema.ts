@@ -13,10 +13,12 @@ import {
 } from "../../components/facts/names";
 import { DEPLOYMENT_SKUS } from "../../components/facts/skus";
 import { monitoringSpecSchema } from "../../components/monitoring/spec";
+import { networkSpecSchema } from "../../components/network/spec";
 import { addDuplicateIssues, azureName, azureRegion, strictObject } from "../../components/validation";
 import { RULES } from "../../policy/rules/catalog";
 import { policySettingsSchema } from "../../policy/rules/settings";
 import { alertWebhookUrlSchema, monitoringIssues, resolveMonitoring } from "./monitoring";
+import { networkIssues } from "./network";
 import { quotaIssues } from "./quota";
 
 export const ENVIRONMENTS = ["dev", "test", "staging", "prod"] as const;
@@ -72,6 +74,8 @@ export const stackConfigSchema = strictObject({
   budget: budgetSpecSchema.optional(),
   /** Security rule enforcement overrides, exemptions and required tags. */
   policy: policySettingsSchema.prefault({}),
+  /** Private endpoints, subnets and private DNS; absent: no private networking. */
+  network: networkSpecSchema.optional(),
 })
   .superRefine((stack, ctx) => {
     addDuplicateIssues(
@@ -129,6 +133,10 @@ export const stackConfigSchema = strictObject({
       ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
     }
     for (const issue of monitoringIssues(stack)) {
+      ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    }
+    const resolved = resolveAccounts(stack.accounts, stack.location, stack.environment);
+    for (const issue of networkIssues(stack.network, resolved, stack.environment)) {
       ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
     }
   })

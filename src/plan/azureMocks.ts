@@ -20,6 +20,8 @@ export function stableGuid(...parts: string[]): string {
 const str = (inputs: Inputs, key: string): string => String(inputs[key] ?? "");
 const groupId = (inputs: Inputs) =>
   `/subscriptions/${OFFLINE_SUBSCRIPTION_ID}/resourceGroups/${str(inputs, "resourceGroupName")}`;
+const networkId = (inputs: Inputs, type: string, name: string) =>
+  `${groupId(inputs)}/providers/Microsoft.Network/${type}/${name}`;
 const accountId = (inputs: Inputs) =>
   `${groupId(inputs)}/providers/Microsoft.CognitiveServices/accounts/${str(inputs, "accountName")}`;
 
@@ -100,6 +102,33 @@ const ARM_SHAPES: Record<string, ArmShape> = {
   "azure-native:consumption:Budget": {
     nameInput: "budgetName",
     id: (inputs, name) => `${str(inputs, "scope")}/providers/Microsoft.Consumption/budgets/${name}`,
+  },
+  "azure-native:network:VirtualNetwork": {
+    nameInput: "virtualNetworkName",
+    id: (inputs, name) => networkId(inputs, "virtualNetworks", name),
+  },
+  "azure-native:network:Subnet": {
+    nameInput: "subnetName",
+    id: (inputs, name) =>
+      `${networkId(inputs, "virtualNetworks", str(inputs, "virtualNetworkName"))}/subnets/${name}`,
+  },
+  "azure-native:network:PrivateEndpoint": {
+    nameInput: "privateEndpointName",
+    id: (inputs, name) => networkId(inputs, "privateEndpoints", name),
+  },
+  "azure-native:network:PrivateDnsZoneGroup": {
+    nameInput: "privateDnsZoneGroupName",
+    id: (inputs, name) =>
+      `${networkId(inputs, "privateEndpoints", str(inputs, "privateEndpointName"))}/privateDnsZoneGroups/${name}`,
+  },
+  "azure-native:privatedns:PrivateZone": {
+    nameInput: "privateZoneName",
+    id: (inputs, name) => networkId(inputs, "privateDnsZones", name),
+  },
+  "azure-native:privatedns:VirtualNetworkLink": {
+    nameInput: "virtualNetworkLinkName",
+    id: (inputs, name) =>
+      `${networkId(inputs, "privateDnsZones", str(inputs, "privateZoneName"))}/virtualNetworkLinks/${name}`,
   },
 };
 

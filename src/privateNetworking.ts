@@ -1,0 +1,60 @@
+/** Puts every account behind a private endpoint in its region's subnet when the stack asks for it. */
+import type * as pulumi from "@pulumi/pulumi";
+import type { OpenAIAccount } from "../components/account/component";
+import { privateDnsZonesFor } from "../components/facts/privateLink";
+import { PrivateNetwork } from "../components/network/component";
+import { AccountPrivateEndpoint } from "../components/network/endpoint";
+import { usesPrivateEndpoints } from "./config/network";
+import type { StackConfig } from "./config/schema";
+
+export interface PrivateNetworkingOutputs {
+  /** Private endpoint id by account name. */
+  privateEndpointIds: Record<string, pulumi.Output<string>>;
+  /** Private DNS zone id by zone name. */
+  privateDnsZoneIds: Record<string, pulumi.Output<string>>;
+}
+
+/** The last operation on an account: its last deployment, else its last content-filter operation. */
+function lastAccountOperation(account: OpenAIAccount): pulumi.Resource[] {
+  const last = account.deploymentChain.deployments.at(-1) ?? account.contentFilters.lastOperation;
+  return last ? [last] : [];
+}
+
+export function definePrivateNetworking(
+  config: StackConfig,
+  accounts: ReadonlyMap<string, OpenAIAccount>,
+  resourceGroupName: pulumi.Input<string>,
+  tags: Record<string, string>,
+): PrivateNetworkingOutputs {
+  const outputs: PrivateNetworkingOutputs = { privateEndpointIds: {}, privateDnsZoneIds: {} };
+  if (!usesPrivateEndpoints(config.network)) return outputs;
+  const privateNetwork = new PrivateNetwork("private-network", {
+    network: config.network,
+    dnsZones: privateDnsZonesFor(config.accounts.map((a) => a.kind)),
+    resourceGroupName,
+    tags,
+  });
+  Object.assign(outputs.privateDnsZoneIds, privateNetwork.dnsZoneIds);
+  for (const spec of config.accounts) {
+    const account = accounts.get(spec.name);
+    const subnetId = privateNetwork.subnetIds[spec.location];
+    // The schema guarantees both; a miss here is a bug, not a config problem.
+    if (!account || !subnetId) throw new Error(`no account or endpoint subnet for ${spec.name}`);
+    const endpoint = new AccountPrivateEndpoint(
+      `${spec.name}-private-endpoint`,
+      {
+        accountName: spec.name,
+        accountId: account.accountId,
+        location: spec.location,
+        subnetId,
+        dnsZoneIds: privateNetwork.dnsZoneIdsFor(privateDnsZonesFor([spec.kind])),
+        resourceGroupName,
+        after: lastAccountOperation(account),
+        tags,
+      },
+      { parent: account },
+    );
+    outputs.privateEndpointIds[spec.name] = endpoint.privateEndpointId;
+  }
+  return outputs;
+}
