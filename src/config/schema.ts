@@ -4,6 +4,7 @@
  * accounts, accounts per region, quota) and resolves defaults that depend on other keys.
  */
 import { z } from "zod";
+import { accessSpecSchema } from "../../components/access/spec";
 import { type AccountSpec, accountSpecSchema } from "../../components/account/spec";
 import {
   CUSTOM_SUBDOMAIN,
@@ -12,6 +13,7 @@ import {
 } from "../../components/facts/names";
 import { DEPLOYMENT_SKUS } from "../../components/facts/skus";
 import { addDuplicateIssues, azureName, azureRegion, strictObject } from "../../components/validation";
+import { accessIssues } from "./access";
 import { quotaIssues } from "./quota";
 
 export const ENVIRONMENTS = ["dev", "test", "staging", "prod"] as const;
@@ -59,6 +61,8 @@ export const stackConfigSchema = strictObject({
     .default("2024-10-21"),
   accounts: z.array(accountSpecSchema).min(1, { error: "declare at least one account" }),
   quota: z.array(quotaEntrySchema).default([]),
+  /** Managed identities, role assignments, Entra groups and the CI deploy identity. */
+  access: accessSpecSchema.prefault({}),
 })
   .superRefine((stack, ctx) => {
     addDuplicateIssues(
@@ -98,6 +102,10 @@ export const stackConfigSchema = strictObject({
       stack.quota,
       resolveAccounts(stack.accounts, stack.location, stack.environment),
     )) {
+      ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    }
+    const accountNames = stack.accounts.map((a) => a.name);
+    for (const issue of accessIssues(stack.access, accountNames)) {
       ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
     }
   })
