@@ -1,5 +1,25 @@
 /** Public entry of the components package: components, their spec schemas and the platform facts. */
 export {
+  type KeyVaultGrant,
+  type ManagedIdentityOutputs,
+  PlatformAccess,
+  type PlatformAccessArgs,
+} from "./access/component";
+export { constrainedRolesCondition } from "./access/delegation";
+export { githubSubjects } from "./access/github";
+export { GithubDeployIdentity, type GithubDeployIdentityArgs } from "./access/githubDeployIdentity";
+export { type Grant, type GrantScope, plannedGrants } from "./access/grants";
+export { nameBasedUuid, roleAssignmentName } from "./access/roleAssignmentName";
+export {
+  type AccessSpec,
+  type AppIdentitySpec,
+  accessSpecSchema,
+  type CiDeployIdentitySpec,
+  GRANT_SCOPES,
+  type GroupSpec,
+  PRINCIPAL_TYPES,
+} from "./access/spec";
+export {
   type DeploymentInfo,
   OpenAIAccount,
   type OpenAIAccountArgs,
@@ -24,6 +44,7 @@ export * from "./facts/models";
 export * from "./facts/monitoring";
 export * from "./facts/names";
 export * from "./facts/privateLink";
+export * from "./facts/roles";
 export * from "./facts/skus";
 export {
   type AccountAlertRule,

@@ -2,6 +2,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { OpenAIAccount } from "../components/account/component";
 import { PlatformResourceGroup } from "../components/resource-group/component";
+import { type AccessOutputs, definePlatformAccess } from "./access";
 import type { StackConfig } from "./config/schema";
 import { defineObservability } from "./observability";
 import { definePrivateNetworking } from "./privateNetworking";
@@ -24,7 +25,7 @@ export interface AccountOutputs {
   modelDeployments: Record<string, string>;
 }
 
-export interface PlatformOutputs {
+export interface PlatformOutputs extends AccessOutputs {
   /** The first account's endpoint: what apps set as AZURE_OPENAI_ENDPOINT. */
   AZURE_OPENAI_ENDPOINT: pulumi.Output<string>;
   AZURE_OPENAI_API_VERSION: string;
@@ -58,6 +59,7 @@ export function definePlatform(config: StackConfig): PlatformOutputs {
   // The schema requires at least one account.
   const primary = [...accounts.values()][0] as OpenAIAccount;
   const network = definePrivateNetworking(config, accounts, group.name, tags);
+  const access = definePlatformAccess(config, group, accounts, tags);
   const byName = <T>(pick: (account: OpenAIAccount) => T): Record<string, T> =>
     Object.fromEntries([...accounts].map(([accountName, account]) => [accountName, pick(account)]));
   return {
@@ -75,5 +77,6 @@ export function definePlatform(config: StackConfig): PlatformOutputs {
     })),
     privateEndpoints: network.privateEndpointIds,
     privateDnsZoneIds: network.privateDnsZoneIds,
+    ...access,
   };
 }

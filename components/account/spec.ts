@@ -43,6 +43,8 @@ const customerManagedKeySchema = strictObject({
   keyName: z.string().min(1),
   /** Omit to follow the key's latest version (auto-rotation). */
   keyVersion: z.string().optional(),
+  /** ARM id of the vault; when set, the account's system identity is granted use of the key there. */
+  keyVaultId: armResourceId.optional(),
 });
 
 export const accountSpecSchema = strictObject({
@@ -139,6 +141,22 @@ export const accountSpecSchema = strictObject({
         'a customer-managed key on Azure OpenAI is used through the system-assigned identity; use "SystemAssigned" or "SystemAssigned, UserAssigned"',
     });
   }
+  const keyVaultIssue = account.customerManagedKey && keyVaultIdIssue(account.customerManagedKey);
+  if (keyVaultIssue) {
+    ctx.addIssue({ code: "custom", path: ["customerManagedKey", "keyVaultId"], message: keyVaultIssue });
+  }
 });
 
 export type AccountSpec = z.output<typeof accountSpecSchema>;
+
+/** The vault id must name the vault of keyVaultUri, or the grant would land on another vault. */
+function keyVaultIdIssue(key: z.output<typeof customerManagedKeySchema>): string | undefined {
+  if (key.keyVaultId === undefined) return undefined;
+  const match = /\/providers\/Microsoft\.KeyVault\/vaults\/([^/]+)$/i.exec(key.keyVaultId);
+  const uriVault = new URL(key.keyVaultUri).hostname.split(".")[0] ?? "";
+  if (!match) return "must be the id of a Key Vault: .../providers/Microsoft.KeyVault/vaults/<name>";
+  if (match[1]?.toLowerCase() !== uriVault.toLowerCase()) {
+    return `names vault "${match[1]}" but keyVaultUri is vault "${uriVault}"`;
+  }
+  return undefined;
+}

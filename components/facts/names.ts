@@ -54,3 +54,11 @@ export function satisfiesNameRule(rule: NameRule, value: string): boolean {
 /** Per-account and per-region limits. */
 export const MAX_DEPLOYMENTS_PER_ACCOUNT = 32;
 export const MAX_OPENAI_ACCOUNTS_PER_REGION = 30;
+
+/** Microsoft.ManagedIdentity/userAssignedIdentities. */
+export const MANAGED_IDENTITY_NAME: NameRule = {
+  pattern: /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/,
+  minLength: 3,
+  maxLength: 128,
+  allowed: "3-128 characters: letters, digits, '_' and '-', starting with a letter or digit",
+};

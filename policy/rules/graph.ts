@@ -1,5 +1,6 @@
 /** Rules that need the resource graph: what is attached to each account, and how deploys are ordered. */
 import { ACCOUNT_PRIVATE_LINK_GROUP_ID, privateDnsZonesFor } from "../../components/facts/privateLink";
+import { BUILT_IN_ROLES, builtInRole } from "../../components/facts/roles";
 import { AZURE, dependsTransitively, field, list, ofType } from "./inputs";
 import { ALWAYS_MANDATORY, PROD_MANDATORY, type ResourceView, type Rule, type Violation } from "./types";
 
@@ -113,13 +114,16 @@ export const deploymentsChained: Rule = {
   },
 };
 
-/** Privileged built-in roles; assigning them to workloads breaks least privilege. Source: Azure built-in roles. */
-const PRIVILEGED_ROLES: Record<string, string> = {
-  "8e3af657-a8ff-443c-a75c-2fe8c4bcb635": "Owner",
-  "18d7d88d-4d15-4d6c-a8b7-b2d4b3f2b0f8": "User Access Administrator",
-};
-/** Cognitive Services Usages Reader exists only at subscription scope. */
-const SUBSCRIPTION_SCOPED_ROLES = new Set(["bba48692-92b0-4667-a9ad-c31c7b334ac2"]);
+/** Roles that control access itself; no workload or pipeline of this platform needs them unconstrained. */
+const PRIVILEGED_ROLES = new Map(
+  [builtInRole("Owner"), builtInRole("User Access Administrator")].map((role) => [role.guid, role.name]),
+);
+/** Roles Azure honours only at subscription scope (Usages Reader). */
+const SUBSCRIPTION_SCOPED_ROLES = new Set<string>(
+  BUILT_IN_ROLES.filter((role) => "subscriptionOnly" in role && role.subscriptionOnly).map(
+    (role) => role.guid,
+  ),
+);
 
 export const roleScopesLeastPrivilege: Rule = {
   id: "aoai-role-scope-least-privilege",
@@ -132,7 +136,7 @@ export const roleScopesLeastPrivilege: Rule = {
       const guid = roleId.split("/").pop()?.toLowerCase() ?? "";
       const scope = assignment.inputs.scope;
       const problems: string[] = [];
-      const privileged = PRIVILEGED_ROLES[guid];
+      const privileged = PRIVILEGED_ROLES.get(guid);
       if (privileged) problems.push(`assigns ${privileged}`);
       if (
         typeof scope === "string" &&

@@ -4,6 +4,7 @@
  * accounts, accounts per region, quota) and resolves defaults that depend on other keys.
  */
 import { z } from "zod";
+import { accessSpecSchema } from "../../components/access/spec";
 import { type AccountSpec, accountSpecSchema } from "../../components/account/spec";
 import { budgetSpecSchema } from "../../components/budget/spec";
 import {
@@ -17,6 +18,7 @@ import { networkSpecSchema } from "../../components/network/spec";
 import { addDuplicateIssues, azureName, azureRegion, strictObject } from "../../components/validation";
 import { RULES } from "../../policy/rules/catalog";
 import { policySettingsSchema } from "../../policy/rules/settings";
+import { accessIssues } from "./access";
 import { alertWebhookUrlSchema, monitoringIssues, resolveMonitoring } from "./monitoring";
 import { networkIssues } from "./network";
 import { quotaIssues } from "./quota";
@@ -76,6 +78,8 @@ export const stackConfigSchema = strictObject({
   policy: policySettingsSchema.prefault({}),
   /** Private endpoints, subnets and private DNS; absent: no private networking. */
   network: networkSpecSchema.optional(),
+  /** Managed identities, role assignments, Entra groups and the CI deploy identity. */
+  access: accessSpecSchema.prefault({}),
 })
   .superRefine((stack, ctx) => {
     addDuplicateIssues(
@@ -137,6 +141,10 @@ export const stackConfigSchema = strictObject({
     }
     const resolved = resolveAccounts(stack.accounts, stack.location, stack.environment);
     for (const issue of networkIssues(stack.network, resolved, stack.environment)) {
+      ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    }
+    const accountNames = stack.accounts.map((a) => a.name);
+    for (const issue of accessIssues(stack.access, accountNames)) {
       ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
     }
   })

@@ -2,8 +2,10 @@
  * Advisory findings about a valid config: things Azure may still reject or that we cannot check
  * offline. New models ship monthly, so an unknown model is a warning, never an error.
  */
+
 import { findCatalogModel, ptuSizeClassOf } from "../../components/facts/models";
 import { capacityRule } from "../../components/facts/skus";
+import { accessWarnings } from "./access";
 import { formatKeyPath } from "./errors";
 import { quotaUsage } from "./quota";
 import type { StackConfig } from "./schema";
@@ -53,5 +55,6 @@ export function configWarnings(config: StackConfig): ConfigWarning[] {
       });
     }
   }
+  warnings.push(...accessWarnings(config.accounts));
   return warnings;
 }

@@ -11,6 +11,13 @@ export const OFFLINE_TENANT_ID = "11111111-1111-1111-1111-111111111111";
 
 type Inputs = Record<string, unknown>;
 
+/** The principal the offline plan pretends to deploy as (what getClientConfig answers). */
+const OFFLINE_DEPLOYER = {
+  clientId: "22222222-2222-2222-2222-222222222222",
+  objectId: "33333333-3333-3333-3333-333333333333",
+  tenantId: OFFLINE_TENANT_ID,
+};
+
 /** A stable GUID derived from its parts, so mocked principal ids are the same on every run. */
 export function stableGuid(...parts: string[]): string {
   const hex = createHash("sha256").update(parts.join("\u0000")).digest("hex");
@@ -72,6 +79,47 @@ const ARM_SHAPES: Record<string, ArmShape> = {
   "azure-native:cognitiveservices:RaiBlocklist": {
     nameInput: "raiBlocklistName",
     id: (inputs, name) => `${accountId(inputs)}/raiBlocklists/${name}`,
+  },
+  "azure-native:managedidentity:UserAssignedIdentity": {
+    nameInput: "resourceName",
+    id: (inputs, name) =>
+      `${groupId(inputs)}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${name}`,
+    computed: (inputs, name) => ({
+      principalId: stableGuid("principal", groupId(inputs), name),
+      clientId: stableGuid("client", groupId(inputs), name),
+      tenantId: OFFLINE_TENANT_ID,
+    }),
+  },
+  "azure-native:authorization:RoleAssignment": {
+    nameInput: "roleAssignmentName",
+    id: (inputs, name) => `${str(inputs, "scope")}/providers/Microsoft.Authorization/roleAssignments/${name}`,
+  },
+  // Microsoft Graph objects (azuread): object ids and client ids are GUIDs, stable per display name.
+  "azuread:index/group:Group": {
+    nameInput: "displayName",
+    id: (_inputs, name) => stableGuid("group", name),
+    computed: (_inputs, name) => ({ objectId: stableGuid("group", name) }),
+  },
+  "azuread:index/application:Application": {
+    nameInput: "displayName",
+    id: (_inputs, name) => `/applications/${stableGuid("application", name)}`,
+    computed: (_inputs, name) => ({
+      objectId: stableGuid("application", name),
+      clientId: stableGuid("client", name),
+    }),
+  },
+  "azuread:index/servicePrincipal:ServicePrincipal": {
+    nameInput: "clientId",
+    id: (_inputs, clientId) => `/servicePrincipals/${stableGuid("service-principal", clientId)}`,
+    computed: (_inputs, clientId) => ({
+      objectId: stableGuid("service-principal", clientId),
+      applicationTenantId: OFFLINE_TENANT_ID,
+    }),
+  },
+  "azuread:index/applicationFederatedIdentityCredential:ApplicationFederatedIdentityCredential": {
+    nameInput: "displayName",
+    id: (inputs, name) =>
+      `${str(inputs, "applicationId")}/federatedIdentityCredential/${stableGuid("credential", str(inputs, "applicationId"), name)}`,
   },
   "azure-native:cognitiveservices:RaiBlocklistItem": {
     nameInput: "raiBlocklistItemName",
@@ -154,6 +202,14 @@ export function mockCall(args: pulumi.runtime.MockCallArgs, defaultLocation: str
         name,
         location: defaultLocation,
       };
+    }
+    case "azure-native:authorization:getClientConfig":
+      return { ...OFFLINE_DEPLOYER, subscriptionId: OFFLINE_SUBSCRIPTION_ID };
+    case "azuread:index/getClientConfig:getClientConfig":
+      return { ...OFFLINE_DEPLOYER, id: OFFLINE_DEPLOYER.clientId };
+    case "azuread:index/getGroup:getGroup": {
+      const objectId = stableGuid("group", str(inputs, "displayName"));
+      return { ...inputs, id: objectId, objectId, mailEnabled: false, securityEnabled: true, members: [] };
     }
     default:
       throw new Error(`the offline plan has no mock for the provider function ${args.token}`);

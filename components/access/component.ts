@@ -1,0 +1,192 @@
+/**
+ * Identity and access for one stack: user-assigned managed identities for apps, role assignments for
+ * app identities and Entra groups, the customer-managed-key grant of each account, and the optional
+ * CI deploy identity.
+ */
+import * as authorization from "@pulumi/azure-native/authorization";
+import * as managedidentity from "@pulumi/azure-native/managedidentity";
+// Deep imports: the package root pulls in every Graph resource type, which slows ts-node start-up.
+import { getGroupOutput } from "@pulumi/azuread/getGroup";
+import { Group } from "@pulumi/azuread/group";
+import * as pulumi from "@pulumi/pulumi";
+import { builtInRole } from "../facts/roles";
+import { GithubDeployIdentity } from "./githubDeployIdentity";
+import { type Grant, type GrantRequest, plannedGrants, scopeLabel } from "./grants";
+import { assignRole } from "./roleAssignment";
+import type { AccessSpec, PrincipalType } from "./spec";
+
+/** An account whose system-assigned identity must unwrap its customer-managed key. */
+export interface KeyVaultGrant {
+  account: string;
+  principalId: pulumi.Input<string | undefined>;
+  keyVaultId: string;
+}
+
+export interface PlatformAccessArgs {
+  spec: AccessSpec;
+  resourceGroupName: pulumi.Input<string>;
+  resourceGroupId: pulumi.Input<string>;
+  /** Region of created managed identities. */
+  location: string;
+  /** ARM id of each of the stack's accounts by config name (the default role scope). */
+  accountIds: Record<string, pulumi.Input<string>>;
+  keyVaultGrants?: readonly KeyVaultGrant[];
+  tags?: Record<string, string>;
+}
+
+/** What an app needs to authenticate as its managed identity. */
+export interface ManagedIdentityOutputs {
+  id: pulumi.Output<string>;
+  /** The app sets AZURE_CLIENT_ID to this; DefaultAzureCredential then picks this identity. */
+  clientId: pulumi.Output<string>;
+  principalId: pulumi.Output<string>;
+}
+
+interface Principal {
+  id: pulumi.Input<string>;
+  type: PrincipalType;
+}
+
+const KEY_VAULT_CRYPTO_ROLE = builtInRole("Key Vault Crypto Service Encryption User");
+
+/** Resource-name safe form of a config name (group display names may contain spaces). */
+const label = (value: string) => value.replace(/[^A-Za-z0-9_.-]/g, "-");
+
+export class PlatformAccess extends pulumi.ComponentResource {
+  readonly managedIdentities: Record<string, ManagedIdentityOutputs> = {};
+  /** Object id of each group by display name. */
+  readonly groups: Record<string, pulumi.Output<string>> = {};
+  readonly ciDeployIdentity?: GithubDeployIdentity;
+  /** The subscription the stack deploys into (the azure-native provider's). */
+  readonly subscriptionId: pulumi.Output<string>;
+  private readonly scopes: (grant: Grant) => pulumi.Input<string>;
+
+  constructor(
+    private readonly componentName: string,
+    args: PlatformAccessArgs,
+    opts?: pulumi.ComponentResourceOptions,
+  ) {
+    super("aoai-platform:access:PlatformAccess", componentName, {}, opts);
+    const { spec } = args;
+    const accountNames = Object.keys(args.accountIds);
+    this.subscriptionId = authorization.getClientConfigOutput({ parent: this }).subscriptionId;
+    this.scopes = ({ scope }) => {
+      if (scope.kind === "resourceGroup") return args.resourceGroupId;
+      if (scope.kind === "subscription") return pulumi.interpolate`/subscriptions/${this.subscriptionId}`;
+      const accountId = args.accountIds[scope.account];
+      // The stack schema checks account names; a direct caller gets a clear error.
+      if (accountId === undefined) throw new Error(`no account named "${scope.account}" in this stack`);
+      return accountId;
+    };
+    const managedRoles = new Set<string>();
+    const grant = (principalLabel: string, principal: Principal, request: GrantRequest) => {
+      for (const planned of plannedGrants(request, accountNames)) {
+        if (planned.scope.kind !== "subscription") managedRoles.add(planned.role.guid);
+        this.assign(principalLabel, principal, planned);
+      }
+    };
+
+    for (const identity of spec.identities) {
+      grant(`id-${identity.name}`, this.identityPrincipal(identity, args), identity);
+    }
+    for (const group of spec.groups) {
+      const objectId = group.existing
+        ? getGroupOutput({ displayName: group.displayName, securityEnabled: true }, { parent: this }).objectId
+        : new Group(
+            `${componentName}-grp-${label(group.displayName)}`,
+            {
+              displayName: group.displayName,
+              description: group.description,
+              owners: group.owners,
+              members: group.members,
+              securityEnabled: true,
+              mailEnabled: false,
+              // Display names are not unique in Entra; refuse to create a look-alike.
+              preventDuplicateNames: true,
+            },
+            { parent: this },
+          ).objectId;
+      this.groups[group.displayName] = objectId;
+      grant(`grp-${label(group.displayName)}`, { id: objectId, type: "Group" }, group);
+    }
+    for (const keyGrant of args.keyVaultGrants ?? []) {
+      managedRoles.add(KEY_VAULT_CRYPTO_ROLE.guid);
+      this.assignKeyVaultAccess(keyGrant);
+    }
+    if (spec.ciDeployIdentity) {
+      this.ciDeployIdentity = new GithubDeployIdentity(
+        `${componentName}-ci`,
+        {
+          spec: spec.ciDeployIdentity,
+          resourceGroupId: args.resourceGroupId,
+          subscriptionId: this.subscriptionId,
+          delegableRoleGuids: [...managedRoles],
+        },
+        { parent: this },
+      );
+    }
+    this.registerOutputs({
+      managedIdentities: this.managedIdentities,
+      groups: this.groups,
+      ciClientId: this.ciDeployIdentity?.clientId,
+    });
+  }
+
+  /** A created user-assigned identity (recorded in the outputs) or an existing principal. */
+  private identityPrincipal(identity: AccessSpec["identities"][number], args: PlatformAccessArgs): Principal {
+    if (identity.principalId !== undefined && identity.principalType !== undefined) {
+      return { id: identity.principalId, type: identity.principalType };
+    }
+    const created = new managedidentity.UserAssignedIdentity(
+      `${this.componentName}-id-${identity.name}`,
+      {
+        resourceName: identity.name,
+        resourceGroupName: args.resourceGroupName,
+        location: args.location,
+        tags: args.tags,
+      },
+      { parent: this },
+    );
+    this.managedIdentities[identity.name] = {
+      id: created.id,
+      clientId: created.clientId,
+      principalId: created.principalId,
+    };
+    return { id: created.principalId, type: "ServicePrincipal" };
+  }
+
+  private assign(principalLabel: string, principal: Principal, grant: Grant): void {
+    assignRole(
+      `${this.componentName}-${principalLabel}-${label(grant.role.name)}-${scopeLabel(grant.scope)}`,
+      {
+        scope: this.scopes(grant),
+        principalId: principal.id,
+        principalType: principal.type,
+        roleGuid: grant.role.guid,
+        subscriptionId: this.subscriptionId,
+      },
+      { parent: this },
+    );
+  }
+
+  private assignKeyVaultAccess({ account, principalId, keyVaultId }: KeyVaultGrant): void {
+    assignRole(
+      `${this.componentName}-cmk-${account}`,
+      {
+        scope: keyVaultId,
+        principalId: pulumi.output(principalId).apply((id) => {
+          if (!id)
+            throw new Error(
+              `account ${account} has no system-assigned identity for its customer-managed key`,
+            );
+          return id;
+        }),
+        principalType: "ServicePrincipal",
+        roleGuid: KEY_VAULT_CRYPTO_ROLE.guid,
+        subscriptionId: this.subscriptionId,
+        description: `${account} wraps and unwraps its customer-managed key`,
+      },
+      { parent: this },
+    );
+  }
+}

@@ -1,0 +1,184 @@
+/** Config shape of identity and access: app identities, Entra groups and the CI deploy identity. */
+import { z } from "zod";
+import { MANAGED_IDENTITY_NAME } from "../facts/names";
+import { type ResolvedRole, resolveAppRole } from "../facts/roles";
+import { addDuplicateIssues, azureName, strictObject } from "../validation";
+
+export const GRANT_SCOPES = ["accounts", "resourceGroup", "subscription"] as const;
+export type GrantScopeKind = (typeof GRANT_SCOPES)[number];
+export const PRINCIPAL_TYPES = ["ServicePrincipal", "Group", "User"] as const;
+export type PrincipalType = (typeof PRINCIPAL_TYPES)[number];
+
+const objectId = z
+  .string()
+  .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, {
+    error: "must be an Entra object id (a GUID)",
+  });
+
+/** A role by catalog name, alias or role definition id; refused roles fail with the role to use instead. */
+const roleReference = z.string().transform((value, ctx): ResolvedRole => {
+  const resolved = resolveAppRole(value);
+  if ("error" in resolved) {
+    ctx.addIssue({ code: "custom", message: resolved.error });
+    return z.NEVER;
+  }
+  return resolved;
+});
+
+const grantShape = {
+  /** Default: the stack's accounts (or the `accounts` subset); the resource group only when asked. */
+  scope: z.enum(GRANT_SCOPES).default("accounts"),
+  /** A subset of the stack's account names, for scope `accounts`. */
+  accounts: z.array(z.string().min(1)).min(1).optional(),
+};
+
+interface GrantFields {
+  roles: readonly ResolvedRole[];
+  scope: GrantScopeKind;
+  accounts?: readonly string[] | undefined;
+}
+
+/** Rules every principal's grants follow: scope fits the role, no role twice. */
+function addGrantIssues(grant: GrantFields, ctx: z.RefinementCtx): void {
+  if (grant.accounts !== undefined && grant.scope !== "accounts") {
+    ctx.addIssue({
+      code: "custom",
+      path: ["accounts"],
+      message: `accounts only apply with scope "accounts" (scope is "${grant.scope}")`,
+    });
+  }
+  const seen = new Set<string>();
+  grant.roles.forEach((role, i) => {
+    if (seen.has(role.guid)) {
+      ctx.addIssue({ code: "custom", path: ["roles", i], message: `${role.name} is listed twice` });
+    }
+    seen.add(role.guid);
+    if (role.subscriptionOnly && grant.scope !== "subscription") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["roles", i],
+        message: `${role.name} only works at subscription scope (quota is per subscription); set scope: subscription on this entry`,
+      });
+    }
+    if (!role.subscriptionOnly && grant.scope === "subscription") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["roles", i],
+        message: `${role.name} at subscription scope would cover every resource in the subscription; subscription scope is only for roles Azure honours there alone (Cognitive Services Usages Reader): use scope "accounts" or "resourceGroup"`,
+      });
+    }
+  });
+}
+
+export const appIdentitySpecSchema = strictObject({
+  /** The user-assigned managed identity to create, or a label for an existing principal. */
+  name: azureName(MANAGED_IDENTITY_NAME),
+  /** Object id of an existing principal; nothing is created then. */
+  principalId: objectId.optional(),
+  /** Required with principalId; Azure needs it to assign roles to principals that are still replicating. */
+  principalType: z.enum(PRINCIPAL_TYPES).optional(),
+  roles: z.array(roleReference).min(1, { error: "list at least one role" }),
+  ...grantShape,
+}).superRefine((identity, ctx) => {
+  if (identity.principalId !== undefined && identity.principalType === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["principalType"],
+      message: `an existing principal needs its type: ${PRINCIPAL_TYPES.join(" | ")}`,
+    });
+  }
+  if (identity.principalId === undefined && identity.principalType !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["principalType"],
+      message:
+        "principalType only applies with principalId; a created managed identity is a ServicePrincipal",
+    });
+  }
+  addGrantIssues(identity, ctx);
+});
+export type AppIdentitySpec = z.output<typeof appIdentitySpecSchema>;
+
+export const groupSpecSchema = strictObject({
+  /** Entra display names are tenant-wide: include the environment. */
+  displayName: z.string().min(1).max(256),
+  /** Look up an existing security group by display name instead of creating one. */
+  existing: z.boolean().default(false),
+  description: z.string().max(1024).optional(),
+  owners: z.array(objectId).default([]),
+  members: z.array(objectId).default([]),
+  roles: z.array(roleReference).default([]),
+  ...grantShape,
+}).superRefine((group, ctx) => {
+  if (group.existing) {
+    for (const key of ["description", "owners", "members"] as const) {
+      const value = group[key];
+      if (value !== undefined && value.length > 0) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message:
+            "an existing group is only looked up; manage its description, owners and members where it is owned",
+        });
+      }
+    }
+  }
+  addGrantIssues(group, ctx);
+});
+export type GroupSpec = z.output<typeof groupSpecSchema>;
+
+/** Federated identity credentials per application (Entra limit); two go to pull requests and the branch. */
+export const MAX_FEDERATED_CREDENTIALS = 20;
+
+export const ciDeployIdentitySpecSchema = strictObject({
+  /** Display name of the Entra application and its service principal. */
+  displayName: z.string().min(1).max(120),
+  owners: z.array(objectId).default([]),
+  github: strictObject({
+    repository: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, { error: 'must be "<owner>/<repository>"' }),
+    /** The branch that deploys. */
+    branch: z
+      .string()
+      .regex(/^[A-Za-z0-9._/-]+$/, { error: "must be a branch name (letters, digits, '.', '_', '-', '/')" })
+      .default("main"),
+    /** GitHub deployment environments whose jobs may log in. */
+    environments: z
+      .array(
+        z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, {
+          error: "must be a GitHub environment name of letters, digits, '_' and '-' (at most 100)",
+        }),
+      )
+      .max(MAX_FEDERATED_CREDENTIALS - 2, {
+        error: `an Entra application holds at most ${MAX_FEDERATED_CREDENTIALS} federated credentials; 2 go to pull requests and the branch`,
+      })
+      .default([]),
+  }),
+});
+export type CiDeployIdentitySpec = z.output<typeof ciDeployIdentitySpecSchema>;
+
+export const accessSpecSchema = strictObject({
+  identities: z.array(appIdentitySpecSchema).default([]),
+  groups: z.array(groupSpecSchema).default([]),
+  ciDeployIdentity: ciDeployIdentitySpecSchema.optional(),
+}).superRefine((access, ctx) => {
+  const names = access.identities.map((i) => i.name);
+  addDuplicateIssues(ctx, names, (i) => ["identities", i, "name"], "identity name");
+  const groupNames = access.groups.map((g) => g.displayName);
+  addDuplicateIssues(ctx, groupNames, (i) => ["groups", i, "displayName"], "group display name");
+  // One entry per principal: a second entry would manage the same role assignments twice.
+  const firstEntry = new Map<string, number>();
+  access.identities.forEach(({ principalId }, i) => {
+    if (principalId === undefined) return;
+    const first = firstEntry.get(principalId.toLowerCase());
+    if (first === undefined) firstEntry.set(principalId.toLowerCase(), i);
+    else
+      ctx.addIssue({
+        code: "custom",
+        path: ["identities", i, "principalId"],
+        message: `the same principal as identities[${first}]; list each principal once with all its roles`,
+      });
+  });
+});
+export type AccessSpec = z.output<typeof accessSpecSchema>;

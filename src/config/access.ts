@@ -1,0 +1,47 @@
+/** Stack-wide rules and warnings for identity and access (they need the stack's account names). */
+import type { AccessSpec } from "../../components/access/spec";
+import type { AccountSpec } from "../../components/account/spec";
+import { formatKeyPath } from "./errors";
+import type { ConfigWarning } from "./warnings";
+
+export interface AccessIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Every `accounts` subset must name accounts of this stack. */
+export function accessIssues(access: AccessSpec, accountNames: readonly string[]): AccessIssue[] {
+  const known = new Set(accountNames);
+  const allowed = accountNames.map((n) => `"${n}"`).join(", ");
+  const entries = [
+    ...access.identities.map((entry, i) => ({ entry, path: ["access", "identities", i] })),
+    ...access.groups.map((entry, i) => ({ entry, path: ["access", "groups", i] })),
+  ];
+  return entries.flatMap(({ entry, path }) =>
+    (entry.accounts ?? []).flatMap((account, a) =>
+      known.has(account)
+        ? []
+        : [
+            {
+              path: [...path, "accounts", a],
+              message: `no account named "${account}"; use one of ${allowed}`,
+            },
+          ],
+    ),
+  );
+}
+
+/** A customer-managed key without keyVaultId works only if someone grants the key access by hand. */
+export function accessWarnings(accounts: readonly AccountSpec[]): ConfigWarning[] {
+  return accounts.flatMap((account, a) =>
+    account.customerManagedKey && account.customerManagedKey.keyVaultId === undefined
+      ? [
+          {
+            rule: "config.cmk-grant-missing",
+            key: formatKeyPath(["accounts", a, "customerManagedKey", "keyVaultId"]),
+            message: `no keyVaultId: the platform cannot grant ${account.name}'s system identity "Key Vault Crypto Service Encryption User" on the vault; set it, or grant the role yourself before the account is encrypted`,
+          },
+        ]
+      : [],
+  );
+}
