@@ -1,28 +1,14 @@
-import { execFile } from "node:child_process";
-import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { roleAssignmentName } from "../components/access/roleAssignmentName";
 import type { PlanResult } from "../src/plan/model";
-
-const execFileAsync = promisify(execFile);
-
-async function planJson(stack: string): Promise<PlanResult> {
-  const { stdout } = await execFileAsync(join("node_modules", ".bin", "tsx"), [
-    "src/plan/cli.ts",
-    "--stack",
-    stack,
-    "--json",
-  ]);
-  return JSON.parse(stdout) as PlanResult;
-}
+import { planJson } from "./support/planCli";
 
 const OPENAI_USER = "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd";
 const V5_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe("npm run plan --json: identity and access in prod", () => {
   it("shows role assignments with stable GUID names, principalType, OpenAI User on an account, and Entra groups", async () => {
-    const [first, second] = await Promise.all([planJson("prod"), planJson("prod")]);
+    const [first, second] = await Promise.all([planJson("--stack", "prod"), planJson("--stack", "prod")]);
     const assignments = (plan: PlanResult) =>
       plan.resources.filter((r) => r.type === "azure-native:authorization:RoleAssignment");
     const ours = assignments(first as PlanResult);

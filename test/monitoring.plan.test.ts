@@ -1,22 +1,7 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { promisify } from "node:util";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { LEGACY_METRICS } from "../components/facts/monitoring";
-import type { PlanResult } from "../src/plan/model";
-
-const execFileAsync = promisify(execFile);
-
-async function planJson(...args: string[]): Promise<PlanResult> {
-  const { stdout } = await execFileAsync(join("node_modules", ".bin", "tsx"), [
-    "src/plan/cli.ts",
-    ...args,
-    "--json",
-  ]);
-  return JSON.parse(stdout) as PlanResult;
-}
+import { planJson, writeStackFile } from "./support/planCli";
 
 describe("npm run plan -- --stack prod --json: monitoring", () => {
   it("every account has a diagnostic setting to the workspace and alerts on 429 and 5xx; an action group and a budget", async () => {
@@ -83,10 +68,7 @@ describe("npm run plan -- --stack prod --json: monitoring", () => {
   });
 
   it("a secure alertWebhookUrl is planned as a secret receiver and never printed", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "aoai-plan-"));
-    const file = join(dir, "Pulumi.dev.yaml");
-    writeFileSync(
-      file,
+    const file = writeStackFile(
       `${readFileSync("Pulumi.dev.yaml", "utf8")}  aoai-platform:alertWebhookUrl:\n    secure: v1:d2ViaG9vaw==\n`,
     );
     const plan = await planJson("--stack", "dev", "--config-file", file);

@@ -1,24 +1,10 @@
-import { execFile } from "node:child_process";
-import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import type { PlannedResource, PlanResult } from "../src/plan/model";
-
-const execFileAsync = promisify(execFile);
-
-async function planJson(stack: string): Promise<PlanResult> {
-  const { stdout } = await execFileAsync(join("node_modules", ".bin", "tsx"), [
-    "src/plan/cli.ts",
-    "--stack",
-    stack,
-    "--json",
-  ]);
-  return JSON.parse(stdout) as PlanResult;
-}
+import type { PlannedResource } from "../src/plan/model";
+import { planJson } from "./support/planCli";
 
 describe("npm run plan -- --stack prod --json: private networking (issue 3's done-when)", () => {
   it("per account: an endpoint with group `account` in its region, zone group, VNet links, public access Disabled", async () => {
-    const result = await planJson("prod");
+    const result = await planJson("--stack", "prod");
     const ofType = (type: string) => result.resources.filter((r) => r.type === `azure-native:${type}`);
     const subnetIdOf = (region: string) => {
       const vnet = ofType("network:VirtualNetwork").find((v) => v.inputs.location === region);
@@ -83,7 +69,7 @@ describe("npm run plan -- --stack prod --json: private networking (issue 3's don
   });
 
   it("dev stays on IP allow-listing: no endpoint, no network resources", async () => {
-    const result = await planJson("dev");
+    const result = await planJson("--stack", "dev");
     expect(result.resources.filter((r) => /^azure-native:(network|privatedns):/.test(r.type))).toEqual([]);
     expect(result.outputs.privateEndpoints).toEqual({});
   });

@@ -1,35 +1,9 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import type { PlanResult } from "../src/plan/model";
-
-const execFileAsync = promisify(execFile);
-const TSX = join("node_modules", ".bin", "tsx");
-
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function plan(...args: string[]): Promise<CliRun> {
-  try {
-    const { stdout, stderr } = await execFileAsync(TSX, ["src/plan/cli.ts", ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
-
-function writeStackFile(yaml: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), "aoai-plan-")), "Pulumi.test.yaml");
-  writeFileSync(path, yaml);
-  return path;
-}
+import { runPlanCli as plan, writeStackFile } from "./support/planCli";
 
 describe("npm run plan --json (the contract in DESIGN.md)", () => {
   it("prod: both accounts with their deployments chained per account inside components", async () => {

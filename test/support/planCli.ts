@@ -1,0 +1,40 @@
+/** Runs the offline plan CLI (`npm run plan`) as a user does, in a child process. */
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import type { PlanResult } from "../../src/plan/model";
+
+const execFileAsync = promisify(execFile);
+const TSX = join("node_modules", ".bin", "tsx");
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runPlanCli(...args: string[]): Promise<CliRun> {
+  try {
+    const { stdout, stderr } = await execFileAsync(TSX, ["src/plan/cli.ts", ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+/** The JSON plan; fails the test with the CLI's stderr if the plan does not exit 0. */
+export async function planJson(...args: string[]): Promise<PlanResult> {
+  const run = await runPlanCli(...args, "--json");
+  if (run.code !== 0) throw new Error(`plan ${args.join(" ")} exited ${run.code}: ${run.stderr}`);
+  return JSON.parse(run.stdout) as PlanResult;
+}
+
+/** Writes a stack config file into a fresh temporary folder and returns its path. */
+export function writeStackFile(yaml: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), "aoai-plan-")), "Pulumi.test.yaml");
+  writeFileSync(path, yaml);
+  return path;
+}
