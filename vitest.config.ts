@@ -7,5 +7,6 @@ export default defineConfig({
     pool: "forks",
     // Some tests spawn the plan CLI or a TypeScript-compiling language-host run.
     testTimeout: 120_000,
+    reporters: ["default", "./test/support/closingLineReporter.ts"],
   },
 });
