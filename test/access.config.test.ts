@@ -171,13 +171,32 @@ describe("access config", () => {
       ),
     ]);
     expect(
-      parseStackConfig(cmk({ keyVaultUri: uri, keyName: "k", keyVaultId: vault("KV-Contoso") }), "t")
-        .warnings,
+      parseStackConfig(
+        cmk({ keyVaultUri: uri, keyName: "k", keyVaultId: vault("KV-Contoso"), encrypt: false }),
+        "t",
+      ).warnings,
     ).toEqual([]);
-    expect(parseStackConfig(cmk({ keyVaultUri: uri, keyName: "k" }), "t").warnings).toEqual([
+    expect(parseStackConfig(cmk({ keyVaultUri: uri, keyName: "k", encrypt: false }), "t").warnings).toEqual([
       expect.objectContaining({
         rule: "config.cmk-grant-missing",
         key: "accounts[0].customerManagedKey.keyVaultId",
+      }),
+    ]);
+  });
+
+  it("warns that encrypting needs a second deploy on a new account (its identity must exist first)", () => {
+    const uri = "https://kv-contoso.vault.azure.net/";
+    const keyVaultId =
+      "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-kv/providers/Microsoft.KeyVault/vaults/kv-contoso";
+    const config = {
+      ...minimalConfig(),
+      accounts: [{ name: "aoai-test", customerManagedKey: { keyVaultUri: uri, keyName: "k", keyVaultId } }],
+    };
+    expect(parseStackConfig(config, "t").warnings).toEqual([
+      expect.objectContaining({
+        rule: "config.cmk-new-account",
+        key: "accounts[0].customerManagedKey.encrypt",
+        message: expect.stringMatching(/deploy it once with encrypt: false .* then set encrypt: true/),
       }),
     ]);
   });

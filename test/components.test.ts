@@ -153,6 +153,23 @@ describe("OpenAIAccount", () => {
     });
   });
 
+  it("leaves encryption off while a customer-managed key is in its grant-only phase", async () => {
+    const spec = accountSpec({
+      customerManagedKey: {
+        keyVaultUri: "https://kv-contoso.vault.azure.net/",
+        keyName: "k",
+        encrypt: false,
+      },
+    });
+    const resources = await recordResources(() => new OpenAIAccount("a", { spec, resourceGroupName: "rg" }));
+    const properties = ofType(resources, "cognitiveservices:Account")[0]?.inputs.properties as Record<
+      string,
+      unknown
+    >;
+    expect(properties.encryption).toBeUndefined();
+    expect(properties.disableLocalAuth).toBe(true);
+  });
+
   it("maps each model to its first deployment", async () => {
     let account: OpenAIAccount | undefined;
     const spec = accountSpec();

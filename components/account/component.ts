@@ -80,7 +80,7 @@ export class OpenAIAccount extends pulumi.ComponentResource {
           },
           restrictOutboundNetworkAccess: spec.outbound.restrict,
           allowedFqdnList: spec.outbound.restrict ? spec.outbound.allowedFqdns : undefined,
-          encryption: spec.customerManagedKey
+          encryption: spec.customerManagedKey?.encrypt
             ? {
                 keySource: "Microsoft.KeyVault",
                 keyVaultProperties: {

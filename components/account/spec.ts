@@ -45,6 +45,11 @@ const customerManagedKeySchema = strictObject({
   keyVersion: z.string().optional(),
   /** ARM id of the vault; when set, the account's system identity is granted use of the key there. */
   keyVaultId: armResourceId.optional(),
+  /**
+   * Encrypt with the key. A new account's system identity only exists once the account does, so
+   * Azure cannot encrypt at creation: deploy first with `false` (identity and key grant), then `true`.
+   */
+  encrypt: z.boolean().default(true),
 });
 
 export const accountSpecSchema = strictObject({

@@ -31,17 +31,29 @@ export function accessIssues(access: AccessSpec, accountNames: readonly string[]
   );
 }
 
-/** A customer-managed key without keyVaultId works only if someone grants the key access by hand. */
+/**
+ * A customer-managed key without keyVaultId works only if someone grants the key access by hand; one
+ * that encrypts on the first deploy fails, because the identity it needs is created with the account.
+ */
 export function accessWarnings(accounts: readonly AccountSpec[]): ConfigWarning[] {
-  return accounts.flatMap((account, a) =>
-    account.customerManagedKey && account.customerManagedKey.keyVaultId === undefined
-      ? [
-          {
-            rule: "config.cmk-grant-missing",
-            key: formatKeyPath(["accounts", a, "customerManagedKey", "keyVaultId"]),
-            message: `no keyVaultId: the platform cannot grant ${account.name}'s system identity "Key Vault Crypto Service Encryption User" on the vault; set it, or grant the role yourself before the account is encrypted`,
-          },
-        ]
-      : [],
-  );
+  return accounts.flatMap((account, a): ConfigWarning[] => {
+    const key = account.customerManagedKey;
+    if (!key) return [];
+    const warnings: ConfigWarning[] = [];
+    if (key.keyVaultId === undefined) {
+      warnings.push({
+        rule: "config.cmk-grant-missing",
+        key: formatKeyPath(["accounts", a, "customerManagedKey", "keyVaultId"]),
+        message: `no keyVaultId: the platform cannot grant ${account.name}'s system identity "Key Vault Crypto Service Encryption User" on the vault; set it, or grant the role yourself before the account is encrypted`,
+      });
+    }
+    if (key.encrypt) {
+      warnings.push({
+        rule: "config.cmk-new-account",
+        key: formatKeyPath(["accounts", a, "customerManagedKey", "encrypt"]),
+        message: `if ${account.name} does not exist yet, deploy it once with encrypt: false (its system identity and the key grant are created), then set encrypt: true; Azure cannot encrypt an account with an identity that does not exist yet`,
+      });
+    }
+    return warnings;
+  });
 }
