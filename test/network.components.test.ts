@@ -26,8 +26,8 @@ const deployments = [
 async function planOf(values: Record<string, unknown>) {
   const { config } = parseStackConfig({ ...minimalConfig(), ...values }, "test");
   let outputs: PlatformOutputs | undefined;
-  const resources = await recordResources(() => {
-    outputs = definePlatform(config);
+  const resources = await recordResources(async () => {
+    outputs = await definePlatform(config);
   });
   return { resources, outputs: outputs as PlatformOutputs };
 }

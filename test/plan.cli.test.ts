@@ -6,6 +6,27 @@ import type { PlanResult } from "../src/plan/model";
 import { runPlanCli as plan, writeStackFile } from "./support/planCli";
 
 describe("npm run plan --json (the contract in DESIGN.md)", () => {
+  it("prod: the critical path runs through one account's chained deployments; the other account is parallel", async () => {
+    const run = await plan("--stack", "prod", "--json");
+    expect(run.code, run.stderr).toBe(0);
+    const { criticalPath, resources } = JSON.parse(run.stdout) as PlanResult;
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const onPath = criticalPath.steps.map((s) => byUrn.get(s.urn));
+    const accounts = onPath.filter((r) => r?.type === "azure-native:cognitiveservices:Account");
+    expect(accounts).toHaveLength(1);
+    const accountName = accounts[0]?.inputs.accountName;
+    const deployments = onPath.filter((r) => r?.type === "azure-native:cognitiveservices:Deployment");
+    expect(deployments.map((d) => [d?.inputs.accountName, d?.inputs.deploymentName])).toEqual([
+      [accountName, "chat"],
+      [accountName, "embeddings"],
+    ]);
+    expect(criticalPath.steps.map((s) => s.startsAt)).toEqual(
+      [...criticalPath.steps.map((s) => s.startsAt)].sort((a, b) => a - b),
+    );
+    expect(criticalPath.minutes).toBeLessThan(criticalPath.sequentialMinutes);
+    expect(criticalPath.operations).toBe(resources.filter((r) => r.custom).length);
+  });
+
   it("prod: both accounts with their deployments chained per account inside components", async () => {
     const run = await plan("--stack", "prod", "--json");
     expect(run.code, run.stderr).toBe(0);

@@ -1,5 +1,6 @@
 /** The offline plan's result: the JSON contract documented in docs and read by CI. */
 import type { CapacityUnit } from "../../components/facts/skus";
+import type { CriticalPath } from "./criticalPath";
 import type { MonitoringPlan } from "./monitoring";
 
 export interface PlannedResource {
@@ -72,4 +73,6 @@ export interface PlanResult {
   outputs: Record<string, unknown>;
   /** What is logged where, the metric alerts and the budget, read from the resources. */
   monitoring: MonitoringPlan;
+  /** The longest chain of dependent create operations, with estimated minutes. */
+  criticalPath: CriticalPath;
 }

@@ -1,4 +1,5 @@
 /** The human-readable offline plan: resource tree, capacity, quota, findings, outputs. */
+import { renderCriticalPath } from "./criticalPathReport";
 import type { PlannedResource, PlanResult } from "./model";
 import { renderMonitoring } from "./monitoringReport";
 import { renderTable } from "./table";
@@ -69,6 +70,8 @@ export function renderPlan(plan: PlanResult): string {
     "",
     "Monitoring:",
     ...renderMonitoring(plan.monitoring),
+    "",
+    ...renderCriticalPath(plan.criticalPath),
     "",
     `Findings (${plan.findings.filter((f) => f.severity === "error").length} errors, ${plan.findings.filter((f) => f.severity === "warning").length} warnings):`,
     ...(plan.findings.length === 0

@@ -9,8 +9,10 @@ import runProgram = require("../index");
 
 import { azureMocks } from "./azureMocks";
 import { plannedDeployments, quotaRows } from "./capacity";
+import { criticalPath } from "./criticalPath";
 import type { Finding, PlanResult } from "./model";
 import { monitoringPlan } from "./monitoring";
+import { operationMinutes } from "./operationTimes";
 import { policyFindings } from "./policy";
 import { recordRegistrations, sanitize } from "./recorder";
 import { readStackConfigFile } from "./stackFile";
@@ -61,5 +63,6 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     exempted: policy.exempted,
     outputs: safeOutputs,
     monitoring: monitoringPlan(resources),
+    criticalPath: criticalPath(resources, operationMinutes),
   };
 }

@@ -8,7 +8,7 @@ export async function recordResources(build: () => unknown): Promise<PlannedReso
   await pulumi.runtime.setMocks(azureMocks("swedencentral"), "aoai-platform", "test", true);
   const resources = recordRegistrations();
   await pulumi.runtime.runInPulumiStack(async () => {
-    build();
+    await build();
     return {};
   });
   await pulumi.runtime.disconnect();

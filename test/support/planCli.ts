@@ -7,7 +7,8 @@ import { promisify } from "node:util";
 import type { PlanResult } from "../../src/plan/model";
 
 const execFileAsync = promisify(execFile);
-const TSX = join("node_modules", ".bin", "tsx");
+/** What `npm run plan` runs. */
+const LAUNCHER = join("src", "plan", "launch.mjs");
 
 export interface CliRun {
   code: number;
@@ -17,7 +18,7 @@ export interface CliRun {
 
 export async function runPlanCli(...args: string[]): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await execFileAsync(TSX, ["src/plan/cli.ts", ...args]);
+    const { stdout, stderr } = await execFileAsync(process.execPath, [LAUNCHER, ...args]);
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
