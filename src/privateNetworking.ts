@@ -14,12 +14,6 @@ export interface PrivateNetworkingOutputs {
   privateDnsZoneIds: Record<string, pulumi.Output<string>>;
 }
 
-/** The last operation on an account: its last deployment, else its last content-filter operation. */
-function lastAccountOperation(account: OpenAIAccount): pulumi.Resource[] {
-  const last = account.deploymentChain.deployments.at(-1) ?? account.contentFilters.lastOperation;
-  return last ? [last] : [];
-}
-
 export function definePrivateNetworking(
   config: StackConfig,
   accounts: ReadonlyMap<string, OpenAIAccount>,
@@ -49,7 +43,7 @@ export function definePrivateNetworking(
         subnetId,
         dnsZoneIds: privateNetwork.dnsZoneIdsFor(privateDnsZonesFor([spec.kind])),
         resourceGroupName,
-        after: lastAccountOperation(account),
+        after: account.lastOperation ? [account.lastOperation] : [],
         tags,
       },
       { parent: account },

@@ -43,6 +43,8 @@ export class OpenAIAccount extends pulumi.ComponentResource {
   readonly principalId: pulumi.Output<string | undefined>;
   readonly contentFilters: ContentFilterSet;
   readonly deploymentChain: ModelDeploymentChain;
+  /** The account's last chained operation (deployment, else content filter); later work on it waits for this. */
+  readonly lastOperation: pulumi.Resource | undefined;
   /** Deployment details by deployment name. */
   readonly deployments: Record<string, DeploymentInfo>;
   /** Model name to deployment name; the first deployment of a model in config order wins. */
@@ -119,6 +121,8 @@ export class OpenAIAccount extends pulumi.ComponentResource {
       },
       { parent: this },
     );
+
+    this.lastOperation = this.deploymentChain.deployments.at(-1) ?? this.contentFilters.lastOperation;
 
     this.deployments = {};
     this.modelDeployments = {};

@@ -130,21 +130,17 @@ export const stackConfigSchema = strictObject({
         });
       }
     });
-    for (const issue of quotaIssues(
-      stack.quota,
-      resolveAccounts(stack.accounts, stack.location, stack.environment),
-    )) {
-      ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
-    }
-    for (const issue of monitoringIssues(stack)) {
-      ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
-    }
     const resolved = resolveAccounts(stack.accounts, stack.location, stack.environment);
-    for (const issue of networkIssues(stack.network, resolved, stack.environment)) {
-      ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
-    }
-    const accountNames = stack.accounts.map((a) => a.name);
-    for (const issue of accessIssues(stack.access, accountNames)) {
+    const crossChecks = [
+      ...quotaIssues(stack.quota, resolved),
+      ...monitoringIssues(stack),
+      ...networkIssues(stack.network, resolved, stack.environment),
+      ...accessIssues(
+        stack.access,
+        stack.accounts.map((a) => a.name),
+      ),
+    ];
+    for (const issue of crossChecks) {
       ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
     }
   })
