@@ -25,21 +25,16 @@ describe("Pulumi.yaml", () => {
     expect(validate(project), JSON.stringify(validate.errors)).toBe(true);
   });
 
-  it("names the config namespace the program reads and runs TypeScript through the language host", () => {
+  it("names the config namespace the program reads and runs its JavaScript entry without ts-node", () => {
     expect(project.name).toBe(CONFIG_NAMESPACE);
-    expect(project.runtime).toEqual({ name: "nodejs", options: { typescript: true, packagemanager: "npm" } });
-    expect(project.main).toBe("src/index.ts");
+    expect(project.runtime).toEqual({ name: "nodejs", options: { typescript: false, packagemanager: "npm" } });
+    expect(project.main).toBe("src/pulumiMain.cjs");
   });
 });
 
 describe("the program as the Node.js language host loads it", () => {
-  it("registers ts-node, requires Pulumi.yaml main, runs the exported function and returns the outputs", async () => {
-    const { stdout } = await run(process.execPath, [
-      "test/support/languageHostRun.js",
-      project.main,
-      "Pulumi.dev.yaml",
-      "dev",
-    ]);
+  it("runs Pulumi.yaml main from its folder, as the CLI does, and returns the program's outputs", async () => {
+    const { stdout } = await run(process.execPath, ["test/support/languageHostRun.js", ".", "Pulumi.dev.yaml", "dev"]);
     const result = JSON.parse(stdout) as HostRun;
     expect(result.exitCode).toBe(0);
     expect(result.types).toContain("azure-native:cognitiveservices:Account");

@@ -6,6 +6,7 @@ import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { policyPackConfig } from "../../policy/rules/packConfig";
 import { ConfigError } from "../config/errors";
+import { limitPromiseStackTraces, pulumiDebuggable } from "./promiseStacks";
 import { renderPlan } from "./report";
 import { loadStackConfig, runPlan } from "./run";
 import { StackFileError } from "./stackFile";
@@ -75,6 +76,7 @@ function parseOptions(argv: string[]) {
   });
 }
 
+limitPromiseStackTraces(pulumiDebuggable(), process.env);
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
