@@ -10,4 +10,8 @@
 const path = require("node:path");
 const { freshBundle } = require("../src/bundleCache.cjs");
 
-require(freshBundle("policy/index.ts", { cacheDir: path.join(__dirname, "node_modules", ".cache", "aoai-bundles") }));
+require(
+  freshBundle("policy/index.ts", {
+    cacheDir: path.join(__dirname, "node_modules", ".cache", "aoai-bundles"),
+  }),
+);

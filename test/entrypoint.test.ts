@@ -27,14 +27,22 @@ describe("Pulumi.yaml", () => {
 
   it("names the config namespace the program reads and runs its JavaScript entry without ts-node", () => {
     expect(project.name).toBe(CONFIG_NAMESPACE);
-    expect(project.runtime).toEqual({ name: "nodejs", options: { typescript: false, packagemanager: "npm" } });
+    expect(project.runtime).toEqual({
+      name: "nodejs",
+      options: { typescript: false, packagemanager: "npm" },
+    });
     expect(project.main).toBe("src/pulumiMain.cjs");
   });
 });
 
 describe("the program as the Node.js language host loads it", () => {
   it("runs Pulumi.yaml main from its folder, as the CLI does, and returns the program's outputs", async () => {
-    const { stdout } = await run(process.execPath, ["test/support/languageHostRun.js", ".", "Pulumi.dev.yaml", "dev"]);
+    const { stdout } = await run(process.execPath, [
+      "test/support/languageHostRun.js",
+      ".",
+      "Pulumi.dev.yaml",
+      "dev",
+    ]);
     const result = JSON.parse(stdout) as HostRun;
     expect(result.exitCode).toBe(0);
     expect(result.types).toContain("azure-native:cognitiveservices:Account");
