@@ -21,7 +21,7 @@ const STALE_AFTER_MS = 10 * 60 * 1000;
 
 /** The settings every bundle depends on besides its inputs: this file, tsconfig, esbuild's version. */
 function settingsKey(projectDir) {
-  const esbuildPackage = require.resolve("esbuild/package.json", { paths: [projectDir] });
+  const esbuildPackage = require.resolve("esbuild/package.json");
   const hash = createHash("sha256")
     .update(fs.readFileSync(__filename))
     .update(fs.readFileSync(esbuildPackage))
@@ -51,7 +51,7 @@ function writeAtomically(file, content) {
 }
 
 function esbuildBuild(options) {
-  return require(require.resolve("esbuild", { paths: [options.absWorkingDir] })).buildSync(options);
+  return require("esbuild").buildSync(options);
 }
 
 function removeStale(cacheDir, name, current) {
@@ -102,7 +102,7 @@ function freshBundle(entry, options = {}) {
     format: "cjs",
     target: "node22",
     packages: "external",
-    sourcemap: options.sourcemap ? "external" : false,
+    sourcemap: options.sourcemap ? "linked" : false,
     metafile: true,
     write: false,
     logLevel: "error",

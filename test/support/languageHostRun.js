@@ -41,9 +41,7 @@ if (options.typescript ?? true) process.env.PULUMI_NODEJS_TYPESCRIPT = "true";
 if (options.tsconfig) process.env.PULUMI_NODEJS_TSCONFIG_PATH = options.tsconfig;
 
 // The offline plan's mocks, which answer like Azure Resource Manager, from their cached bundle.
-const { azureMocks } = load(
-  load(path.join(projectDir, "src/bundleCache.cjs")).freshBundle("src/plan/azureMocks.ts"),
-);
+const { azureMocks } = require(require("../../src/bundleCache.cjs").freshBundle("src/plan/azureMocks.ts"));
 const location = config[`${project.name}:location`];
 
 const pulumi = load("@pulumi/pulumi");
