@@ -6,7 +6,8 @@
  * `properties.addressPrefix`), at every depth. This mirrors the provider's SdkPropertiesToRequestBody
  * (pulumi/pulumi-azure-native provider/pkg/resources/convert.go), with the containers read from the
  * SDK mapper's serialized names, which follow the same spec flattening. An input with no spec property is
- * kept where it stands, so the validator reports it (azure-native would drop it silently).
+ * kept where it stands, so the validator reports it (azure-native would drop it silently). A list of
+ * strings given for a map (user-assigned identity ids) becomes the map `{ <id>: {} }`, as azure-native sends it.
  */
 import type { Mapper, MapperRegistry } from "./types";
 import { compositeOf, concreteMapper, sdkName, wireSegments } from "./wire";
@@ -42,6 +43,11 @@ function convert(value: unknown, mapper: Mapper, registry: MapperRegistry): unkn
   if (type.name === "Sequence" && Array.isArray(value) && type.element) {
     const element = type.element;
     return value.map((item) => convert(item, element, registry));
+  }
+  // azure-native takes a map of user-assigned identities (id → {}) as a list of ids (IsStringSet in
+  // convert.go) and sends the map.
+  if (type.name === "Dictionary" && Array.isArray(value) && value.every((id) => typeof id === "string")) {
+    return Object.fromEntries(value.map((id) => [id, {}]));
   }
   if (type.name === "Dictionary" && isRecord(value) && type.value) {
     const item = type.value;
