@@ -23,16 +23,39 @@ const ID = "/subscriptions/s/resourceGroups/rg/providers/X/y/z";
 
 /** [token, inputs, path parameters, body] — inputs as the components register them. */
 const CASES: [string, Record<string, unknown>, Record<string, unknown>, Record<string, unknown>][] = [
-  ["azure-native:resources:ResourceGroup", { ...RG, location: "swedencentral", ...TAGS }, RG, { location: "swedencentral", ...TAGS }],
+  [
+    "azure-native:resources:ResourceGroup",
+    { ...RG, location: "swedencentral", ...TAGS },
+    RG,
+    { location: "swedencentral", ...TAGS },
+  ],
   [
     "azure-native:cognitiveservices:Account",
-    { ...RG, accountName: "a", kind: "OpenAI", sku: { name: "S0" }, identity: { type: "UserAssigned", userAssignedIdentities: [ID] }, properties: { disableLocalAuth: true } },
+    {
+      ...RG,
+      accountName: "a",
+      kind: "OpenAI",
+      sku: { name: "S0" },
+      identity: { type: "UserAssigned", userAssignedIdentities: [ID] },
+      properties: { disableLocalAuth: true },
+    },
     { ...RG, accountName: "a" },
-    { kind: "OpenAI", sku: { name: "S0" }, identity: { type: "UserAssigned", userAssignedIdentities: { [ID]: {} } }, properties: { disableLocalAuth: true } },
+    {
+      kind: "OpenAI",
+      sku: { name: "S0" },
+      identity: { type: "UserAssigned", userAssignedIdentities: { [ID]: {} } },
+      properties: { disableLocalAuth: true },
+    },
   ],
   [
     "azure-native:cognitiveservices:Deployment",
-    { ...RG, accountName: "a", deploymentName: "chat", sku: { name: "GlobalStandard", capacity: 10 }, properties: { model: { name: "gpt-4.1" } } },
+    {
+      ...RG,
+      accountName: "a",
+      deploymentName: "chat",
+      sku: { name: "GlobalStandard", capacity: 10 },
+      properties: { model: { name: "gpt-4.1" } },
+    },
     { ...RG, accountName: "a", deploymentName: "chat" },
     { sku: { name: "GlobalStandard", capacity: 10 }, properties: { model: { name: "gpt-4.1" } } },
   ],
@@ -50,19 +73,40 @@ const CASES: [string, Record<string, unknown>, Record<string, unknown>, Record<s
   ],
   [
     "azure-native:cognitiveservices:RaiBlocklistItem",
-    { ...RG, accountName: "a", raiBlocklistName: "b", raiBlocklistItemName: "i", properties: { pattern: "x", isRegex: false } },
+    {
+      ...RG,
+      accountName: "a",
+      raiBlocklistName: "b",
+      raiBlocklistItemName: "i",
+      properties: { pattern: "x", isRegex: false },
+    },
     { ...RG, accountName: "a", raiBlocklistName: "b", raiBlocklistItemName: "i" },
     { properties: { pattern: "x", isRegex: false } },
   ],
   [
     "azure-native:network:VirtualNetwork",
-    { ...RG, virtualNetworkName: "v", location: "l", addressSpace: { addressPrefixes: ["10.0.0.0/24"] }, enableDdosProtection: false },
+    {
+      ...RG,
+      virtualNetworkName: "v",
+      location: "l",
+      addressSpace: { addressPrefixes: ["10.0.0.0/24"] },
+      enableDdosProtection: false,
+    },
     { ...RG, virtualNetworkName: "v" },
-    { location: "l", properties: { addressSpace: { addressPrefixes: ["10.0.0.0/24"] }, enableDdosProtection: false } },
+    {
+      location: "l",
+      properties: { addressSpace: { addressPrefixes: ["10.0.0.0/24"] }, enableDdosProtection: false },
+    },
   ],
   [
     "azure-native:network:Subnet",
-    { ...RG, virtualNetworkName: "v", subnetName: "s", addressPrefix: "10.0.0.0/27", defaultOutboundAccess: false },
+    {
+      ...RG,
+      virtualNetworkName: "v",
+      subnetName: "s",
+      addressPrefix: "10.0.0.0/27",
+      defaultOutboundAccess: false,
+    },
     { ...RG, virtualNetworkName: "v", subnetName: "s" },
     { properties: { addressPrefix: "10.0.0.0/27", defaultOutboundAccess: false } },
   ],
@@ -81,14 +125,21 @@ const CASES: [string, Record<string, unknown>, Record<string, unknown>, Record<s
       location: "l",
       properties: {
         subnet: { id: ID, properties: { privateEndpointNetworkPolicies: "Disabled" } },
-        privateLinkServiceConnections: [{ name: "c", properties: { groupIds: ["account"], privateLinkServiceId: ID } }],
+        privateLinkServiceConnections: [
+          { name: "c", properties: { groupIds: ["account"], privateLinkServiceId: ID } },
+        ],
         customNetworkInterfaceName: "pe-nic",
       },
     },
   ],
   [
     "azure-native:network:PrivateDnsZoneGroup",
-    { ...RG, privateEndpointName: "pe", privateDnsZoneGroupName: "default", privateDnsZoneConfigs: [{ name: "z", privateDnsZoneId: ID }] },
+    {
+      ...RG,
+      privateEndpointName: "pe",
+      privateDnsZoneGroupName: "default",
+      privateDnsZoneConfigs: [{ name: "z", privateDnsZoneId: ID }],
+    },
     { ...RG, privateEndpointName: "pe", privateDnsZoneGroupName: "default" },
     { properties: { privateDnsZoneConfigs: [{ name: "z", properties: { privateDnsZoneId: ID } }] } },
   ],
@@ -100,7 +151,14 @@ const CASES: [string, Record<string, unknown>, Record<string, unknown>, Record<s
   ],
   [
     "azure-native:privatedns:VirtualNetworkLink",
-    { ...RG, privateZoneName: "z", virtualNetworkLinkName: "l", location: "global", registrationEnabled: false, virtualNetwork: { id: ID } },
+    {
+      ...RG,
+      privateZoneName: "z",
+      virtualNetworkLinkName: "l",
+      location: "global",
+      registrationEnabled: false,
+      virtualNetwork: { id: ID },
+    },
     { ...RG, privateZoneName: "z", virtualNetworkLinkName: "l" },
     { location: "global", properties: { registrationEnabled: false, virtualNetwork: { id: ID } } },
   ],
@@ -112,7 +170,14 @@ const CASES: [string, Record<string, unknown>, Record<string, unknown>, Record<s
   ],
   [
     "azure-native:managedidentity:FederatedIdentityCredential",
-    { ...RG, resourceName: "id-app", federatedIdentityCredentialResourceName: "gh", issuer: "https://i", subject: "s", audiences: ["api://AzureADTokenExchange"] },
+    {
+      ...RG,
+      resourceName: "id-app",
+      federatedIdentityCredentialResourceName: "gh",
+      issuer: "https://i",
+      subject: "s",
+      audiences: ["api://AzureADTokenExchange"],
+    },
     { ...RG, resourceName: "id-app", federatedIdentityCredentialResourceName: "gh" },
     { properties: { issuer: "https://i", subject: "s", audiences: ["api://AzureADTokenExchange"] } },
   ],
@@ -130,27 +195,77 @@ const CASES: [string, Record<string, unknown>, Record<string, unknown>, Record<s
   ],
   [
     "azure-native:monitor:MetricAlert",
-    { ...RG, ruleName: "r", location: "global", severity: 2, criteria: { odataType: "Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria", allOf: [] } },
+    {
+      ...RG,
+      ruleName: "r",
+      location: "global",
+      severity: 2,
+      criteria: { odataType: "Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria", allOf: [] },
+    },
     { ...RG, ruleName: "r" },
-    { location: "global", properties: { severity: 2, criteria: { "odata.type": "Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria", allOf: [] } } },
+    {
+      location: "global",
+      properties: {
+        severity: 2,
+        criteria: { "odata.type": "Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria", allOf: [] },
+      },
+    },
   ],
   [
     "azure-native:monitor:ActionGroup",
-    { ...RG, actionGroupName: "ag", location: "global", groupShortName: "ag", enabled: true, emailReceivers: [{ name: "e", emailAddress: "a@b.c" }] },
+    {
+      ...RG,
+      actionGroupName: "ag",
+      location: "global",
+      groupShortName: "ag",
+      enabled: true,
+      emailReceivers: [{ name: "e", emailAddress: "a@b.c" }],
+    },
     { ...RG, actionGroupName: "ag" },
-    { location: "global", properties: { groupShortName: "ag", enabled: true, emailReceivers: [{ name: "e", emailAddress: "a@b.c" }] } },
+    {
+      location: "global",
+      properties: {
+        groupShortName: "ag",
+        enabled: true,
+        emailReceivers: [{ name: "e", emailAddress: "a@b.c" }],
+      },
+    },
   ],
   [
     "azure-native:operationalinsights:Workspace",
-    { ...RG, workspaceName: "log-x", location: "l", sku: { name: "PerGB2018" }, retentionInDays: 30, workspaceCapping: { dailyQuotaGb: 5 } },
+    {
+      ...RG,
+      workspaceName: "log-x",
+      location: "l",
+      sku: { name: "PerGB2018" },
+      retentionInDays: 30,
+      workspaceCapping: { dailyQuotaGb: 5 },
+    },
     { ...RG, workspaceName: "log-x" },
-    { location: "l", properties: { sku: { name: "PerGB2018" }, retentionInDays: 30, workspaceCapping: { dailyQuotaGb: 5 } } },
+    {
+      location: "l",
+      properties: { sku: { name: "PerGB2018" }, retentionInDays: 30, workspaceCapping: { dailyQuotaGb: 5 } },
+    },
   ],
   [
     "azure-native:consumption:Budget",
-    { scope: ID, budgetName: "b", amount: 10, category: "Cost", timeGrain: "Monthly", notifications: { n: { threshold: 80 } } },
+    {
+      scope: ID,
+      budgetName: "b",
+      amount: 10,
+      category: "Cost",
+      timeGrain: "Monthly",
+      notifications: { n: { threshold: 80 } },
+    },
     { scope: ID, budgetName: "b" },
-    { properties: { amount: 10, category: "Cost", timeGrain: "Monthly", notifications: { n: { threshold: 80 } } } },
+    {
+      properties: {
+        amount: 10,
+        category: "Cost",
+        timeGrain: "Monthly",
+        notifications: { n: { threshold: 80 } },
+      },
+    },
   ],
 ];
 

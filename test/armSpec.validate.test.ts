@@ -16,7 +16,12 @@ const account = (overrides: Record<string, unknown> = {}, properties: Record<str
   location: "swedencentral",
   sku: { name: "S0" },
   identity: { type: "SystemAssigned" },
-  properties: { customSubDomainName: "aoai-test", disableLocalAuth: true, publicNetworkAccess: "Disabled", ...properties },
+  properties: {
+    customSubDomainName: "aoai-test",
+    disableLocalAuth: true,
+    publicNetworkAccess: "Disabled",
+    ...properties,
+  },
   ...overrides,
 });
 
@@ -26,7 +31,8 @@ function violations(token: string, inputs: Record<string, unknown>): Violation[]
   return resourceViolations(binding, inputs);
 }
 
-const only = (found: Violation[]) => found.map((v) => ({ kind: v.kind, path: v.path, definition: v.definition }));
+const only = (found: Violation[]) =>
+  found.map((v) => ({ kind: v.kind, path: v.path, definition: v.definition }));
 
 describe("a valid request has no violation", () => {
   it("an account as the platform sends it", () => {
@@ -37,7 +43,11 @@ describe("a valid request has no violation", () => {
 describe("each kind of violation fails", () => {
   it("required: a missing sku name", () => {
     expect(only(violations("azure-native:cognitiveservices:Account", account({ sku: {} })))).toEqual([
-      { kind: "required", path: "sku.name", definition: "Microsoft.CognitiveServices/accounts@2025-06-01 #/definitions/Sku" },
+      {
+        kind: "required",
+        path: "sku.name",
+        definition: "Microsoft.CognitiveServices/accounts@2025-06-01 #/definitions/Sku",
+      },
     ]);
   });
 
@@ -45,21 +55,30 @@ describe("each kind of violation fails", () => {
     const found = violations("azure-native:authorization:RoleAssignment", {
       scope: ACCOUNT_ID,
       roleAssignmentName: "896cf132-5416-5ce6-bb89-28659ef969a2",
-      roleDefinitionId: "/providers/Microsoft.Authorization/roleDefinitions/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd",
+      roleDefinitionId:
+        "/providers/Microsoft.Authorization/roleDefinitions/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd",
     });
     expect(only(found)).toEqual([
       {
         kind: "required",
         path: "properties.principalId",
-        definition: "Microsoft.Authorization/roleAssignments@2022-04-01 #/definitions/RoleAssignmentCreateParameters",
+        definition:
+          "Microsoft.Authorization/roleAssignments@2022-04-01 #/definitions/RoleAssignmentCreateParameters",
       },
     ]);
   });
 
   it("enum: an identity type the spec does not list", () => {
-    const found = violations("azure-native:cognitiveservices:Account", account({ identity: { type: "Managed" } }));
+    const found = violations(
+      "azure-native:cognitiveservices:Account",
+      account({ identity: { type: "Managed" } }),
+    );
     expect(only(found)).toEqual([
-      { kind: "enum", path: "identity.type", definition: "Microsoft.CognitiveServices/accounts@2025-06-01 #/definitions/Identity" },
+      {
+        kind: "enum",
+        path: "identity.type",
+        definition: "Microsoft.CognitiveServices/accounts@2025-06-01 #/definitions/Identity",
+      },
     ]);
     expect(found[0]?.message).toContain('"Managed" is not one of "None", "SystemAssigned"');
   });
@@ -133,7 +152,10 @@ describe("each kind of violation fails", () => {
   });
 
   it("read-only: an endpoint set on an account", () => {
-    const found = violations("azure-native:cognitiveservices:Account", account({}, { endpoint: "https://x/" }));
+    const found = violations(
+      "azure-native:cognitiveservices:Account",
+      account({}, { endpoint: "https://x/" }),
+    );
     expect(only(found)).toEqual([
       {
         kind: "read-only",
@@ -151,13 +173,23 @@ describe("each kind of violation fails", () => {
       adressPrefix: "10.0.0.0/27",
     });
     expect(only(found)).toEqual([
-      { kind: "unknown-property", path: "adressPrefix", definition: "Microsoft.Network/virtualNetworks/subnets@2024-05-01 #/definitions/Subnet" },
+      {
+        kind: "unknown-property",
+        path: "adressPrefix",
+        definition: "Microsoft.Network/virtualNetworks/subnets@2024-05-01 #/definitions/Subnet",
+      },
     ]);
   });
 
   it("path parameter: an account name that breaks the pattern, a workspace name too short, a missing one", () => {
-    expect(only(violations("azure-native:cognitiveservices:Account", account({ accountName: "-aoai" })))).toEqual([
-      { kind: "path-parameter", path: "accountName", definition: "Microsoft.CognitiveServices/accounts@2025-06-01 #/parameters/accountName" },
+    expect(
+      only(violations("azure-native:cognitiveservices:Account", account({ accountName: "-aoai" }))),
+    ).toEqual([
+      {
+        kind: "path-parameter",
+        path: "accountName",
+        definition: "Microsoft.CognitiveServices/accounts@2025-06-01 #/parameters/accountName",
+      },
     ]);
     const workspace = violations("azure-native:operationalinsights:Workspace", {
       workspaceName: "log",
@@ -178,11 +210,18 @@ describe("each kind of violation fails", () => {
       sku: { name: "GlobalStandard", capacity: "10" },
       properties: { model: { format: "OpenAI", name: "gpt-4.1", version: "2025-04-14" } },
     });
-    expect(found).toMatchObject([{ kind: "type", path: "sku.capacity", message: 'must be a number, got "10"' }]);
+    expect(found).toMatchObject([
+      { kind: "type", path: "sku.capacity", message: 'must be a number, got "10"' },
+    ]);
   });
 
   it("unknown values and secrets are not judged", () => {
-    expect(violations("azure-native:cognitiveservices:Account", account({ kind: "[unknown]" }, { customSubDomainName: "[secret]" }))).toEqual([]);
+    expect(
+      violations(
+        "azure-native:cognitiveservices:Account",
+        account({ kind: "[unknown]" }, { customSubDomainName: "[secret]" }),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -194,8 +233,20 @@ describe("differences transcribed from the spec of azure-native's API version", 
   });
 
   it("diagnostic settings 2021-05-01-preview know categoryGroup (2017-05-01-preview did not)", () => {
-    expect(violations("azure-native:monitor:DiagnosticSetting", diagnostic({ categoryGroup: "allLogs", enabled: true }))).toEqual([]);
-    expect(only(violations("azure-native:monitor:DiagnosticSetting", diagnostic({ categoryGroups: "allLogs", enabled: true })))).toEqual([
+    expect(
+      violations(
+        "azure-native:monitor:DiagnosticSetting",
+        diagnostic({ categoryGroup: "allLogs", enabled: true }),
+      ),
+    ).toEqual([]);
+    expect(
+      only(
+        violations(
+          "azure-native:monitor:DiagnosticSetting",
+          diagnostic({ categoryGroups: "allLogs", enabled: true }),
+        ),
+      ),
+    ).toEqual([
       {
         kind: "unknown-property",
         path: "properties.logs[0].categoryGroups",
@@ -205,7 +256,12 @@ describe("differences transcribed from the spec of azure-native's API version", 
   });
 
   it("a budget holds at most five notifications and needs its amount", () => {
-    const notification = { enabled: true, operator: "GreaterThan", threshold: 80, contactEmails: ["a@contoso.com"] };
+    const notification = {
+      enabled: true,
+      operator: "GreaterThan",
+      threshold: 80,
+      contactEmails: ["a@contoso.com"],
+    };
     const found = violations("azure-native:consumption:Budget", {
       scope: "/subscriptions/x/resourceGroups/y",
       budgetName: "budget",
@@ -250,7 +306,15 @@ describe("differences transcribed from the spec of azure-native's API version", 
       windowSize: "PT5M",
       criteria: {
         odataType: "Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria",
-        allOf: [{ criterionType: "StaticThresholdCriterion", name: "c", metricName: "m", operator: "GreaterThan", timeAggregation: "Total" }],
+        allOf: [
+          {
+            criterionType: "StaticThresholdCriterion",
+            name: "c",
+            metricName: "m",
+            operator: "GreaterThan",
+            timeAggregation: "Total",
+          },
+        ],
       },
     });
     expect(found).toMatchObject([{ kind: "required", path: "properties.criteria.allOf[0].threshold" }]);
@@ -258,7 +322,10 @@ describe("differences transcribed from the spec of azure-native's API version", 
 });
 
 describe("findings in the plan", () => {
-  const resource = (inputs: Record<string, unknown>, type = "azure-native:cognitiveservices:Account"): PlannedResource => ({
+  const resource = (
+    inputs: Record<string, unknown>,
+    type = "azure-native:cognitiveservices:Account",
+  ): PlannedResource => ({
     urn: `urn:pulumi:test::aoai-platform::${type}::x`,
     type,
     name: "x",

@@ -478,7 +478,10 @@ export const ARM_SPEC_BINDINGS: readonly ArmSpecBinding[] = [
         definition: "WorkspaceSku",
         property: "capacityReservationLevel",
         mapper: {
-          type: { name: "Enum", allowedValues: [100, 200, 300, 400, 500, 1000, 2000, 5000, 10000, 25000, 50000] },
+          type: {
+            name: "Enum",
+            allowedValues: [100, 200, 300, 400, 500, 1000, 2000, 5000, 10000, 25000, 50000],
+          },
         },
         fact: "WorkspaceSku.properties.capacityReservationLevel: enum 100 … 5000, 10000, 25000, 50000",
       },

@@ -44,7 +44,10 @@ function registryOf(module: Module): MapperRegistry {
 }
 
 /** The SDK's classes with the binding's transcribed differences applied (copies; the SDK's objects stay). */
-export function applyDifferences(registry: MapperRegistry, differences: readonly SpecDifference[]): MapperRegistry {
+export function applyDifferences(
+  registry: MapperRegistry,
+  differences: readonly SpecDifference[],
+): MapperRegistry {
   if (differences.length === 0) return registry;
   const classes = { ...registry.classes };
   for (const difference of differences) {
@@ -55,11 +58,16 @@ export function applyDifferences(registry: MapperRegistry, differences: readonly
     const existing = base.type.modelProperties[difference.property];
     const merged = { ...existing, ...difference.mapper } as Mapper;
     if (!merged.type || merged.serializedName === undefined) {
-      throw new Error(`ARM spec facts: ${difference.definition}.${difference.property} needs a serializedName and type`);
+      throw new Error(
+        `ARM spec facts: ${difference.definition}.${difference.property} needs a serializedName and type`,
+      );
     }
     const patched: Mapper = {
       ...base,
-      type: { ...base.type, modelProperties: { ...base.type.modelProperties, [difference.property]: merged } },
+      type: {
+        ...base.type,
+        modelProperties: { ...base.type.modelProperties, [difference.property]: merged },
+      },
     };
     classes[difference.definition] = patched;
   }

@@ -53,6 +53,22 @@ export function childPath(parent: string, key: string): string {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
+const STRING_TYPES = new Set(["String", "Uuid", "TimeSpan", "ByteArray", "Base64Url"]);
+const DATE_TYPES = new Set(["DateTime", "Date", "DateTimeRfc1123"]);
+
+/** What the JSON value should have been, when its type does not fit the mapper's; undefined when it fits. */
+function expectedShape(typeName: string, value: unknown): string | undefined {
+  if (STRING_TYPES.has(typeName)) return typeof value === "string" ? undefined : "a string";
+  if (DATE_TYPES.has(typeName))
+    return typeof value === "string" && !Number.isNaN(Date.parse(value)) ? undefined : "a date-time string";
+  if (typeName === "Number" || typeName === "UnixTime")
+    return typeof value === "number" ? undefined : "a number";
+  if (typeName === "Boolean") return typeof value === "boolean" ? undefined : "a boolean";
+  if (typeName === "Sequence") return Array.isArray(value) ? undefined : "an array";
+  if (typeName === "Dictionary" || typeName === "Composite") return isRecord(value) ? undefined : "an object";
+  return undefined;
+}
+
 class Checker {
   readonly violations: Violation[] = [];
   constructor(
@@ -61,57 +77,52 @@ class Checker {
   ) {}
 
   private add(kind: ViolationKind, path: string, definition: string, message: string) {
-    this.violations.push({ kind, path, definition: `${this.definitionPrefix} #/definitions/${definition}`, message });
+    this.violations.push({
+      kind,
+      path,
+      definition: `${this.definitionPrefix} #/definitions/${definition}`,
+      message,
+    });
   }
 
   value(value: unknown, mapper: Mapper, path: string, definition: string): void {
     if (value === undefined || value === null || (typeof value === "string" && OPAQUE.has(value))) return;
     const type = mapper.type;
     if (mapper.isConstant && mapper.defaultValue !== undefined && value !== mapper.defaultValue) {
-      this.add("constant", path, definition, `must be ${JSON.stringify(mapper.defaultValue)}, got ${JSON.stringify(value)}`);
+      this.add(
+        "constant",
+        path,
+        definition,
+        `must be ${JSON.stringify(mapper.defaultValue)}, got ${JSON.stringify(value)}`,
+      );
+      return;
+    }
+    const expected = expectedShape(type.name, value);
+    if (expected) {
+      this.wrongType(value, expected, path, definition);
       return;
     }
     switch (type.name) {
-      case "String":
-      case "Uuid":
-      case "TimeSpan":
-      case "ByteArray":
-      case "Base64Url":
-        if (typeof value !== "string") return this.wrongType(value, "a string", path, definition);
-        return this.constraints(value, mapper.constraints, path, definition);
-      case "DateTime":
-      case "Date":
-      case "DateTimeRfc1123":
-        if (typeof value !== "string" || Number.isNaN(Date.parse(value)))
-          return this.wrongType(value, "a date-time string", path, definition);
-        return;
-      case "Number":
-      case "UnixTime":
-        if (typeof value !== "number") return this.wrongType(value, "a number", path, definition);
-        return this.constraints(value, mapper.constraints, path, definition);
-      case "Boolean":
-        if (typeof value !== "boolean") return this.wrongType(value, "a boolean", path, definition);
-        return;
       case "Enum":
-        return this.enumValue(value, type.allowedValues ?? [], path, definition);
+        this.enumValue(value, type.allowedValues ?? [], path, definition);
+        break;
       case "Sequence":
-        if (!Array.isArray(value)) return this.wrongType(value, "an array", path, definition);
         this.constraints(value, mapper.constraints, path, definition);
-        value.forEach((item, index) => {
+        (value as unknown[]).forEach((item, index) => {
           if (type.element) this.value(item, type.element, `${path}[${index}]`, definition);
         });
-        return;
+        break;
       case "Dictionary":
-        if (!isRecord(value)) return this.wrongType(value, "an object", path, definition);
         this.constraints(value, mapper.constraints, path, definition);
-        for (const [key, item] of Object.entries(value)) {
+        for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
           if (type.value) this.value(item, type.value, childPath(path, key), definition);
         }
-        return;
+        break;
       case "Composite":
-        return this.composite(value, mapper, path, definition);
+        this.composite(value as Record<string, unknown>, mapper, path, definition);
+        break;
       default:
-        return; // Object, any: the spec leaves the shape open
+        this.constraints(value, mapper.constraints, path, definition);
     }
   }
 
@@ -121,10 +132,17 @@ class Checker {
 
   private enumValue(value: unknown, allowed: readonly unknown[], path: string, definition: string) {
     const matches = allowed.some((item) =>
-      typeof item === "string" && typeof value === "string" ? item.toLowerCase() === value.toLowerCase() : item === value,
+      typeof item === "string" && typeof value === "string"
+        ? item.toLowerCase() === value.toLowerCase()
+        : item === value,
     );
     if (!matches)
-      this.add("enum", path, definition, `${JSON.stringify(value)} is not one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`);
+      this.add(
+        "enum",
+        path,
+        definition,
+        `${JSON.stringify(value)} is not one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,
+      );
   }
 
   private constraints(value: unknown, c: MapperConstraints | undefined, path: string, definition: string) {
@@ -133,9 +151,19 @@ class Checker {
       if (c.Pattern && !c.Pattern.test(value))
         this.add("pattern", path, definition, `${JSON.stringify(value)} does not match ${c.Pattern.source}`);
       if (c.MinLength !== undefined && value.length < c.MinLength)
-        this.add("length", path, definition, `${JSON.stringify(value)} is shorter than ${c.MinLength} characters`);
+        this.add(
+          "length",
+          path,
+          definition,
+          `${JSON.stringify(value)} is shorter than ${c.MinLength} characters`,
+        );
       if (c.MaxLength !== undefined && value.length > c.MaxLength)
-        this.add("length", path, definition, `${JSON.stringify(value)} is longer than ${c.MaxLength} characters`);
+        this.add(
+          "length",
+          path,
+          definition,
+          `${JSON.stringify(value)} is longer than ${c.MaxLength} characters`,
+        );
     } else if (typeof value === "number") {
       const range = (broken: boolean, rule: string) => {
         if (broken) this.add("range", path, definition, `${value} is not ${rule}`);
@@ -151,15 +179,18 @@ class Checker {
         this.add("items", path, definition, `${count} items, at least ${c.MinItems} required`);
       if (c.MaxItems !== undefined && count > c.MaxItems)
         this.add("items", path, definition, `${count} items, at most ${c.MaxItems} allowed`);
-      if (c.UniqueItems && Array.isArray(value) && new Set(value.map((v) => JSON.stringify(v))).size !== value.length)
+      if (
+        c.UniqueItems &&
+        Array.isArray(value) &&
+        new Set(value.map((v) => JSON.stringify(v))).size !== value.length
+      )
         this.add("items", path, definition, "items must be unique");
     }
   }
 
-  private composite(value: unknown, mapper: Mapper, path: string, outer: string) {
+  private composite(value: Record<string, unknown>, mapper: Mapper, path: string, outer: string) {
     const declared = compositeOf(mapper, this.registry);
     if (!declared) return;
-    if (!isRecord(value)) return this.wrongType(value, "an object", path, declared.type.className ?? outer);
     const composite = concreteMapper(declared, value, this.registry, (wire) => wire);
     this.level(value, restView(composite), composite, path, composite.type.className ?? outer);
   }
@@ -185,7 +216,12 @@ class Checker {
         continue;
       }
       if (node.property.readOnly && item !== undefined && item !== null) {
-        this.add("read-only", itemPath, definition, `"${key}" is read-only: Azure sets it and rejects or ignores a value`);
+        this.add(
+          "read-only",
+          itemPath,
+          definition,
+          `"${key}" is read-only: Azure sets it and rejects or ignores a value`,
+        );
         continue;
       }
       this.value(item, node.property, itemPath, definition);
@@ -219,7 +255,9 @@ export function validatePathParameter(
 ): Violation[] {
   const definition = `${definitionPrefix} #/parameters/${name}`;
   if (value === undefined || value === null || value === "") {
-    return [{ kind: "path-parameter", path: name, definition, message: `the URL parameter "${name}" is required` }];
+    return [
+      { kind: "path-parameter", path: name, definition, message: `the URL parameter "${name}" is required` },
+    ];
   }
   const checker = new Checker({ classes: {}, discriminators: {} }, definitionPrefix);
   checker.value(value, parameter, name, name);
