@@ -321,6 +321,30 @@ describe("differences transcribed from the spec of azure-native's API version", 
   });
 });
 
+describe("polymorphic definitions", () => {
+  it("enum: a criteria odata.type that selects no subtype of MetricAlertCriteria", () => {
+    const found = violations("azure-native:monitor:MetricAlert", {
+      resourceGroupName: RG,
+      ruleName: "alert",
+      location: "global",
+      description: "d",
+      severity: 2,
+      enabled: true,
+      scopes: [ACCOUNT_ID],
+      evaluationFrequency: "PT1M",
+      windowSize: "PT5M",
+      criteria: { odataType: "Microsoft.Azure.Monitor.SingleResourceCriteria", allOf: [] },
+    });
+    expect(only(found)).toEqual([
+      {
+        kind: "enum",
+        path: 'properties.criteria["odata.type"]',
+        definition: "Microsoft.Insights/metricAlerts@2018-03-01 #/definitions/MetricAlertCriteria",
+      },
+    ]);
+  });
+});
+
 describe("findings in the plan", () => {
   const resource = (
     inputs: Record<string, unknown>,

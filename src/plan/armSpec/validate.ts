@@ -192,7 +192,24 @@ class Checker {
     const declared = compositeOf(mapper, this.registry);
     if (!declared) return;
     const composite = concreteMapper(declared, value, this.registry, (wire) => wire);
+    if (composite === declared) this.discriminatorValue(value, declared, path);
     this.level(value, restView(composite), composite, path, composite.type.className ?? outer);
+  }
+
+  /** A discriminator value (`odata.type`, `criterionType`) that selects none of the spec's subtypes. */
+  private discriminatorValue(value: Record<string, unknown>, declared: Mapper, path: string) {
+    const discriminator = declared.type.polymorphicDiscriminator;
+    const root = declared.type.uberParent ?? declared.type.className;
+    if (!discriminator || !root) return;
+    const key = wireSegments(discriminator.serializedName).join(".");
+    const tag = value[key];
+    const subtypes = Object.keys(this.registry.discriminators)
+      .filter((name) => name.startsWith(`${root}.`))
+      .map((name) => name.slice(root.length + 1));
+    if (typeof tag === "string" && !OPAQUE.has(tag) && subtypes.length > 0 && !subtypes.includes(tag)) {
+      const allowed = subtypes.map((s) => JSON.stringify(s)).join(", ");
+      this.add("enum", childPath(path, key), root, `${JSON.stringify(tag)} is not one of ${allowed}`);
+    }
   }
 
   private level(
