@@ -4,7 +4,8 @@ import { ARM_SPEC_BINDINGS } from "../src/plan/armSpec/facts";
 import { planJson, writeStackFile } from "./support/planCli";
 
 /** More than the shipped stacks: AIServices with user-assigned identity and CMK, a PTU deployment, an
- * existing subnet beside a created VNet, hub links, archive copies, subscription-scope roles, CI identity. */
+ * existing subnet beside a created VNet, hub links, archive copies, a webhook receiver, subscription-scope
+ * roles, CI identity. */
 const RICH_STACK = `config:
   azure-native:location: swedencentral
   aoai-platform:environment: staging
@@ -62,6 +63,7 @@ const RICH_STACK = `config:
     alerts:
       ptuUtilization: { threshold: 80, windowSize: PT30M, evaluationFrequency: PT5M, severity: 1 }
       serverErrors: { enabled: false }
+  aoai-platform:alertWebhookUrl: https://alerts.contoso.com/aoai
   aoai-platform:budget:
     name: budget-aoai-rich
     amount: 1000
