@@ -46,7 +46,12 @@ function convert(value: unknown, mapper: Mapper, registry: MapperRegistry): unkn
   }
   // azure-native takes a map of user-assigned identities (id → {}) as a list of ids (IsStringSet in
   // convert.go) and sends the map.
-  if (type.name === "Dictionary" && Array.isArray(value) && value.every((id) => typeof id === "string")) {
+  if (
+    type.name === "Dictionary" &&
+    type.value?.type.name === "Composite" &&
+    Array.isArray(value) &&
+    value.every((id) => typeof id === "string")
+  ) {
     return Object.fromEntries(value.map((id) => [id, {}]));
   }
   if (type.name === "Dictionary" && isRecord(value) && type.value) {
@@ -67,7 +72,8 @@ function convertComposite(inputs: Record<string, unknown>, declared: Mapper, reg
     const leaf = segments[segments.length - 1];
     if (leaf === undefined) continue;
     const name = sdkName(leaf);
-    if (!(name in inputs) || inputs[name] === undefined) continue;
+    // one input per name: the first property (the resource's own, before flattened ones) takes it
+    if (used.has(name) || !(name in inputs) || inputs[name] === undefined) continue;
     used.add(name);
     place(body, segments, convert(inputs[name], property, registry));
   }

@@ -44,7 +44,7 @@ function requiredLeaves(node: RestNode, path: string): string[] {
   return [...node.container].flatMap(([key, child]) => requiredLeaves(child, childPath(path, key)));
 }
 
-export function childPath(parent: string, key: string): string {
+function childPath(parent: string, key: string): string {
   const segment = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
   if (parent === "") return segment === key ? key : `[${segment}]`;
   return segment === key ? `${parent}.${key}` : `${parent}[${segment}]`;
