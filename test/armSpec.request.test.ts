@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ARM_SPEC_BINDINGS, armSpecBinding } from "../src/plan/armSpec/facts";
 import { armRequest } from "../src/plan/armSpec/requestBody";
 import { loadSpec } from "../src/plan/armSpec/sdkMappers";
+import type { Mapper } from "../src/plan/armSpec/types";
 
 function request(token: string, inputs: Record<string, unknown>) {
   const binding = armSpecBinding(token);
@@ -276,6 +277,27 @@ describe("azure-native inputs → ARM request", () => {
 
   it("covers every bound type", () => {
     expect(CASES.map(([token]) => token).sort()).toEqual(ARM_SPEC_BINDINGS.map((b) => b.token).sort());
+  });
+
+  it("turns a list into a map only for maps of objects (identities), never for tags", () => {
+    const found = request("azure-native:resources:ResourceGroup", { ...RG, location: "l", tags: ["a"] });
+    expect(found.body).toEqual({ location: "l", tags: ["a"] });
+  });
+
+  it("gives an input to one property only when a flattened property has the same wire name", () => {
+    const mapper: Mapper = {
+      type: {
+        name: "Composite",
+        className: "Thing",
+        modelProperties: {
+          name: { serializedName: "name", type: { name: "String" } },
+          innerName: { serializedName: "properties.name", type: { name: "String" } },
+        },
+      },
+    };
+    expect(armRequest({ name: "n" }, [], mapper, { classes: {}, discriminators: {} }).body).toEqual({
+      name: "n",
+    });
   });
 
   it("keeps an input the spec does not know where it stands, so it is reported", () => {
