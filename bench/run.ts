@@ -8,7 +8,7 @@
  *   registrations (bench/trueFloor.ts), registering the same resources under mocks;
  * - the SDK-import floor (bench/floor.cjs): a process that only loads the SDK modules.
  * Every run is a fresh Node process; one uncounted warm-up run per case fills the bundle and
- * compile caches, as any second run of a user's finds them. Targets: host load <= 2x its true
+ * compile caches, as any second run of a user's finds them; cases run round-robin. Targets: host load <= 2x its true
  * floor, plan prod and plan 50 x 10 <= 0.8x theirs.
  */
 import { execFileSync, spawn } from "node:child_process";
@@ -72,15 +72,27 @@ const median = (values: number[]) => {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
 
-async function measure(benchCase: Case, runs: number): Promise<Measurement> {
-  await runOnce(benchCase.args);
-  const samples: Measurement[] = [];
-  for (let i = 0; i < runs; i++) samples.push(await runOnce(benchCase.args));
-  return {
-    seconds: median(samples.map((s) => s.seconds)),
-    cpuSeconds: median(samples.map((s) => s.cpuSeconds)),
-    rssMb: Math.max(...samples.map((s) => s.rssMb)),
-  };
+/**
+ * Runs every case `runs` times, round-robin (one run of each case per round, after one warm-up run
+ * of each), so a change in the machine's load over time hits every case alike.
+ */
+async function measureAll(all: Case[], runs: number): Promise<Map<string, Measurement>> {
+  for (const benchCase of all) await runOnce(benchCase.args);
+  const samples = new Map<string, Measurement[]>(all.map((c) => [c.name, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const benchCase of all) samples.get(benchCase.name)?.push(await runOnce(benchCase.args));
+    process.stderr.write(`  round ${i + 1} of ${runs} done\n`);
+  }
+  return new Map(
+    [...samples].map(([name, list]) => [
+      name,
+      {
+        seconds: median(list.map((s) => s.seconds)),
+        cpuSeconds: median(list.map((s) => s.cpuSeconds)),
+        rssMb: Math.max(...list.map((s) => s.rssMb)),
+      },
+    ]),
+  );
 }
 
 function planOf(planArgs: string[]): PlanResult {
@@ -193,16 +205,16 @@ async function main() {
   if (!Number.isInteger(runs) || runs < 1)
     throw new Error(`--runs must be a positive whole number, got ${values.runs}`);
   process.stdout.write(
-    `node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB; ${runs} runs per case after a warm-up run\n`,
+    `node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB; ${runs} runs per case, round-robin, after a warm-up run each\n`,
   );
-  const results = new Map<string, { benchCase: Case; result: Measurement }>();
-  for (const benchCase of cases()) {
-    const result = await measure(benchCase, runs);
-    process.stderr.write(
-      `  ${benchCase.name}: ${result.seconds.toFixed(2)} s, ${result.cpuSeconds.toFixed(2)} s CPU\n`,
-    );
-    results.set(benchCase.name, { benchCase, result });
-  }
+  const all = cases();
+  const measured = await measureAll(all, runs);
+  const results = new Map(
+    all.map((benchCase) => [
+      benchCase.name,
+      { benchCase, result: measured.get(benchCase.name) as Measurement },
+    ]),
+  );
   const sdkFloor = [...results.values()][0]?.result as Measurement;
   process.stdout.write(
     `${renderTable(
