@@ -57,7 +57,9 @@ describe("the components package, packed and consumed by another stack", () => {
     consumer = join(work, "consumer");
     cpSync(join(repo, "examples", "consumer"), consumer, { recursive: true });
     // Only the tarball (and its own dependencies) are installed; the peer SDKs are linked below,
-    // as a consumer's own copies would be.
+    // as a consumer's own copies would be. --prefer-offline, not --offline: npm wants the full
+    // packument of the tarball's dependencies, and `npm ci` caches only the abbreviated one, so from
+    // an empty cache (a fresh CI machine) it has to ask the registry once.
     writeFileSync(
       join(consumer, "package.json"),
       JSON.stringify({
@@ -68,7 +70,7 @@ describe("the components package, packed and consumed by another stack", () => {
     );
     await run(
       "npm",
-      ["install", "--offline", "--legacy-peer-deps", "--no-audit", "--no-fund", "--ignore-scripts"],
+      ["install", "--prefer-offline", "--legacy-peer-deps", "--no-audit", "--no-fund", "--ignore-scripts"],
       {
         cwd: consumer,
       },
