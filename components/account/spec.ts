@@ -1,5 +1,6 @@
 /** Config shape of one Azure OpenAI account, with secure defaults. */
 import { z } from "zod";
+import { blocklistConflicts } from "../content-filter/plan";
 import { contentFilterSpecSchema } from "../content-filter/spec";
 import { deploymentSpecSchema } from "../deployments/spec";
 import { MICROSOFT_DEFAULT_POLICY } from "../facts/contentFilters";
@@ -97,6 +98,14 @@ export const accountSpecSchema = strictObject({
     (i) => ["contentFilters", i, "name"],
     "content filter name",
   );
+  for (const conflict of blocklistConflicts(account.contentFilters)) {
+    const first = account.contentFilters[conflict.firstFilter]?.name;
+    ctx.addIssue({
+      code: "custom",
+      path: ["contentFilters", conflict.filter, "blocklists", conflict.blocklist, "name"],
+      message: `content filter "${first}" (contentFilters[${conflict.firstFilter}]) already declares blocklist "${conflict.name}" with other terms or description; a blocklist belongs to the account (accounts/{account}/raiBlocklists/{name}), so one name is one list: declare it identically in both filters to share it, or rename one`,
+    });
+  }
   const filterNames = new Set(account.contentFilters.map((f) => f.name));
   account.deployments.forEach((deployment, i) => {
     const filter = deployment.contentFilter;

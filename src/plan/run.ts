@@ -14,7 +14,7 @@ import type { Finding, PlanResult } from "./model";
 import { monitoringPlan } from "./monitoring";
 import { operationMinutes } from "./operationTimes";
 import { policyFindings } from "./policy";
-import { recordRegistrations, sanitize } from "./recorder";
+import { assertUniqueUrns, recordRegistrations, sanitize } from "./recorder";
 import { readStackConfigFile } from "./stackFile";
 
 export interface PlanOptions {
@@ -29,7 +29,10 @@ export function loadStackConfig(options: PlanOptions) {
   return { file, ...parseStackConfig(namespaceValues(file.values), options.stack) };
 }
 
-/** Validates the stack's config, then runs the program under mocks. Throws ConfigError or StackFileError. */
+/**
+ * Validates the stack's config, then runs the program under mocks. Throws ConfigError, StackFileError,
+ * or DuplicateUrnError (a program the engine would refuse).
+ */
 export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const { stack } = options;
   // The program validates too; checking first means an invalid config never starts the mocks.
@@ -40,6 +43,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   pulumi.runtime.setAllConfig(file.values, file.secretKeys);
   const outputs = (await pulumi.runtime.runInPulumiStack(runProgram)) ?? {};
   await pulumi.runtime.disconnect();
+  assertUniqueUrns(resources);
 
   const safeOutputs = sanitize(outputs) as Record<string, unknown>;
   const policy = policyFindings(resources, safeOutputs, config);
