@@ -45,6 +45,8 @@ export interface ManagedIdentityOutputs {
 interface Principal {
   id: pulumi.Input<string>;
   type: PrincipalType;
+  /** The principal in words, for errors. */
+  label: string;
 }
 
 const KEY_VAULT_CRYPTO_ROLE = builtInRole("Key Vault Crypto Service Encryption User");
@@ -107,7 +109,8 @@ export class PlatformAccess extends pulumi.ComponentResource {
             { parent: this },
           ).objectId;
       this.groups[group.displayName] = objectId;
-      grant(`grp-${label(group.displayName)}`, { id: objectId, type: "Group" }, group);
+      const what = `${group.existing ? "existing " : ""}Entra group "${group.displayName}"`;
+      grant(`grp-${label(group.displayName)}`, { id: objectId, type: "Group", label: what }, group);
     }
     for (const keyGrant of args.keyVaultGrants ?? []) {
       managedRoles.add(KEY_VAULT_CRYPTO_ROLE.guid);
@@ -135,7 +138,11 @@ export class PlatformAccess extends pulumi.ComponentResource {
   /** A created user-assigned identity (recorded in the outputs) or an existing principal. */
   private identityPrincipal(identity: AccessSpec["identities"][number], args: PlatformAccessArgs): Principal {
     if (identity.principalId !== undefined && identity.principalType !== undefined) {
-      return { id: identity.principalId, type: identity.principalType };
+      return {
+        id: identity.principalId,
+        type: identity.principalType,
+        label: `principal "${identity.name}"`,
+      };
     }
     const created = new managedidentity.UserAssignedIdentity(
       `${this.componentName}-id-${identity.name}`,
@@ -152,7 +159,11 @@ export class PlatformAccess extends pulumi.ComponentResource {
       clientId: created.clientId,
       principalId: created.principalId,
     };
-    return { id: created.principalId, type: "ServicePrincipal" };
+    return {
+      id: created.principalId,
+      type: "ServicePrincipal",
+      label: `managed identity "${identity.name}"`,
+    };
   }
 
   private assign(principalLabel: string, principal: Principal, grant: Grant): void {
@@ -161,6 +172,7 @@ export class PlatformAccess extends pulumi.ComponentResource {
       {
         scope: this.scopes(grant),
         principalId: principal.id,
+        principal: principal.label,
         principalType: principal.type,
         roleGuid: grant.role.guid,
         subscriptionId: this.subscriptionId,
@@ -174,13 +186,8 @@ export class PlatformAccess extends pulumi.ComponentResource {
       `${this.componentName}-cmk-${account}`,
       {
         scope: keyVaultId,
-        principalId: pulumi.output(principalId).apply((id) => {
-          if (!id)
-            throw new Error(
-              `account ${account} has no system-assigned identity for its customer-managed key`,
-            );
-          return id;
-        }),
+        principalId: pulumi.output(principalId).apply((id) => id ?? ""),
+        principal: `the system-assigned identity of account ${account} (for its customer-managed key)`,
         principalType: "ServicePrincipal",
         roleGuid: KEY_VAULT_CRYPTO_ROLE.guid,
         subscriptionId: this.subscriptionId,
