@@ -3,6 +3,8 @@
  * stack's config, and collects what it would create. Nothing reaches Azure.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { exemptionChecks } from "../../policy/rules/settings";
+import { ConfigError } from "../config/errors";
 import { CONFIG_NAMESPACE, namespaceValues, parseStackConfig } from "../config/load";
 
 import runProgram = require("../index");
@@ -44,6 +46,20 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const outputs = (await pulumi.runtime.runInPulumiStack(runProgram)) ?? {};
   await pulumi.runtime.disconnect();
   assertUniqueUrns(resources);
+  const exemptions = exemptionChecks(
+    config.policy.exemptions,
+    resources.map((r) => r.name),
+  );
+  if (exemptions.errors.length > 0) {
+    throw new ConfigError(
+      stack,
+      exemptions.errors.map(({ index, message }) => ({
+        key: `${CONFIG_NAMESPACE}:policy.exemptions[${index}].resource`,
+        value: JSON.stringify(config.policy.exemptions[index]?.resource),
+        message,
+      })),
+    );
+  }
 
   const safeOutputs = sanitize(outputs) as Record<string, unknown>;
   const policy = policyFindings(resources, safeOutputs, config);
@@ -54,6 +70,14 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
         severity: "warning",
         urn: null,
         message: `${CONFIG_NAMESPACE}:${w.key}: ${w.message}`,
+      }),
+    ),
+    ...exemptions.warnings.map(
+      ({ index, message }): Finding => ({
+        rule: "config.exemption-unmatched",
+        severity: "warning",
+        urn: null,
+        message: `${CONFIG_NAMESPACE}:policy.exemptions[${index}].resource: ${message}`,
       }),
     ),
     ...policy.findings,
