@@ -2,6 +2,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { PlatformAccess } from "../components/access/component";
+import { uniqueNames } from "../components/access/names";
 import { requirePrincipalId } from "../components/access/roleAssignment";
 import { accessSpecSchema } from "../components/access/spec";
 import { ofType, recordResources } from "./support/mockRun";
@@ -72,5 +73,43 @@ describe("GitHub deploy identity branch", () => {
     expect(problemsOf(config)).toEqual([
       'aoai-platform:access.ciDeployIdentity.github.branch: "refs/heads/main": give the branch name only (e.g. "main"), not a ref: the federated subject is built as ref:refs/heads/<branch>',
     ]);
+  });
+});
+
+describe("access children never share a name", () => {
+  it("keeps names only one resource has; suffixes shared ones by their key, aliasing the first to the old name", () => {
+    expect(
+      uniqueNames([
+        { base: "acc-grp-AOAI-Ops", key: "group|AOAI Ops" },
+        { base: "acc-grp-other", key: "group|other" },
+        { base: "acc-grp-AOAI-Ops", key: "group|AOAI-Ops" },
+      ]),
+    ).toEqual([
+      { name: expect.stringMatching(/^acc-grp-AOAI-Ops-[0-9a-f]{10}$/), alias: "acc-grp-AOAI-Ops" },
+      { name: "acc-grp-other" },
+      { name: expect.stringMatching(/^acc-grp-AOAI-Ops-[0-9a-f]{10}$/) },
+    ]);
+    const [a, , b] = uniqueNames([
+      { base: "x", key: "1" },
+      { base: "y", key: "2" },
+      { base: "x", key: "3" },
+    ]);
+    expect(a?.name).not.toBe(b?.name);
+  });
+
+  it('groups "AOAI Ops" and "AOAI-Ops" get distinct groups and role assignments', async () => {
+    const spec = accessSpecSchema.parse({
+      groups: ["AOAI Ops", "AOAI-Ops"].map((displayName) => ({
+        displayName,
+        roles: ["Monitoring Reader"],
+        scope: "resourceGroup",
+      })),
+    });
+    // recordResources refuses duplicate URNs, as the engine does.
+    const resources = await recordResources(() => new PlatformAccess("acc", { ...base, spec }));
+    const groups = resources.filter((r) => r.type === "azuread:index/group:Group");
+    expect(groups.map((g) => String(g.inputs.displayName)).sort()).toEqual(["AOAI Ops", "AOAI-Ops"]);
+    expect(new Set(groups.map((g) => g.name)).size).toBe(2);
+    expect(ofType(resources, "authorization:RoleAssignment")).toHaveLength(2);
   });
 });
