@@ -140,7 +140,7 @@ describe("regex blocklist terms", () => {
     });
 
   it("refuses a pattern that does not compile, accepts portable ones and inline flags", () => {
-    for (const pattern of ["PRJ-[0-9]{4}", "(?i)bluebird", "b[i1][a@][s\\$]"]) {
+    for (const pattern of ["PRJ-[0-9]{4}", "(?i)bluebird", "b[i1][a@][s\\$]", "(?>code)(?#note)\\d+"]) {
       expect(problemsOf(filter(pattern))).toEqual([]);
     }
     expect(problemsOf(filter("PRJ-([0-9]{4}"))).toEqual([
