@@ -38,6 +38,11 @@ function inputsOf(request: RegisterResourceRequest): Record<string, unknown> {
   return object ? (sanitize(pulumi.runtime.deserializeProperties(object)) as Record<string, unknown>) : {};
 }
 
+/** The URN as the engine spells it: the mocks keep the root stack in the parent type chain, the engine does not. */
+function engineUrn(urn: string): string {
+  return urn.replace("::pulumi:pulumi:Stack$", "::");
+}
+
 /**
  * The engine refuses a program that registers one URN twice (pulumi/pulumi
  * pkg/resource/deploy/step_generator.go, diagnostic 2001 in pkg/diag/errors.go); Pulumi's mocks
@@ -45,7 +50,9 @@ function inputsOf(request: RegisterResourceRequest): Record<string, unknown> {
  */
 export class DuplicateUrnError extends Error {
   constructor(readonly urns: readonly string[]) {
-    super(urns.map((urn) => `Duplicate resource URN '${urn}'; try giving it a unique name`).join("\n"));
+    super(
+      urns.map((urn) => `Duplicate resource URN '${engineUrn(urn)}'; try giving it a unique name`).join("\n"),
+    );
     this.name = "DuplicateUrnError";
   }
 }
