@@ -21,6 +21,10 @@ function offer(kind: string, name: string, version: string, skus: string[], usag
     name,
     version,
     skus: skus.map((sku) => ({ name: sku, usageName: usageNames ? `OpenAI.${sku}.${name}` : undefined })),
+    lifecycleStatus: "GenerallyAvailable",
+    isDefaultVersion: false,
+    inferenceRetiresAt: undefined,
+    fineTuneRetiresAt: undefined,
   };
 }
 
@@ -36,6 +40,16 @@ function live(parts: {
     accounts: new Map(parts.accounts ?? []),
     subdomains: new Map(parts.subdomains ?? []),
     deletedAccounts: parts.deleted ?? [],
+    accountSkus: [],
+    existing: {
+      resourceGroup: undefined,
+      subnets: new Map(),
+      dnsZones: new Map(),
+      workspaces: new Map(),
+      keyVaults: new Map(),
+      keys: new Map(),
+      permissions: new Map(),
+    },
   };
 }
 

@@ -372,9 +372,11 @@ describe("preflight against a fake Resource Manager", () => {
     const run = await preflight(state, "--config-file", stackFile());
     expect(run.code).toBe(3);
     expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("Azure Resource Manager refused a read.");
     expect(run.stderr).toContain(
-      `Azure Resource Manager request failed (GET /subscriptions/${SUBSCRIPTION}/providers/Microsoft.CognitiveServices/locations/swedencentral/usages): HTTP 403 AuthorizationFailed`,
+      `asked:       GET /subscriptions/${SUBSCRIPTION}/providers/Microsoft.CognitiveServices/locations/swedencentral/usages`,
     );
+    expect(run.stderr).toContain("happened:    HTTP 403 AuthorizationFailed: The client does not have");
     expect(run.stderr).toContain("Microsoft.CognitiveServices/locations/usages/read");
   });
 });

@@ -1,5 +1,9 @@
 /** The preflight result as a text table for people and as JSON for machines. */
 import type { CheckResult, CheckStatus } from "./model";
+import { printable } from "./redact";
+
+/** Characters of a row's detail or fix: rows quote Resource Manager's words, which are not ours to trust. */
+const MAX_ROW_TEXT = 600;
 
 export interface PreflightReport {
   stack: string;
@@ -13,6 +17,20 @@ export function buildReport(base: Omit<PreflightReport, "summary">): PreflightRe
   const summary: Record<CheckStatus, number> = { OK: 0, WARN: 0, FAIL: 0 };
   for (const result of base.results) summary[result.status] += 1;
   return { ...base, summary };
+}
+
+/** The report with every text scrubbed of secrets and cut to size, for the table and for --json alike. */
+export function scrubReport(report: PreflightReport, secrets: readonly string[]): PreflightReport {
+  const clean = (text: string) => printable(text, MAX_ROW_TEXT, secrets);
+  return {
+    ...report,
+    results: report.results.map((r) => ({
+      ...r,
+      target: clean(r.target),
+      detail: clean(r.detail),
+      ...(r.fix === undefined ? {} : { fix: clean(r.fix) }),
+    })),
+  };
 }
 
 const HEADER = ["check", "account / region", "status"] as const;
