@@ -127,6 +127,7 @@ export interface ArmHttpOptions {
 export class ArmHttp implements ArmReader {
   private readonly deadlineAt: number;
   private token: Promise<{ token: string; expiresOnTimestamp: number }> | undefined;
+  private tokenExpiresAt: number | undefined;
   /** Tokens handed out so far: scrubbed from anything printed, whatever it looks like. */
   private readonly secrets: string[] = [];
 
@@ -240,14 +241,21 @@ export class ArmHttp implements ArmReader {
     return Math.min(maxRetryAfterMs, retryBaseMs * 2 ** attempt * (0.5 + this.options.clock.random() / 2));
   }
 
-  private async bearer(asked: string): Promise<string> {
-    const { clock, credential, endpoint, limits } = this.options;
-    const cached = await this.token?.catch(() => undefined);
-    if (cached !== undefined && cached.expiresOnTimestamp - 60_000 > clock.date().getTime()) {
-      return cached.token;
+  /** The token for the endpoint: one sign-in shared by concurrent requests, renewed a minute before expiry. */
+  private bearer(asked: string): Promise<string> {
+    const expiresAt = this.tokenExpiresAt;
+    const expired = expiresAt !== undefined && expiresAt - 60_000 <= this.options.clock.date().getTime();
+    if (this.token === undefined || expired) {
+      this.tokenExpiresAt = undefined;
+      this.token = this.signIn(asked);
     }
+    return this.token.then((token) => token.token);
+  }
+
+  private signIn(asked: string): Promise<{ token: string; expiresOnTimestamp: number }> {
+    const { credential, endpoint, limits } = this.options;
     const budget = Math.min(limits.requestTimeoutMs, this.remaining());
-    if (budget <= 0) throw this.deadlinePassed(asked, "signing in");
+    if (budget <= 0) return Promise.reject(this.deadlinePassed(asked, "signing in"));
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -263,15 +271,15 @@ export class ArmHttp implements ArmReader {
         );
       }, budget);
     });
-    this.token = Promise.race([
+    return Promise.race([
       credential.getToken(`${endpoint.url}/.default`, { abortSignal: controller.signal }).then((token) => {
         if (token === null) throw new Error("the credential returned no token");
         this.secrets.push(token.token);
+        this.tokenExpiresAt = token.expiresOnTimestamp;
         return token;
       }),
       timeout,
     ]).finally(() => clearTimeout(timer));
-    return (await this.token).token;
   }
 
   /** One request with retries; returns the final answer (any status). */
