@@ -266,7 +266,7 @@ describe("preflight against a fake Resource Manager", () => {
     const run = await preflight(state, "--config-file", stackFile());
     expect(run.code).toBe(3);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toContain("Azure Resource Manager refused a read.");
+    expect(run.stderr).toContain("Azure Resource Manager refused a read (");
     expect(run.stderr).toContain(
       `asked:       GET /subscriptions/${SUBSCRIPTION}/providers/Microsoft.CognitiveServices/locations/swedencentral/usages`,
     );

@@ -42,7 +42,7 @@ describe("preflight never hangs on a hostile Resource Manager", () => {
     const r = await run(hostile("/usages", { kind: "retry-after", seconds: 3600 }), [], { clock });
     expect(r.code).toBe(3);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toContain("Preflight stopped at a limit.");
+    expect(r.stderr).toContain("Preflight stopped at a limit (");
     expect(r.stderr).toContain(`asked:       GET ${USAGES}`);
     expect(r.stderr).toContain("HTTP 429, asked to retry after 3600 s, more than the 60 s preflight waits");
     expect(r.stderr).toContain("--max-retry-after-ms / PREFLIGHT_MAX_RETRY_AFTER_MS");
@@ -147,7 +147,7 @@ describe("preflight never hangs on a hostile Resource Manager", () => {
   it("reports a malformed body under the cap with a short excerpt only", async () => {
     const r = await run(hostile("/usages", { kind: "huge-body", bytes: 2 * 1024 * 1024 }));
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain("Azure Resource Manager's answer could not be read.");
+    expect(r.stderr).toContain("Azure Resource Manager's answer could not be read (");
     expect(r.stderr).toMatch(/HTTP 200 with a body that is not JSON \(\d+ characters\): \{not json/);
     expect(r.printed).toBeLessThan(FEW_KB);
   });

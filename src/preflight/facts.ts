@@ -5,7 +5,7 @@
 
 /** specification/<service>/resource-manager/... stable API versions of each read. */
 export const API_VERSIONS = {
-  /** Microsoft.CognitiveServices/stable/2025-09-01/cognitiveservices.json (the version @azure/arm-cognitiveservices 8 read) */
+  /** Microsoft.CognitiveServices/stable/2025-09-01/cognitiveservices.json (the version preflight read through the SDK before) */
   cognitiveServices: "2025-09-01",
   /** Microsoft.Resources/stable/2024-03-01/resources.json (ResourceGroups_Get) */
   resources: "2024-03-01",

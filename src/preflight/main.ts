@@ -88,7 +88,7 @@ function resolveSubscription(
 }
 
 /** What to print when Resource Manager could not be asked: what, what happened, what to do. */
-function describeArmError(error: ArmError): string {
+function describeArmError(error: ArmError, endpoint: ArmEndpoint): string {
   const title =
     error.kind === "limit"
       ? "Preflight stopped at a limit"
@@ -98,7 +98,7 @@ function describeArmError(error: ArmError): string {
           ? "Azure Resource Manager could not be reached"
           : "Azure Resource Manager's answer could not be read";
   return [
-    `${title}.`,
+    `${title} (${endpoint.url}).`,
     `  asked:       ${error.asked}`,
     `  happened:    ${error.happened}`,
     `  what to do:  ${error.todo}`,
@@ -166,7 +166,7 @@ export async function runPreflightCli(argv: string[], io: PreflightIo): Promise<
       return EXIT_AZURE_UNREACHABLE;
     }
     if (!(error instanceof ArmError)) throw error;
-    io.stderr(`${safe(describeArmError(error), 1_500)}\n`);
+    io.stderr(`${safe(describeArmError(error, endpoint), 1_500)}\n`);
     return EXIT_AZURE_UNREACHABLE;
   }
 }
