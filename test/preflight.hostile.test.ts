@@ -3,10 +3,13 @@
  * exit 3 within the limits (small ones, set through flags and env as a CI step would), names what
  * was asked, what happened and what to do, prints at most a few KB and never the token.
  */
+import type { TokenCredential } from "@azure/identity";
 import { describe, expect, it } from "vitest";
-import type { FakeArmState, Hostile } from "./support/fakeArm";
+import { runPreflightCli } from "../src/preflight/main";
+import { type FakeArmState, type Hostile, startFakeArm } from "./support/fakeArm";
 import {
   fakeClock,
+  fixedToken,
   healthySubscription,
   preflightWithout,
   type RunOptions,
@@ -150,6 +153,49 @@ describe("preflight never hangs on a hostile Resource Manager", () => {
     expect(r.stderr).toContain("Azure Resource Manager's answer could not be read (");
     expect(r.stderr).toMatch(/HTTP 200 with a body that is not JSON \(\d+ characters\): \{not json/);
     expect(r.printed).toBeLessThan(FEW_KB);
+  });
+});
+
+describe("preflight never hangs outside Resource Manager either", () => {
+  it("gives up on a sign-in that never returns a token", async () => {
+    const never: TokenCredential = { getToken: () => new Promise(() => undefined) };
+    const r = await run(healthySubscription(), ["--request-timeout-ms", "200"], { credential: never });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("asked:       sign-in (DefaultAzureCredential)");
+    expect(r.stderr).toContain("happened:    no token within 0.2 s");
+    expect(r.fake.requests).toEqual([]);
+  });
+
+  it("retries a refused connection a bounded number of times, then says Resource Manager could not be reached", async () => {
+    const gone = await startFakeArm(healthySubscription());
+    await gone.close();
+    const { clock, slept } = fakeClock();
+    let stderr = "";
+    const code = await runPreflightCli(
+      [
+        "--stack",
+        "pf",
+        "--subscription",
+        SUBSCRIPTION,
+        "--config-file",
+        stackFile(),
+        "--arm-endpoint",
+        gone.url,
+      ],
+      {
+        env: { PREFLIGHT_MAX_RETRIES: "2" },
+        stdout: () => undefined,
+        stderr: (t) => {
+          stderr += t;
+        },
+        credential: () => fixedToken,
+        clock,
+      },
+    );
+    expect(code).toBe(3);
+    expect(stderr).toContain("Azure Resource Manager could not be reached");
+    expect(stderr).toContain("no answer after 3 attempt(s): ECONNREFUSED");
+    expect(slept.length).toBeGreaterThanOrEqual(2);
   });
 });
 
