@@ -317,6 +317,24 @@ describe("subnet and dns-zone: an existing subnet and central zones", () => {
     expect(rowsOf(placed.rows, "subnet")[0]?.status).toBe("OK");
   });
 
+  it("checks the identity may join the subnet and use the zones, where they are", async () => {
+    const ok = await results(hub(), hubStack());
+    expect(rowsOf(ok.rows, "rights").map((r) => [r.target, r.status])).toEqual([
+      [`resource group ${RG}`, "OK"],
+      ["existing subnet", "OK"],
+      ["existing DNS zone", "OK"],
+      ["existing DNS zone", "OK"],
+    ]);
+    const state = hub();
+    allow(state, SUBNET_ID, permission(["*/read"]));
+    const readOnly = await results(state, hubStack());
+    expect(readOnly.code).toBe(1);
+    expect(rowsOf(readOnly.rows, "rights")[1]).toMatchObject({
+      status: "FAIL",
+      detail: `the signed-in identity may not Microsoft.Network/virtualNetworks/subnets/join/action at ${SUBNET_ID}; pulumi up would stop half-way there`,
+    });
+  });
+
   it("warns when private endpoint network policies apply", async () => {
     const { rows } = await results(
       hub(subnet(SUBNET_ID, "10.1.0.0/28", { policies: "NetworkSecurityGroupEnabled" })),

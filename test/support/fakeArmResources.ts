@@ -175,7 +175,7 @@ export const permission = (actions: string[], notActions: string[] = []): FakePe
   notDataActions: [],
 });
 
-/** The built-in Contributor role: everything but writing access (its actions / notActions). */
+/** The built-in Contributor role: everything but writing access (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/privileged#contributor). */
 export const CONTRIBUTOR = permission(
   ["*"],
   [
@@ -190,7 +190,7 @@ export const CONTRIBUTOR = permission(
   ],
 );
 
-/** The built-in Role Based Access Control Administrator role's control-plane actions. */
+/** The built-in Role Based Access Control Administrator role (same page, #role-based-access-control-administrator). */
 export const RBAC_ADMINISTRATOR = permission([
   "Microsoft.Authorization/roleAssignments/write",
   "Microsoft.Authorization/roleAssignments/delete",
