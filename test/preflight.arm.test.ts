@@ -100,6 +100,27 @@ describe("ArmHttp", () => {
     }
   });
 
+  it("does not follow a redirect, which would take the token along", async () => {
+    const elsewhere = await startFakeArm(emptyState());
+    const arm = await startFakeArm({
+      ...emptyState(),
+      hostile: { "/rg-pf": { kind: "redirect", origin: elsewhere.url } },
+    });
+    try {
+      const got = reader(arm.url).get(
+        "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-pf",
+        "2024-03-01",
+        item,
+      );
+      await expect(got).rejects.toMatchObject({
+        happened: "HTTP 307 redirect; preflight does not follow redirects (the token would go along)",
+      });
+      expect(elsewhere.requests).toEqual([]);
+    } finally {
+      await Promise.all([arm.close(), elsewhere.close()]);
+    }
+  });
+
   it("signs in once and reuses the token while it is valid", async () => {
     const arm = await startFakeArm(emptyState());
     asked = 0;

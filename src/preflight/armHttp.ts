@@ -25,8 +25,6 @@ export class ArmError extends Error {
     readonly happened: string,
     /** What to do about it. */
     readonly todo: string,
-    readonly status?: number,
-    readonly code?: string,
   ) {
     super(`${asked}: ${happened}`);
   }
@@ -311,7 +309,6 @@ export class ArmHttp implements ArmReader {
           asked,
           `HTTP ${answer.status}, asked to retry after ${seconds(asks)}, more than the ${seconds(limits.maxRetryAfterMs)} preflight waits`,
           `Resource Manager is throttling this identity or subscription: retry later, or raise --max-retry-after-ms / PREFLIGHT_MAX_RETRY_AFTER_MS`,
-          answer.status,
         );
       }
       if (attempt >= limits.maxRetries) {
@@ -321,8 +318,6 @@ export class ArmHttp implements ArmReader {
           asked,
           `HTTP ${answer.status}${error?.code ? ` ${printable(error.code, 80)}` : ""} after ${attempt + 1} attempt(s)${error?.message ? `: ${printable(error.message, 200, this.secrets)}` : ""}`,
           `retry later, or raise --max-retries / PREFLIGHT_MAX_RETRIES (now ${limits.maxRetries})`,
-          answer.status,
-          error?.code,
         );
       }
       await this.wait(asked, asks ?? this.backoff(attempt), `retry after HTTP ${answer.status}`);
@@ -360,7 +355,6 @@ export class ArmHttp implements ArmReader {
           asked,
           `HTTP ${response.status} redirect; preflight does not follow redirects (the token would go along)`,
           "check --arm-endpoint / AZURE_ARM_ENDPOINT names your cloud's Resource Manager",
-          response.status,
         );
       }
       const text = await readCapped(response, limits.maxBodyBytes);
@@ -409,8 +403,6 @@ export class ArmHttp implements ArmReader {
         answer.status === 401 || answer.status === 403
           ? "give the signed-in identity read access to this scope (see the README's preflight table), or sign in as one that has it"
           : "see Resource Manager's message above",
-        answer.status,
-        error?.code,
       );
     }
     let json: unknown;
@@ -422,7 +414,6 @@ export class ArmHttp implements ArmReader {
         asked,
         `HTTP ${answer.status} with a body that is not JSON (${answer.text.length} characters): ${printable(answer.text, 120, this.secrets)}`,
         "retry later; a proxy between here and Resource Manager may be answering instead",
-        answer.status,
       );
     }
     const parsed = schema.safeParse(json);
@@ -433,7 +424,6 @@ export class ArmHttp implements ArmReader {
         asked,
         `the answer is not shaped like the API's response (${printable(issue?.path.join(".") ?? "", 80)}: ${printable(issue?.message ?? "", 120)})`,
         "retry later; a proxy between here and Resource Manager may be answering instead",
-        answer.status,
       );
     }
     return parsed.data;

@@ -27,6 +27,8 @@ export type Hostile =
   | { kind: "endless-next-link" }
   /** A page whose nextLink points at another origin. */
   | { kind: "foreign-next-link"; origin: string }
+  /** 307 to the same path on another origin. */
+  | { kind: "redirect"; origin: string }
   /** Accept the connection and never answer. */
   | { kind: "hang" }
   /** Headers, then one byte of body every `intervalMs`, never finishing. */
@@ -263,6 +265,10 @@ function misbehave(
     }
     case "foreign-next-link":
       send(res, 200, { value: [], nextLink: `${hostile.origin}${url.pathname}${url.search}` });
+      return true;
+    case "redirect":
+      res.writeHead(307, { location: `${hostile.origin}${url.pathname}${url.search}` });
+      res.end();
       return true;
     case "hang":
       return true;
