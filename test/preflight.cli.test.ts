@@ -30,7 +30,7 @@ describe("preflight against a fake Resource Manager", () => {
     const run = await preflight(healthySubscription(), "--config-file", stackFile());
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^check\s+account \/ region\s+status\s+detail$/m);
+    expect(run.stdout).toMatch(/^check\s+target\s+status\s+detail$/m);
     expect(run.stdout).toMatch(
       /^model\s+aoai-pf-swc \(swedencentral\)\s+OK\s+chat: gpt-4\.1-mini 2025-04-14 GlobalStandard: offered$/m,
     );

@@ -33,7 +33,8 @@ export function scrubReport(report: PreflightReport, secrets: readonly string[])
   };
 }
 
-const HEADER = ["check", "account / region", "status"] as const;
+/** `target`: an account with its region, a region, or the resource or scope a row is about. */
+const HEADER = ["check", "target", "status"] as const;
 
 /** Rows as aligned columns; details are long, so each row's fix goes on its own line below it. */
 function renderRows(results: readonly CheckResult[]): string[] {
