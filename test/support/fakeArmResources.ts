@@ -32,7 +32,10 @@ export function accountSku(kind: string, regions: string[], restrictedIn: string
   };
 }
 
-/** Microsoft.Resources ResourceGroups_Get: `{ id, name, type, location, properties: { provisioningState } }`. */
+/**
+ * ResourceGroups_Get of specification/resources/resource-manager/Microsoft.Resources/stable/2024-03-01/resources.json
+ * (the `ResourceGroup` definition: `{ id, name, type, location, properties: { provisioningState } }`).
+ */
 export function resourceGroup(subscriptionId: string, name: string, location: string) {
   return {
     id: `/subscriptions/${subscriptionId}/resourceGroups/${name}`,
@@ -71,7 +74,10 @@ export function subnet(
   };
 }
 
-/** Microsoft.Network/stable/2024-05-01 VirtualNetworks_Get (examples/VirtualNetworkGet.json): a tracked resource. */
+/**
+ * VirtualNetworks_Get of specification/network/resource-manager/Microsoft.Network/stable/2024-05-01/virtualNetwork.json
+ * (the `VirtualNetwork` definition: a tracked resource with `location` and `properties.addressSpace`).
+ */
 export function virtualNetwork(id: string, location: string, addressPrefix: string) {
   return {
     id,
