@@ -121,6 +121,26 @@ describe("ArmHttp", () => {
     }
   });
 
+  it("sends no token over plain http unless the endpoint was resolved as this machine's", async () => {
+    const arm = await startFakeArm(emptyState());
+    asked = 0;
+    try {
+      const http = new ArmHttp({
+        endpoint: { url: arm.url, insecureLoopback: false },
+        credential,
+        limits: DEFAULT_LIMITS,
+        clock: systemClock,
+      });
+      await expect(
+        http.get("/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg", "2024-03-01", item),
+      ).rejects.toMatchObject({ happened: "refusing to send a token to another host or over plain http" });
+      expect(asked).toBe(0);
+      expect(arm.requests).toEqual([]);
+    } finally {
+      await arm.close();
+    }
+  });
+
   it("signs in once and reuses the token while it is valid", async () => {
     const arm = await startFakeArm(emptyState());
     asked = 0;

@@ -327,8 +327,17 @@ export class ArmHttp implements ArmReader {
   /** One attempt, bounded by the per-request timeout and what is left of the deadline. */
   private async once(method: string, url: URL, body: string | undefined, asked: string): Promise<Answer> {
     const { endpoint, limits } = this.options;
-    if (url.origin !== new URL(endpoint.url).origin) {
-      throw new ArmError("unreadable", asked, "refusing to send a token to another host", "report this bug");
+    // Defence in depth: armEndpoint.ts only allows https, or plain http to this machine.
+    if (
+      url.origin !== new URL(endpoint.url).origin ||
+      (url.protocol !== "https:" && !endpoint.insecureLoopback)
+    ) {
+      throw new ArmError(
+        "unreadable",
+        asked,
+        "refusing to send a token to another host or over plain http",
+        "report this bug",
+      );
     }
     const token = await this.bearer(asked);
     const remaining = this.remaining();

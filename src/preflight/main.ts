@@ -28,7 +28,7 @@ const USAGE = [
 
 const EXIT_CHECKS_FAILED = 1;
 export const EXIT_INVALID = 2;
-export const EXIT_AZURE_UNREACHABLE = 3;
+const EXIT_AZURE_UNREACHABLE = 3;
 
 const SUBSCRIPTION_ENV = "AZURE_SUBSCRIPTION_ID";
 const SUBSCRIPTION_CONFIG_KEY = "azure-native:subscriptionId";

@@ -6,7 +6,7 @@
  */
 
 /** Characters of one printed message (an error body, a check detail). */
-export const MAX_PRINTED_CHARS = 300;
+const MAX_PRINTED_CHARS = 300;
 /** Characters looked at for secrets before the cut: enough to see a token cut at MAX_PRINTED_CHARS whole. */
 const SCAN_CHARS = 8_192;
 
