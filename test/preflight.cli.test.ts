@@ -313,6 +313,17 @@ describe("preflight inputs", () => {
     expect(run.stderr).toContain('AZURE_SUBSCRIPTION_ID: "my-sub" is not a subscription id');
   });
 
+  it("does not echo a token pasted where an input belongs", async () => {
+    const jwt = "eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJhcm0ifQ.c2lnbmF0dXJlLXZhbHVl";
+    const run = await runWith(["--stack", "pf", "--config-file", stackFile()], {
+      AZURE_SUBSCRIPTION_ID: jwt,
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'AZURE_SUBSCRIPTION_ID: "[redacted]" is not a subscription id (a GUID such as 00000000-0000-0000-0000-000000000000)\n',
+    );
+  });
+
   it("refuses plain http to anything but this machine, before any credential is asked for", async () => {
     const run = await runWith(
       ["--stack", "pf", "--config-file", stackFile(), "--subscription", SUBSCRIPTION],

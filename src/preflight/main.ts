@@ -18,7 +18,7 @@ import { runChecks } from "./checks";
 import { type Clock, systemClock } from "./clock";
 import { fetchLiveState } from "./fetch";
 import { LIMIT_OPTIONS, type Limits, LimitsError, resolveLimits } from "./limits";
-import { printable } from "./redact";
+import { printable, scrub } from "./redact";
 import { buildReport, renderReport, scrubReport } from "./report";
 
 const USAGE = [
@@ -136,7 +136,7 @@ export async function runPreflightCli(argv: string[], io: PreflightIo): Promise<
       (t) => error instanceof t,
     );
     if (!known) throw error;
-    io.stderr(`${(error as Error).message}\n`);
+    io.stderr(`${scrub((error as Error).message)}\n`);
     return EXIT_INVALID;
   }
 
