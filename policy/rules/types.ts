@@ -15,6 +15,8 @@ export interface ResourceView {
   parent: string | null;
   /** Every direct dependency (explicit and via inputs). */
   dependencies: string[];
+  /** Dependencies per input, where known (the policy pack); ids in inputs may be unknown in a preview. */
+  propertyDependencies?: Record<string, string[]>;
 }
 
 export type Enforcement = "mandatory" | "advisory" | "disabled";
