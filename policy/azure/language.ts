@@ -34,7 +34,6 @@ export const policyDefinitionSchema = z.looseObject({
     parameters: z.record(z.string(), parameterDefinitionSchema).default({}),
     policyRule: z.looseObject({
       if: z.record(z.string(), z.unknown()),
-      // biome-ignore lint/suspicious/noThenProperty: the policy language names its effect block `then`.
       then: z.looseObject({ effect: z.string(), details: z.unknown().optional() }),
     }),
   }),
