@@ -394,6 +394,22 @@ function describeOperations(details: unknown, scope: Scope): string {
     .join("; ");
 }
 
+/** The effect a definition has with these parameter values (its `then.effect`, resolved). */
+export function definitionEffect(definition: PolicyDefinition, parameters: Json): Effect {
+  const none = { urn: "", id: "", type: "", name: "", fullName: "", refs: [], properties: {} };
+  const effect = String(
+    resolve(definition.properties.policyRule.then.effect, {
+      resource: none,
+      ruleResource: none,
+      parameters,
+      frames: [],
+    }),
+  ).toLowerCase();
+  if (!EFFECTS.has(effect))
+    throw new UnsupportedPolicyError(`definition ${definition.name}`, `effect "${effect}"`);
+  return effect as Effect;
+}
+
 /** Evaluates one definition with its parameter values on every resource; only resources the `if` selects appear. */
 export function evaluateDefinition(
   definition: PolicyDefinition,

@@ -4,8 +4,12 @@
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { azurePackConfig } from "../../policy/azure";
+import { UnsupportedPolicyError } from "../../policy/azure/language";
+import { PolicyFileError } from "../../policy/azure/stack";
 import { policyPackConfig } from "../../policy/rules/packConfig";
 import { ConfigError } from "../config/errors";
+import { stackAzurePolicySet } from "./policy";
 import { renderPlan } from "./report";
 import { loadStackConfig, runPlan } from "./run";
 import { StackFileError } from "./stackFile";
@@ -40,7 +44,14 @@ async function main(argv: string[]): Promise<number> {
       const { config } = loadStackConfig(options);
       writeFileSync(
         packConfigPath,
-        `${JSON.stringify(policyPackConfig(config.environment, config.policy), null, 2)}\n`,
+        `${JSON.stringify(
+          {
+            ...policyPackConfig(config.environment, config.policy),
+            ...azurePackConfig(config.environment, stackAzurePolicySet(stack, config, options.configFile)),
+          },
+          null,
+          2,
+        )}\n`,
       );
     }
     const plan = await runPlan(options);
@@ -52,7 +63,12 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof StackFileError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof StackFileError ||
+      error instanceof PolicyFileError ||
+      error instanceof UnsupportedPolicyError
+    ) {
       process.stderr.write(`${error.message}\n`);
       return EXIT_INVALID;
     }

@@ -13,7 +13,7 @@ import { criticalPath } from "./criticalPath";
 import type { Finding, PlanResult } from "./model";
 import { monitoringPlan } from "./monitoring";
 import { operationMinutes } from "./operationTimes";
-import { policyFindings } from "./policy";
+import { policyFindings, stackAzurePolicySet } from "./policy";
 import { recordRegistrations, sanitize } from "./recorder";
 import { readStackConfigFile } from "./stackFile";
 
@@ -34,6 +34,8 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const { stack } = options;
   // The program validates too; checking first means an invalid config never starts the mocks.
   const { file, config, warnings } = loadStackConfig(options);
+  // Policy files are read before the program runs: a bad one fails like a bad config.
+  const azurePolicy = stackAzurePolicySet(stack, config, options.configFile);
 
   await pulumi.runtime.setMocks(azureMocks(config.location), CONFIG_NAMESPACE, stack, true);
   const resources = recordRegistrations();
@@ -42,7 +44,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   await pulumi.runtime.disconnect();
 
   const safeOutputs = sanitize(outputs) as Record<string, unknown>;
-  const policy = policyFindings(resources, safeOutputs, config);
+  const policy = policyFindings(resources, safeOutputs, config, azurePolicy);
   const findings: Finding[] = [
     ...warnings.map(
       (w): Finding => ({
@@ -61,6 +63,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     quota: quotaRows(config),
     findings,
     exempted: policy.exempted,
+    azurePolicy: policy.azurePolicy,
     outputs: safeOutputs,
     monitoring: monitoringPlan(resources),
     criticalPath: criticalPath(resources, operationMinutes),
