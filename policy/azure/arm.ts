@@ -12,7 +12,9 @@
  * and each model deployment gets the data-plane view the `Microsoft.CognitiveServices.Data` policy
  * mode evaluates (model publisher and registry asset id, its content filter's settings).
  */
-import { DEFAULT_FILTER_SETTINGS, MICROSOFT_DEFAULT_POLICY } from "../../components/facts/contentFilters";
+import { raiPolicyProperties } from "../../components/content-filter/settings";
+import { contentFilterSpecSchema } from "../../components/content-filter/spec";
+import { MICROSOFT_DEFAULT_POLICY } from "../../components/facts/contentFilters";
 import type { ResourceView } from "../rules/types";
 
 export interface ArmResource {
@@ -268,48 +270,9 @@ export const OPENAI_MODEL_PUBLISHER = "OpenAI";
 export const openAiAssetId = (model: string, version: string) =>
   `azureml://registries/azure-openai/models/${model}/versions/${version}`;
 
-/** Microsoft's default content filter as RAI content filter entries (the policy a deployment gets without one). */
-function defaultFilters(): Inputs[] {
-  const { categories, shields } = DEFAULT_FILTER_SETTINGS;
-  const filters: Inputs[] = [];
-  const names = { hate: "Hate", sexual: "Sexual", violence: "Violence", selfHarm: "Selfharm" } as const;
-  for (const [category, thresholds] of Object.entries(categories) as [
-    keyof typeof names,
-    typeof categories.hate,
-  ][]) {
-    for (const [source, threshold] of [
-      ["Prompt", thresholds.prompt],
-      ["Completion", thresholds.completion],
-    ] as const) {
-      filters.push({
-        name: names[category],
-        source,
-        enabled: true,
-        blocking: true,
-        severityThreshold: threshold,
-      });
-    }
-  }
-  filters.push({
-    name: "Jailbreak",
-    source: "Prompt",
-    enabled: shields.jailbreak,
-    blocking: shields.jailbreak,
-  });
-  filters.push({
-    name: "Protected Material Text",
-    source: "Completion",
-    enabled: shields.protectedMaterialText,
-    blocking: shields.protectedMaterialText,
-  });
-  filters.push({
-    name: "Protected Material Code",
-    source: "Completion",
-    enabled: shields.protectedMaterialCode,
-    blocking: shields.protectedMaterialCode,
-  });
-  return filters;
-}
+/** Microsoft's default content filter as RAI content filter entries (what a deployment without one gets). */
+const defaultFilters = () =>
+  raiPolicyProperties(contentFilterSpecSchema.parse({ name: "default" })).contentFilters;
 
 /** The data-plane view of a model deployment: model publisher / asset id and its effective RAI policy. */
 function dataDeployment(deployment: ArmResource, policies: readonly ArmResource[]): ArmResource {

@@ -2,9 +2,9 @@
  * Assignments as the plan and the policy pack evaluate them: a definition or an initiative with
  * its parameter values (initiative parameters flow into each member through its `parameters`
  * expressions), resolved to plain JSON so the plan can hand exactly the same set to the pack.
- * Findings carry the definition id, display name and effect. Deny fails the plan in every
- * environment (the deploy would be refused); non-compliant Audit / AuditIfNotExists fail it in
- * prod; Modify / Append / DeployIfNotExists are drift-to-be (warnings): Azure would change or add
+ * Findings carry the definition id, display name and effect. A synced or stack-supplied Deny
+ * fails the plan in every environment (the deploy would be refused); non-compliant Audit /
+ * AuditIfNotExists (and the baseline's Deny mirrors) fail it in prod; Modify / Append / DeployIfNotExists are drift-to-be (warnings): Azure would change or add
  * a resource behind Pulumi's back. `DoNotEnforce` assignments and report-only entries never fail.
  */
 import type { EnvironmentName } from "../rules/types";
@@ -40,7 +40,7 @@ export interface ResolvedAssignment {
   name: string;
   displayName: string;
   origin: AssignmentOrigin;
-  /** `report`: findings are warnings in every environment (opt-in definitions such as CMK). */
+  /** `report`: results appear in `compliance` only, never as findings (opt-in definitions such as CMK). */
   level: "enforced" | "report";
   enforcementMode: "Default" | "DoNotEnforce";
   policyDefinitionId: string;
@@ -208,8 +208,11 @@ function severityOf(
   assignment: ResolvedAssignment,
   environment: EnvironmentName,
 ): AzureSeverity {
-  if (assignment.level === "report" || DRIFT_EFFECTS.has(effect)) return "warning";
-  if (effect === "deny" && assignment.enforcementMode === "Default") return "error";
+  if (DRIFT_EFFECTS.has(effect)) return "warning";
+  // A tenant's Deny (synced or stack-supplied) refuses the deploy anywhere; the baseline's Deny
+  // mirrors are our guess at a landing zone's guardrails, so they fail prod like Audit does.
+  if (effect === "deny" && assignment.enforcementMode === "Default" && assignment.origin !== "baseline")
+    return "error";
   return environment === "prod" && assignment.enforcementMode === "Default" ? "error" : "warning";
 }
 
@@ -272,6 +275,8 @@ export function evaluateAssignments(
           (e.referenceIds.length === 0 ||
             (member.referenceId !== undefined && e.referenceIds.includes(member.referenceId))),
       );
+      // Report-only entries (opt-in, e.g. customer-managed keys) show in `compliance`, never as findings.
+      if (assignment.level === "report") continue;
       for (const result of failing) {
         const f = finding(assignment, member, result, environment);
         if (exemption) evaluation.exempted.push({ ...f, reason: exemption.reason });

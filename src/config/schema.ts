@@ -116,13 +116,17 @@ export const stackConfigSchema = strictObject({
       }
     }
     const ruleIds = new Set(RULES.map((rule) => rule.id));
-    const unknownRule = (id: string) => `unknown rule "${id}"; rules: ${[...ruleIds].join(", ")}`;
+    // `azure:<assignment>[/<reference id>]` names an Azure Policy finding (policy/azure); the
+    // assignments are only known once the policy files are read, so any such id is accepted here.
+    const known = (id: string) => ruleIds.has(id) || /^azure:.+/.test(id);
+    const unknownRule = (id: string) =>
+      `unknown rule "${id}"; rules: ${[...ruleIds].join(", ")}, or azure:<assignment>[/<reference id>]`;
     for (const id of Object.keys(stack.policy.enforcement)) {
       if (!ruleIds.has(id))
         ctx.addIssue({ code: "custom", path: ["policy", "enforcement", id], message: unknownRule(id) });
     }
     stack.policy.exemptions.forEach((exemption, i) => {
-      if (!ruleIds.has(exemption.rule)) {
+      if (!known(exemption.rule)) {
         ctx.addIssue({
           code: "custom",
           path: ["policy", "exemptions", i, "rule"],

@@ -47,7 +47,11 @@ async function main(argv: string[]): Promise<number> {
         `${JSON.stringify(
           {
             ...policyPackConfig(config.environment, config.policy),
-            ...azurePackConfig(config.environment, stackAzurePolicySet(stack, config, options.configFile)),
+            ...azurePackConfig(
+              config.environment,
+              stackAzurePolicySet(stack, config, options.configFile),
+              config.policy.exemptions,
+            ),
           },
           null,
           2,

@@ -51,7 +51,7 @@ export function policyFindings(
 ): { findings: Finding[]; exempted: ExemptedFinding[]; azurePolicy: AzurePolicyReport } {
   const views = resourceViews(resources, outputs);
   const evaluation = evaluateRules(views, config.environment, config.policy);
-  const azureEvaluation = evaluateAzurePolicy(views, azure, config.environment);
+  const azureEvaluation = evaluateAzurePolicy(views, azure, config.environment, config.policy.exemptions);
   return {
     findings: [
       ...evaluation.findings.map(
