@@ -40,6 +40,7 @@ export function rulePolicy(rule: Rule): StackValidationPolicy {
         exemptions: { type: "array", default: [] },
         requiredTags: { type: "array", default: DEFAULT_CONFIG.requiredTags },
         environment: { type: "string", default: DEFAULT_CONFIG.environment },
+        approvedModels: { type: "array" },
       },
     },
     validateStack: (args, reportViolation) => {
@@ -48,6 +49,7 @@ export function rulePolicy(rule: Rule): StackValidationPolicy {
       const context = {
         environment: config.environment as EnvironmentName,
         requiredTags: config.requiredTags,
+        approvedModels: config.approvedModels,
       };
       for (const violation of rule.check(views, context)) {
         const name = violation.urn?.split("::").pop();

@@ -27,6 +27,14 @@ export interface RuleContext {
   environment: EnvironmentName;
   /** Tag names every taggable Azure resource must carry. */
   requiredTags: readonly string[];
+  /** The stack's approved models (policy.approvedModels); undefined: no allow-list. */
+  approvedModels?: readonly ApprovedModelEntry[];
+}
+
+export interface ApprovedModelEntry {
+  model: string;
+  versions?: readonly string[];
+  skus?: readonly string[];
 }
 
 export interface Violation {

@@ -21,6 +21,7 @@ import { policySettingsSchema } from "../../policy/rules/settings";
 import { accessIssues } from "./access";
 import { alertWebhookUrlSchema, monitoringIssues, resolveMonitoring } from "./monitoring";
 import { networkIssues } from "./network";
+import { approvedModelIssues } from "./policy";
 import { quotaIssues } from "./quota";
 
 export const ENVIRONMENTS = ["dev", "test", "staging", "prod"] as const;
@@ -139,6 +140,7 @@ export const stackConfigSchema = strictObject({
       ...quotaIssues(stack.quota, resolved),
       ...monitoringIssues(stack),
       ...networkIssues(stack.network, resolved, stack.environment),
+      ...approvedModelIssues(stack.policy.approvedModels, stack.accounts),
       ...accessIssues(
         stack.access,
         stack.accounts.map((a) => a.name),
