@@ -2,6 +2,7 @@
 import * as network from "@pulumi/azure-native/network";
 import * as pulumi from "@pulumi/pulumi";
 import { ACCOUNT_PRIVATE_LINK_GROUP_ID } from "../facts/privateLink";
+import { DNS_ZONE_GROUP_TAG, POLICY_MANAGED } from "./dnsMode";
 
 export interface AccountPrivateEndpointArgs {
   accountName: string;
@@ -9,8 +10,11 @@ export interface AccountPrivateEndpointArgs {
   /** The account's region; the subnet must be in a VNet of the same region. */
   location: string;
   subnetId: pulumi.Input<string>;
-  /** Private DNS zone id by zone name: every zone the account kind needs. */
-  dnsZoneIds: Record<string, pulumi.Input<string>>;
+  /**
+   * Private DNS zone id by zone name: every zone the account kind needs. `policy-managed`: no zone
+   * group; the tenant's DeployIfNotExists policy creates it (the endpoint is tagged to say so).
+   */
+  dnsZoneIds: Record<string, pulumi.Input<string>> | "policy-managed";
   resourceGroupName: pulumi.Input<string>;
   /**
    * What the endpoint must wait for: Azure rejects a private endpoint while the account is still
@@ -41,10 +45,18 @@ export class AccountPrivateEndpoint extends pulumi.ComponentResource {
             groupIds: [ACCOUNT_PRIVATE_LINK_GROUP_ID],
           },
         ],
-        tags: args.tags,
+        tags:
+          args.dnsZoneIds === POLICY_MANAGED
+            ? { ...args.tags, [DNS_ZONE_GROUP_TAG]: POLICY_MANAGED }
+            : args.tags,
       },
       { parent: this, dependsOn: args.after ?? [] },
     );
+    this.privateEndpointId = endpoint.id;
+    if (args.dnsZoneIds === POLICY_MANAGED) {
+      this.registerOutputs({ privateEndpointId: this.privateEndpointId });
+      return;
+    }
     new network.PrivateDnsZoneGroup(
       `${name}-dns`,
       {
@@ -58,7 +70,6 @@ export class AccountPrivateEndpoint extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    this.privateEndpointId = endpoint.id;
     this.registerOutputs({ privateEndpointId: this.privateEndpointId });
   }
 }

@@ -94,6 +94,7 @@ export const ALIASES: Readonly<Record<string, string>> = {
   [`${ENDPOINTS}/privatednszonegroups/privatednszoneconfigs[*].privatednszoneid`]:
     "properties.privateDnsZoneConfigs[*].properties.privateDnsZoneId",
   // Subnets and NSGs (ALZ Deny-Subnet-Without-Nsg).
+  "microsoft.network/virtualnetworks/subnets/networksecuritygroup": "properties.networkSecurityGroup",
   "microsoft.network/virtualnetworks/subnets/networksecuritygroup.id": "properties.networkSecurityGroup.id",
   "microsoft.network/virtualnetworks/subnets[*]": "properties.subnets[*]",
   "microsoft.network/virtualnetworks/subnets[*].networksecuritygroup.id":

@@ -429,6 +429,23 @@ export const BASELINE: readonly BaselineEntry[] = [
     }),
   },
   {
+    builtIn: {
+      id: "Deny-Subnet-Without-Nsg",
+      path: "Azure Landing Zones: platform/alz/policy_definitions/Deny-Subnet-Without-Nsg.alz_policy_definition.json",
+      displayName: "Subnets should have a Network Security Group",
+    },
+    checks: "Deny: every subnet references a network security group",
+    differs:
+      "ALZ tests networkSecurityGroup.id; a new NSG's id is unknown in a preview, so we test the reference object (and ALZ exempts GatewaySubnet, AzureFirewallSubnet and the like, which the stack never creates)",
+    level: "enforced",
+    definition: define("aoai-alz-deny-subnet-without-nsg", "Subnets have a network security group", "All", "Deny", {
+      allOf: [
+        { field: "type", equals: "Microsoft.Network/virtualNetworks/subnets" },
+        { field: "Microsoft.Network/virtualNetworks/subnets/networkSecurityGroup", exists: false },
+      ],
+    }),
+  },
+  {
     builtIn: builtIn(
       "c2c0c6d8-007b-4a48-8d9b-3539bddd8e87",
       "Security Center",

@@ -1,6 +1,7 @@
 /** Rules that need the resource graph: what is attached to each account, and how deploys are ordered. */
 import { ACCOUNT_PRIVATE_LINK_GROUP_ID, privateDnsZonesFor } from "../../components/facts/privateLink";
 import { BUILT_IN_ROLES, builtInRole } from "../../components/facts/roles";
+import { DNS_ZONE_GROUP_TAG, POLICY_MANAGED } from "../../components/network/dnsMode";
 import { AZURE, dependsTransitively, field, list, ofType } from "./inputs";
 import { ALWAYS_MANDATORY, PROD_MANDATORY, type ResourceView, type Rule, type Violation } from "./types";
 
@@ -144,6 +145,8 @@ export const privateDnsComplete: Rule = {
   check: (resources) =>
     ofType(resources, AZURE.account).flatMap((account): Violation[] =>
       accountEndpoints(resources, account).flatMap((endpoint): Violation[] => {
+        // network.dnsZoneGroup: policy-managed: the tenant's DeployIfNotExists policy adds the zone group.
+        if (field(endpoint.inputs, "tags", DNS_ZONE_GROUP_TAG) === POLICY_MANAGED) return [];
         const groups = attachedTo(resources, AZURE.privateDnsZoneGroup, endpoint);
         const zones = new Set(groups.flatMap((g) => [...zoneGroupZones(resources, g)]));
         const kind = account.inputs.kind === "AIServices" ? "AIServices" : "OpenAI";

@@ -160,6 +160,7 @@ export interface ResolvedAccount extends AccountSpec {
   location: string;
   customSubDomain: string;
   protect: boolean;
+  lock: "CanNotDelete" | "None";
 }
 
 /** Fills the defaults that depend on stack-wide keys: region, subdomain, protection. */
@@ -173,6 +174,7 @@ export function resolveAccounts(
     location: account.location ?? location,
     customSubDomain: account.customSubDomain ?? account.name.toLowerCase(),
     protect: account.protect ?? environment === "prod",
+    lock: account.lock ?? (environment === "prod" ? "CanNotDelete" : "None"),
   }));
 }
 
