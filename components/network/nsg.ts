@@ -26,6 +26,19 @@ export interface NsgRule {
 /** The HTTPS port of the Azure OpenAI data plane (`https://<sub>.openai.azure.com/`). */
 export const ENDPOINT_HTTPS_PORT = "443";
 
+const denyAll = (direction: NsgRule["direction"], description: string): NsgRule => ({
+  name: `deny-all-${direction.toLowerCase()}`,
+  priority: 4096,
+  direction,
+  access: "Deny",
+  protocol: "*",
+  sourceAddressPrefix: "*",
+  sourcePortRange: "*",
+  destinationAddressPrefix: "*",
+  destinationPortRange: "*",
+  description,
+});
+
 export function endpointSubnetRules(subnetPrefix: string): NsgRule[] {
   return [
     {
@@ -40,30 +53,11 @@ export function endpointSubnetRules(subnetPrefix: string): NsgRule[] {
       destinationPortRange: ENDPOINT_HTTPS_PORT,
       description: "Clients in the VNet and peered VNets call the private endpoints over HTTPS",
     },
-    {
-      name: "deny-all-inbound",
-      priority: 4096,
-      direction: "Inbound",
-      access: "Deny",
-      protocol: "*",
-      sourceAddressPrefix: "*",
-      sourcePortRange: "*",
-      destinationAddressPrefix: "*",
-      destinationPortRange: "*",
-      description: "Nothing else reaches the endpoint subnet (overrides the default AllowVnetInBound)",
-    },
-    {
-      name: "deny-all-outbound",
-      priority: 4096,
-      direction: "Outbound",
-      access: "Deny",
-      protocol: "*",
-      sourceAddressPrefix: "*",
-      sourcePortRange: "*",
-      destinationAddressPrefix: "*",
-      destinationPortRange: "*",
-      description: "Private endpoints start no connections; replies to allowed inbound traffic still pass",
-    },
+    denyAll("Inbound", "Nothing else reaches the endpoint subnet (overrides the default AllowVnetInBound)"),
+    denyAll(
+      "Outbound",
+      "Private endpoints start no connections; replies to allowed inbound traffic still pass",
+    ),
   ];
 }
 
