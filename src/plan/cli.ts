@@ -1,6 +1,7 @@
 /**
  * npm run plan -- --stack <name> [--config-file <Pulumi.x.yaml>] [--json]
- * Exit 0: config valid and no error finding. 1: an error finding. 2: invalid config or usage.
+ * Exit 0: config valid and no error finding. 1: an error finding. 2: invalid config or usage, or a
+ * program the engine would refuse (duplicate URN).
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -10,6 +11,7 @@ import { PolicyFileError } from "../../policy/azure/stack";
 import { policyPackConfig } from "../../policy/rules/packConfig";
 import { ConfigError } from "../config/errors";
 import { stackAzurePolicySet } from "./policy";
+import { DuplicateUrnError } from "./recorder";
 import { renderPlan } from "./report";
 import { loadStackConfig, runPlan } from "./run";
 import { StackFileError } from "./stackFile";
@@ -70,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
     if (
       error instanceof ConfigError ||
       error instanceof StackFileError ||
+      error instanceof DuplicateUrnError ||
       error instanceof PolicyFileError ||
       error instanceof UnsupportedPolicyError
     ) {

@@ -5,8 +5,8 @@
  * group (at it or above: `$filter=atScope()`), their definitions (initiatives with every member),
  * parameter values and the exemptions there, and writes them into `policy/azure/<stack>/` next to
  * the stack file, where the offline plan and the policy pack evaluate exactly those.
- * Sign-in and endpoint handling are preflight's (src/preflight: DefaultAzureCredential, https only
- * except 127.0.0.1). REST: Microsoft.Authorization policyAssignments / policyDefinitions /
+ * Sign-in, endpoint handling and every read are preflight's (src/preflight: DefaultAzureCredential,
+ * ArmHttp with its limits and retries, https only except 127.0.0.1). REST: Microsoft.Authorization policyAssignments / policyDefinitions /
  * policySetDefinitions 2023-04-01 and policyExemptions 2022-07-01-preview
  * (specification/resources/resource-manager/Microsoft.Authorization in Azure/azure-rest-api-specs).
  * Exit 0 written; 2 invalid config or usage; 3 Azure could not be asked.
@@ -14,16 +14,19 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import { createPipelineRequest, isRestError } from "@azure/core-rest-pipeline";
 import type { TokenCredential } from "@azure/identity";
+import { z } from "zod";
 import { definitionKey } from "../../policy/azure/language";
 import { SYNC_FILES, syncFolder } from "../../policy/azure/stack";
 import { ConfigError } from "../config/errors";
 import { namespaceValues, parseStackConfig } from "../config/load";
 import { readStackConfigFile, StackFileError } from "../plan/stackFile";
-import { createArmClient } from "../preflight/armClient";
 import { ArmEndpointError, resolveArmEndpoint } from "../preflight/armEndpoint";
+import { ArmError, ArmHttp, type ArmReader } from "../preflight/armHttp";
 import { isCredentialError, LOGIN_HELP } from "../preflight/auth";
+import { systemClock } from "../preflight/clock";
+import { DEFAULT_LIMITS } from "../preflight/limits";
+import { printable } from "../preflight/redact";
 
 const USAGE =
   "usage: npm run policy-sync -- --stack <name> [--config-file <path>] [--subscription <id>] [--arm-endpoint <url>]";
@@ -47,19 +50,9 @@ class UsageError extends Error {}
 
 type Json = Record<string, unknown>;
 
-/** GET one ARM path (absolute id or `/subscriptions/...`), following `nextLink` for lists. */
-type ArmGet = (pathOrUrl: string) => Promise<Json>;
-
-async function list(get: ArmGet, path: string): Promise<Json[]> {
-  const items: Json[] = [];
-  let next: string | undefined = path;
-  while (next) {
-    const page = await get(next);
-    items.push(...((page.value as Json[] | undefined) ?? []));
-    next = typeof page.nextLink === "string" ? page.nextLink : undefined;
-  }
-  return items;
-}
+/** Resource Manager's JSON as read: kept whole, only `name` and `properties` are required. */
+const armObject = z.looseObject({ name: z.string(), properties: z.looseObject({}) });
+type ArmObject = z.output<typeof armObject>;
 
 function subscriptionOf(
   flag: string | undefined,
@@ -92,33 +85,38 @@ export interface SyncResult {
   exemptions: Json[];
 }
 
-/** Reads everything that applies to the resource group. */
-export async function readPolicyState(get: ArmGet, groupId: string): Promise<SyncResult> {
+/** Reads everything that applies to the resource group (read-only: GETs only). */
+export async function readPolicyState(arm: ArmReader, groupId: string): Promise<SyncResult> {
+  const provider = `${groupId}/providers/Microsoft.Authorization`;
   const assignments = (
-    await list(
-      get,
-      `${groupId}/providers/Microsoft.Authorization/policyAssignments?$filter=atScope()&api-version=${POLICY_API_VERSION}`,
-    )
+    await arm.list(`${provider}/policyAssignments?$filter=atScope()`, POLICY_API_VERSION, armObject)
   ).filter((a) => !excluded(a, groupId));
-  const definitions = new Map<string, Json>();
-  const initiatives = new Map<string, Json>();
-  const fetchDefinition = async (id: string) => {
-    if (!definitions.has(definitionKey(id)))
-      definitions.set(definitionKey(id), await get(`${id}?api-version=${POLICY_API_VERSION}`));
+  const definitions = new Map<string, ArmObject>();
+  const initiatives = new Map<string, ArmObject>();
+  const read = async (id: string) => {
+    const found = await arm.get(id, POLICY_API_VERSION, armObject);
+    if (!found)
+      throw new SyncError(`GET ${id}: not found; an assignment refers to a definition that is gone`);
+    return found;
   };
   for (const assignment of assignments) {
-    const id = String((assignment.properties as Json).policyDefinitionId);
+    const id = String(assignment.properties.policyDefinitionId);
+    const key = definitionKey(id);
     if (/\/policySetDefinitions\//i.test(id)) {
-      if (initiatives.has(definitionKey(id))) continue;
-      const set = await get(`${id}?api-version=${POLICY_API_VERSION}`);
-      initiatives.set(definitionKey(id), set);
-      for (const member of ((set.properties as Json).policyDefinitions as Json[]) ?? [])
-        await fetchDefinition(String(member.policyDefinitionId));
-    } else await fetchDefinition(id);
+      if (initiatives.has(key)) continue;
+      const set = await read(id);
+      initiatives.set(key, set);
+      for (const member of (set.properties.policyDefinitions as Json[] | undefined) ?? []) {
+        const memberId = String(member.policyDefinitionId);
+        if (!definitions.has(definitionKey(memberId)))
+          definitions.set(definitionKey(memberId), await read(memberId));
+      }
+    } else if (!definitions.has(key)) definitions.set(key, await read(id));
   }
-  const exemptions = await list(
-    get,
-    `${groupId}/providers/Microsoft.Authorization/policyExemptions?$filter=atScope()&api-version=${EXEMPTIONS_API_VERSION}`,
+  const exemptions = await arm.list(
+    `${provider}/policyExemptions?$filter=atScope()`,
+    EXEMPTIONS_API_VERSION,
+    armObject,
   );
   return {
     assignments,
@@ -127,6 +125,9 @@ export async function readPolicyState(get: ArmGet, groupId: string): Promise<Syn
     exemptions,
   };
 }
+
+/** A synced state that cannot be written as is (a dangling definition id). */
+class SyncError extends Error {}
 
 const fileName = (d: Json) => `${String(d.name).replace(/[^A-Za-z0-9._-]/g, "_")}.json`;
 
@@ -162,13 +163,12 @@ export async function runPolicySync(argv: string[], io: PolicySyncIo): Promise<n
     return EXIT_INVALID;
   }
   const configFile = values["config-file"] ?? `Pulumi.${stack}.yaml`;
-  let setup: { groupId: string; subscriptionId: string; endpoint: ReturnType<typeof resolveArmEndpoint> };
+  let setup: { groupId: string; endpoint: ReturnType<typeof resolveArmEndpoint> };
   try {
     const file = readStackConfigFile(configFile);
     const { config } = parseStackConfig(namespaceValues(file.values), stack);
     const subscriptionId = subscriptionOf(values.subscription, io.env, file.values);
     setup = {
-      subscriptionId,
       groupId: `/subscriptions/${subscriptionId}/resourceGroups/${config.resourceGroup.name}`,
       endpoint: resolveArmEndpoint(values["arm-endpoint"], io.env),
     };
@@ -178,27 +178,15 @@ export async function runPolicySync(argv: string[], io: PolicySyncIo): Promise<n
     io.stderr(`${(error as Error).message}\n`);
     return EXIT_INVALID;
   }
+  const arm = new ArmHttp({
+    endpoint: setup.endpoint,
+    credential: io.credential(),
+    limits: DEFAULT_LIMITS,
+    clock: systemClock,
+  });
+  const safe = (text: string) => printable(text, 1_500, arm.knownSecrets());
   try {
-    const client = createArmClient(io.credential(), setup.subscriptionId, setup.endpoint);
-    const get: ArmGet = async (pathOrUrl) => {
-      const url = pathOrUrl.startsWith("http") ? pathOrUrl : `${setup.endpoint.url}${pathOrUrl}`;
-      const response = await client.sendRequest(
-        createPipelineRequest({
-          url,
-          method: "GET",
-          allowInsecureConnection: setup.endpoint.insecureLoopback,
-        }),
-      );
-      const body = response.bodyAsText ? (JSON.parse(response.bodyAsText) as Json) : {};
-      if (response.status >= 400) {
-        const error = (body.error ?? {}) as Json;
-        throw new Error(
-          `Azure Resource Manager request failed (GET ${new URL(url).pathname}): HTTP ${response.status} ${String(error.code ?? "")}: ${String(error.message ?? "")}`,
-        );
-      }
-      return body;
-    };
-    const result = await readPolicyState(get, setup.groupId);
+    const result = await readPolicyState(arm, setup.groupId);
     const dir = syncFolder(dirname(configFile), stack);
     writeSyncFolder(dir, result);
     io.stdout(
@@ -207,14 +195,15 @@ export async function runPolicySync(argv: string[], io: PolicySyncIo): Promise<n
     return 0;
   } catch (error) {
     if (isCredentialError(error)) {
-      io.stderr(`${LOGIN_HELP}\n\nDetails: ${error.message}\n`);
+      io.stderr(`${LOGIN_HELP}\n\nDetails: ${safe(error.message)}\n`);
       return EXIT_AZURE_UNREACHABLE;
     }
-    if (
-      isRestError(error) ||
-      (error instanceof Error && error.message.startsWith("Azure Resource Manager request failed"))
-    ) {
-      io.stderr(`${error.message}\n`);
+    if (error instanceof ArmError) {
+      io.stderr(`${safe(`${error.asked}: ${error.happened}; ${error.todo}`)}\n`);
+      return EXIT_AZURE_UNREACHABLE;
+    }
+    if (error instanceof SyncError) {
+      io.stderr(`${safe(error.message)}\n`);
       return EXIT_AZURE_UNREACHABLE;
     }
     throw error;
