@@ -127,7 +127,9 @@ describe("network.dnsZoneGroup: policy-managed", () => {
           vnet: { addressSpace: ["10.0.0.0/24"], privateEndpointSubnet: { addressPrefix: "10.0.0.0/27" } },
         },
       },
-      linkVnetIds: ["/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/hub"],
+      linkVnetIds: [
+        "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/hub",
+      ],
     };
     expect(problemsOf({ ...minimalConfig(), network })).toEqual([
       expect.stringMatching(

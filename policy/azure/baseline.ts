@@ -438,12 +438,18 @@ export const BASELINE: readonly BaselineEntry[] = [
     differs:
       "ALZ tests networkSecurityGroup.id; a new NSG's id is unknown in a preview, so we test the reference object (and ALZ exempts GatewaySubnet, AzureFirewallSubnet and the like, which the stack never creates)",
     level: "enforced",
-    definition: define("aoai-alz-deny-subnet-without-nsg", "Subnets have a network security group", "All", "Deny", {
-      allOf: [
-        { field: "type", equals: "Microsoft.Network/virtualNetworks/subnets" },
-        { field: "Microsoft.Network/virtualNetworks/subnets/networkSecurityGroup", exists: false },
-      ],
-    }),
+    definition: define(
+      "aoai-alz-deny-subnet-without-nsg",
+      "Subnets have a network security group",
+      "All",
+      "Deny",
+      {
+        allOf: [
+          { field: "type", equals: "Microsoft.Network/virtualNetworks/subnets" },
+          { field: "Microsoft.Network/virtualNetworks/subnets/networkSecurityGroup", exists: false },
+        ],
+      },
+    ),
   },
   {
     builtIn: builtIn(
