@@ -6,6 +6,7 @@ import { MICROSOFT_DEFAULT_POLICY } from "../facts/contentFilters";
 import { ACCOUNT_NAME, CUSTOM_SUBDOMAIN, MAX_DEPLOYMENTS_PER_ACCOUNT } from "../facts/names";
 import {
   addDuplicateIssues,
+  armIdOf,
   armResourceId,
   azureName,
   azureRegion,
@@ -70,12 +71,24 @@ export const accountSpecSchema = strictObject({
   protect: z.boolean().optional(),
   contentFilters: z.array(contentFilterSpecSchema).default([]),
   deployments: z.array(deploymentSpecSchema).default([]),
+  /** ARM id of an existing account to adopt (Pulumi `import`) instead of creating one. */
+  import: armIdOf("account").optional(),
+  /** Recover a soft-deleted account of this name (ARM `properties.restore`) instead of creating it. */
+  restore: z.boolean().default(false),
 }).superRefine((account, ctx) => {
   if (account.customSubDomain !== undefined && !CUSTOM_SUBDOMAIN.pattern.test(account.customSubDomain)) {
     ctx.addIssue({
       code: "custom",
       path: ["customSubDomain"],
       message: `must be ${CUSTOM_SUBDOMAIN.allowed}`,
+    });
+  }
+  if (account.restore && account.import !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["restore"],
+      message:
+        "restore recovers a soft-deleted account and import adopts an existing one; an account is one or the other",
     });
   }
   if (account.deployments.length > MAX_DEPLOYMENTS_PER_ACCOUNT) {

@@ -1,6 +1,8 @@
 /** Content filters (RAI policies) with their blocklists, on one account. */
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as pulumi from "@pulumi/pulumi";
+import { importOptions } from "../facts/adoption";
+import { blocklistItemSettings } from "./itemName";
 import { raiPolicyProperties } from "./settings";
 import type { ContentFilterSpec } from "./spec";
 
@@ -41,23 +43,28 @@ export class ContentFilterSet extends pulumi.ComponentResource {
             },
             tags,
           },
-          after(),
+          { ...after(), ...importOptions("raiBlocklist", blocklist.import) },
         );
         previous = list;
         blocklist.terms.forEach((term, index) => {
-          const pattern = typeof term === "string" ? term : term.pattern;
-          const isRegex = typeof term === "string" ? false : term.regex;
+          const item = blocklistItemSettings(term);
+          const itemResource = `${name}-${filter.name}-${blocklist.name}`;
           previous = new cognitiveservices.RaiBlocklistItem(
-            `${name}-${filter.name}-${blocklist.name}-${index}`,
+            `${itemResource}-${item.itemName}`,
             {
               accountName,
               resourceGroupName,
               raiBlocklistName: list.name,
-              raiBlocklistItemName: `item-${index}`,
-              properties: { pattern, isRegex },
+              raiBlocklistItemName: item.itemName,
+              properties: { pattern: item.pattern, isRegex: item.isRegex },
               tags,
             },
-            after(),
+            {
+              ...after(),
+              ...importOptions("raiBlocklistItem", item.import),
+              // Items were named by position before; the state of such a stack finds them by that name.
+              aliases: [{ name: `${itemResource}-${index}` }],
+            },
           );
         });
       }
@@ -70,7 +77,7 @@ export class ContentFilterSet extends pulumi.ComponentResource {
           properties: raiPolicyProperties(filter),
           tags,
         },
-        after(),
+        { ...after(), ...importOptions("raiPolicy", filter.import) },
       );
       previous = policy;
       this.policyNames[filter.name] = policy.name;

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { HARM_CATEGORIES, SEVERITY_THRESHOLDS } from "../facts/contentFilters";
 import { RAI_NAME } from "../facts/names";
-import { addDuplicateIssues, azureName, strictObject } from "../validation";
+import { addDuplicateIssues, armIdOf, azureName, strictObject } from "../validation";
 
 const threshold = z.enum(SEVERITY_THRESHOLDS);
 
@@ -13,7 +13,12 @@ const categoryOverride = strictObject({
 
 const blocklistTerm = z.union([
   z.string().min(1),
-  strictObject({ pattern: z.string().min(1), regex: z.boolean().default(false) }),
+  strictObject({
+    pattern: z.string().min(1),
+    regex: z.boolean().default(false),
+    /** ARM id of an existing blocklist item to adopt; the item keeps its Azure name. */
+    import: armIdOf("raiBlocklistItem").optional(),
+  }),
 ]);
 
 export const blocklistSpecSchema = strictObject({
@@ -23,6 +28,18 @@ export const blocklistSpecSchema = strictObject({
   terms: z.array(blocklistTerm).min(1).max(10_000),
   /** Which side of the conversation the blocklist applies to. */
   appliesTo: z.enum(["prompt", "completion", "both"]).default("both"),
+  /** ARM id of an existing blocklist to adopt (Pulumi `import`). */
+  import: armIdOf("raiBlocklist").optional(),
+}).superRefine((blocklist, ctx) => {
+  // Items are named by their content: the same term twice would be the same item.
+  addDuplicateIssues(
+    ctx,
+    blocklist.terms.map((t) =>
+      typeof t === "string" ? `exact:${t}` : `${t.regex ? "regex" : "exact"}:${t.pattern}`,
+    ),
+    (i) => ["terms", i],
+    "blocklist term",
+  );
 });
 
 export const contentFilterSpecSchema = strictObject({
@@ -37,6 +54,8 @@ export const contentFilterSpecSchema = strictObject({
   protectedMaterialText: z.boolean().optional(),
   protectedMaterialCode: z.boolean().optional(),
   blocklists: z.array(blocklistSpecSchema).default([]),
+  /** ARM id of an existing RAI policy to adopt (Pulumi `import`). */
+  import: armIdOf("raiPolicy").optional(),
 }).superRefine((filter, ctx) => {
   addDuplicateIssues(
     ctx,
@@ -48,3 +67,4 @@ export const contentFilterSpecSchema = strictObject({
 
 export type ContentFilterSpec = z.output<typeof contentFilterSpecSchema>;
 export type BlocklistSpec = z.output<typeof blocklistSpecSchema>;
+export type BlocklistTerm = BlocklistSpec["terms"][number];

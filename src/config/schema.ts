@@ -19,6 +19,7 @@ import { addDuplicateIssues, azureName, azureRegion, strictObject } from "../../
 import { RULES } from "../../policy/rules/catalog";
 import { policySettingsSchema } from "../../policy/rules/settings";
 import { accessIssues } from "./access";
+import { adoptionIssues } from "./adoption";
 import { alertWebhookUrlSchema, monitoringIssues, resolveMonitoring } from "./monitoring";
 import { networkIssues } from "./network";
 import { quotaIssues } from "./quota";
@@ -139,6 +140,7 @@ export const stackConfigSchema = strictObject({
         stack.access,
         stack.accounts.map((a) => a.name),
       ),
+      ...adoptionIssues(stack.accounts, stack.resourceGroup.name),
     ];
     for (const issue of crossChecks) {
       ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
