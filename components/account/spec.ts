@@ -3,7 +3,12 @@ import { z } from "zod";
 import { contentFilterSpecSchema } from "../content-filter/spec";
 import { deploymentSpecSchema } from "../deployments/spec";
 import { MICROSOFT_DEFAULT_POLICY } from "../facts/contentFilters";
-import { ACCOUNT_NAME, CUSTOM_SUBDOMAIN, MAX_DEPLOYMENTS_PER_ACCOUNT } from "../facts/names";
+import {
+  ACCOUNT_NAME,
+  CUSTOM_SUBDOMAIN,
+  MAX_DEPLOYMENTS_PER_ACCOUNT,
+  PRIVATE_ENDPOINT_NAME,
+} from "../facts/names";
 import {
   addDuplicateIssues,
   armIdOf,
@@ -53,6 +58,21 @@ const customerManagedKeySchema = strictObject({
   encrypt: z.boolean().default(true),
 });
 
+/** The account's private endpoint when it keeps names it already has in Azure (adopted). */
+const privateEndpointSchema = strictObject({
+  /** Defaults to pe-<account>. */
+  name: azureName(PRIVATE_ENDPOINT_NAME),
+  /** Defaults to <name>-nic; set at creation only. */
+  networkInterfaceName: azureName(PRIVATE_ENDPOINT_NAME).optional(),
+  /** ARM id of the existing endpoint to adopt. */
+  import: armIdOf("privateEndpoint").optional(),
+  /** The endpoint's private DNS zone group (default name "default"). */
+  dnsZoneGroup: strictObject({
+    name: z.string().min(1),
+    import: armIdOf("privateDnsZoneGroup").optional(),
+  }).optional(),
+});
+
 export const accountSpecSchema = strictObject({
   name: azureName(ACCOUNT_NAME),
   /** Region; defaults to the stack's location. */
@@ -73,6 +93,8 @@ export const accountSpecSchema = strictObject({
   deployments: z.array(deploymentSpecSchema).default([]),
   /** ARM id of an existing account to adopt (Pulumi `import`) instead of creating one. */
   import: armIdOf("account").optional(),
+  /** Names (and import ids) of the account's private endpoint; only with `network`. */
+  privateEndpoint: privateEndpointSchema.optional(),
   /** Recover a soft-deleted account of this name (ARM `properties.restore`) instead of creating it. */
   restore: z.boolean().default(false),
 }).superRefine((account, ctx) => {

@@ -43,6 +43,27 @@ function importRefs(accounts: readonly AccountSpec[]): ImportRef[] {
         d.import,
       );
     });
+    const endpoint = account.privateEndpoint;
+    if (endpoint) {
+      push(
+        {
+          path: at("privateEndpoint", "import"),
+          kind: "privateEndpoint",
+          names: [endpoint.name],
+          roles: ["private endpoint name"],
+        },
+        endpoint.import,
+      );
+      push(
+        {
+          path: at("privateEndpoint", "dnsZoneGroup", "import"),
+          kind: "privateDnsZoneGroup",
+          names: [endpoint.name, endpoint.dnsZoneGroup?.name],
+          roles: ["private endpoint name", "DNS zone group name"],
+        },
+        endpoint.dnsZoneGroup?.import,
+      );
+    }
     account.contentFilters.forEach((filter, k) => {
       push(
         {
@@ -87,7 +108,7 @@ function childrenOfCreatedAccounts(accounts: readonly AccountSpec[], refs: Impor
   return refs.flatMap((ref) => {
     const a = ref.path[1];
     const account = typeof a === "number" ? accounts[a] : undefined;
-    if (ref.kind === "account" || !account || account.import !== undefined) return [];
+    if (ref.kind === "account" || a === undefined || !account || account.import !== undefined) return [];
     return [
       {
         path: ref.path,
@@ -97,8 +118,22 @@ function childrenOfCreatedAccounts(accounts: readonly AccountSpec[], refs: Impor
   });
 }
 
-export function adoptionIssues(accounts: readonly AccountSpec[], resourceGroup: string): AdoptionIssue[] {
+export function adoptionIssues(
+  accounts: readonly AccountSpec[],
+  resourceGroup: string,
+  usesPrivateEndpoints: boolean,
+): AdoptionIssue[] {
   const issues: AdoptionIssue[] = [];
+  if (!usesPrivateEndpoints) {
+    accounts.forEach((account, a) => {
+      if (account.privateEndpoint) {
+        issues.push({
+          path: ["accounts", a, "privateEndpoint"],
+          message: "names a private endpoint, but the stack has no network.regions to put it in",
+        });
+      }
+    });
+  }
   const refs = importRefs(accounts);
   let subscription: { id: string; path: PropertyKey[] } | undefined;
   for (const ref of refs) {

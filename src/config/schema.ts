@@ -21,7 +21,7 @@ import { policySettingsSchema } from "../../policy/rules/settings";
 import { accessIssues } from "./access";
 import { adoptionIssues } from "./adoption";
 import { alertWebhookUrlSchema, monitoringIssues, resolveMonitoring } from "./monitoring";
-import { networkIssues } from "./network";
+import { networkIssues, usesPrivateEndpoints } from "./network";
 import { quotaIssues } from "./quota";
 
 export const ENVIRONMENTS = ["dev", "test", "staging", "prod"] as const;
@@ -140,7 +140,7 @@ export const stackConfigSchema = strictObject({
         stack.access,
         stack.accounts.map((a) => a.name),
       ),
-      ...adoptionIssues(stack.accounts, stack.resourceGroup.name),
+      ...adoptionIssues(stack.accounts, stack.resourceGroup.name, usesPrivateEndpoints(stack.network)),
     ];
     for (const issue of crossChecks) {
       ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });

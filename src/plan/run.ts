@@ -3,6 +3,8 @@
  * stack's config, and collects what it would create. Nothing reaches Azure.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { adoptedResources, adoptionFindings, restoreFindings } from "../adopt/changes";
+import { readObservedState } from "../adopt/observed";
 import { CONFIG_NAMESPACE, namespaceValues, parseStackConfig } from "../config/load";
 
 import runProgram = require("../index");
@@ -34,6 +36,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const { stack } = options;
   // The program validates too; checking first means an invalid config never starts the mocks.
   const { file, config, warnings } = loadStackConfig(options);
+  const observed = readObservedState(file.path);
 
   await pulumi.runtime.setMocks(azureMocks(config.location), CONFIG_NAMESPACE, stack, true);
   const resources = recordRegistrations();
@@ -43,6 +46,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
 
   const safeOutputs = sanitize(outputs) as Record<string, unknown>;
   const policy = policyFindings(resources, safeOutputs, config);
+  const adopted = adoptedResources(resources, observed);
   const findings: Finding[] = [
     ...warnings.map(
       (w): Finding => ({
@@ -53,6 +57,8 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
       }),
     ),
     ...policy.findings,
+    ...adoptionFindings(adopted, observed),
+    ...restoreFindings(resources),
   ];
   return {
     stack,
@@ -64,5 +70,6 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     outputs: safeOutputs,
     monitoring: monitoringPlan(resources),
     criticalPath: criticalPath(resources, operationMinutes),
+    adopted,
   };
 }
