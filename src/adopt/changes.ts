@@ -65,12 +65,17 @@ function valueAt(inputs: Record<string, unknown>, path: string): unknown {
 
 const normalize = (value: unknown) => (value === undefined ? null : value);
 
+/** What changing one input does, in plain words; undefined when there is nothing more to say than the values. */
+export function explainChange(type: string, path: string, from: unknown, to: unknown): string | undefined {
+  return EXPLAIN[type]?.[path]?.(normalize(from), normalize(to));
+}
+
 function changesOf(resource: PlannedResource, values: Record<string, unknown>): AdoptionChange[] {
   return Object.entries(values).flatMap(([path, from]): AdoptionChange[] => {
     const to = normalize(valueAt(resource.inputs, path));
     if (isDeepStrictEqual(normalize(from), to)) return [];
     const message =
-      EXPLAIN[resource.type]?.[path]?.(from, to) ?? `${path} changes from ${show(from)} to ${show(to)}`;
+      explainChange(resource.type, path, from, to) ?? `${path} changes from ${show(from)} to ${show(to)}`;
     return [{ path, from: normalize(from), to, message }];
   });
 }
