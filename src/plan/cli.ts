@@ -67,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
       (t) => error instanceof t,
     );
     if (invalid) {
-      process.stderr.write(`${error.message}\n`);
+      process.stderr.write(`${(error as Error).message}\n`);
       return EXIT_INVALID;
     }
     throw error;
