@@ -377,7 +377,6 @@ describe("npm run adopt on a richer resource group", () => {
       deployments: [{ name: "chat", contentFilter: "strict-filter" }],
       privateEndpoint: {
         name: "pe-openai",
-        networkInterfaceName: "pe-openai.nic.0f8c1b2a",
         import: `${RG}/providers/Microsoft.Network/privateEndpoints/pe-openai`,
         dnsZoneGroup: {
           name: "default",
@@ -417,6 +416,12 @@ describe("npm run adopt on a richer resource group", () => {
     );
     // Adopted items keep their Azure names.
     expect(items.map((i) => i.inputs.raiBlocklistItemName)).toEqual(["myBlocklistItem1", "myBlocklistItem2"]);
+    const endpoints = result.resources.filter((r) => r.type === "azure-native:network:PrivateEndpoint");
+    // The adopted endpoint keeps the interface Azure named; the new one gets <name>-nic.
+    expect(endpoints.map((e) => e.inputs.customNetworkInterfaceName)).toEqual([
+      undefined,
+      "pe-aoai-contoso-eus-batch-nic",
+    ]);
     // The adopted endpoint is imported; the second account, without one, gets a new endpoint.
     expect(imported("azure-native:network:PrivateEndpoint")).toEqual([
       `${RG}/providers/Microsoft.Network/privateEndpoints/pe-openai`,

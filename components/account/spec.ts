@@ -62,7 +62,7 @@ const customerManagedKeySchema = strictObject({
 const privateEndpointSchema = strictObject({
   /** Defaults to pe-<account>. */
   name: azureName(PRIVATE_ENDPOINT_NAME),
-  /** Defaults to <name>-nic; set at creation only. */
+  /** The custom network interface name it was created with; omitted: the one Azure generated. */
   networkInterfaceName: azureName(PRIVATE_ENDPOINT_NAME).optional(),
   /** ARM id of the existing endpoint to adopt. */
   import: armIdOf("privateEndpoint").optional(),

@@ -19,7 +19,10 @@ export interface AccountPrivateEndpointArgs {
    */
   after?: pulumi.Resource[];
   tags?: Record<string, string>;
-  /** Names Azure already has (an adopted endpoint) and import ids; defaults: pe-<account>, <name>-nic, "default". */
+  /**
+   * Names Azure already has (an adopted endpoint) and import ids; without them: pe-<account>,
+   * <name>-nic, "default". An endpoint with names but no networkInterface keeps Azure's interface name.
+   */
   names?: {
     endpoint: string;
     networkInterface?: string;
@@ -38,7 +41,8 @@ export class AccountPrivateEndpoint extends pulumi.ComponentResource {
       `${name}-pe`,
       {
         privateEndpointName: endpointName,
-        customNetworkInterfaceName: args.names?.networkInterface ?? `${endpointName}-nic`,
+        // An adopted endpoint keeps the interface it has: a name chosen at creation, or Azure's.
+        customNetworkInterfaceName: args.names ? args.names.networkInterface : `${endpointName}-nic`,
         resourceGroupName: args.resourceGroupName,
         location: args.location,
         subnet: { id: args.subnetId },

@@ -84,6 +84,7 @@ export interface FoundPrivateEndpoint {
   name: string;
   location: string;
   subnetId?: string;
+  /** The custom network interface name it was created with (none: Azure named the interface). */
   networkInterfaceName?: string;
   /** The resources it connects to (private link service ids) and their group ids. */
   connections: { privateLinkServiceId: string; groupIds: string[] }[];

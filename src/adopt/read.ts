@@ -37,8 +37,6 @@ async function collect<T, R>(pages: AsyncIterable<T>, convert: (item: T) => R): 
   return items;
 }
 
-const lastSegment = (id: string | undefined) => (id ?? "").split("/").filter(Boolean).at(-1) ?? "";
-
 interface Page {
   value?: Record<string, unknown>[];
   nextLink?: string;
@@ -191,7 +189,6 @@ async function readAccount(
 interface RawEndpointProperties {
   subnet?: { id?: string };
   customNetworkInterfaceName?: string;
-  networkInterfaces?: { id?: string }[];
   privateLinkServiceConnections?: { properties?: { privateLinkServiceId?: string; groupIds?: string[] } }[];
 }
 
@@ -217,8 +214,8 @@ async function readPrivateEndpoints(
         name: String(pe.name ?? ""),
         location: String(pe.location ?? ""),
         subnetId: p.subnet?.id,
-        networkInterfaceName:
-          p.customNetworkInterfaceName || lastSegment(p.networkInterfaces?.[0]?.id) || undefined,
+        // Only a name chosen at creation; without one Azure generated the interface's name.
+        networkInterfaceName: p.customNetworkInterfaceName || undefined,
         connections: (p.privateLinkServiceConnections ?? []).map((c) => ({
           privateLinkServiceId: c.properties?.privateLinkServiceId ?? "",
           groupIds: c.properties?.groupIds ?? [],
