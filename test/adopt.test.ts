@@ -219,6 +219,25 @@ describe("npm run adopt on the seed's layout (az cognitiveservices account creat
     );
   });
 
+  it("exits 3 with Resource Manager's error when it refuses a read, and writes nothing", async () => {
+    arm = await startFakeAdoptArm(seedLayout(SUBSCRIPTION));
+    const out = join(mkdtempSync(join(tmpdir(), "aoai-adopt-")), "Pulumi.x.yaml");
+    const stderr: string[] = [];
+    const args = ["--subscription", SUBSCRIPTION, "--resource-group", "rg-missing", "--stack", "x"];
+    const code = await runAdoptCli([...args, "--arm-endpoint", arm.url, "--out", out], {
+      env: {},
+      stdout: () => {},
+      stderr: (t) => stderr.push(t),
+      credential: () => fixedToken,
+    });
+    expect(code).toBe(3);
+    expect(stderr.join("")).toMatch(
+      /Azure Resource Manager request failed \(GET .*rg-missing.*\): HTTP 404 ResourceGroupNotFound/,
+    );
+    expect(stderr.join("")).not.toContain(ADOPT_TOKEN);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("rejects a subscription that is not a GUID (exit 2) without asking Azure", async () => {
     const stderr: string[] = [];
     const code = await runAdoptCli(["--subscription", "prod", "--resource-group", "rg", "--stack", "x"], {
