@@ -99,6 +99,16 @@ describe("diffPlans", () => {
     expect(diff.changes.at(-1)?.consequences[0]).toContain("soft-deleted for 48 hours");
   });
 
+  it("a resource newly marked for import is an import, even with the same inputs", () => {
+    const adopted = { ...chat, import: "/subscriptions/x/deployments/chat" };
+    expect(diffPlans({ resources: [chat] }, { stack: "t", resources: [adopted] }, "o").changes).toEqual([
+      expect.objectContaining({ name: "a-chat", action: "import" }),
+    ]);
+    expect(diffPlans({ resources: [adopted] }, { stack: "t", resources: [adopted] }, "o").changes).toEqual(
+      [],
+    );
+  });
+
   it("compares inputs, not dependency edges", () => {
     const reordered = { ...chat, dependsOn: ["urn:other"], dependencies: ["urn:other"] };
     expect(diffPlans({ resources: [chat] }, { stack: "t", resources: [reordered] }, "o").changes).toEqual([]);

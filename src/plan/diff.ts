@@ -46,6 +46,8 @@ const oldPlanSchema = z.object({
       type: z.string(),
       name: z.string(),
       custom: z.boolean(),
+      /** Plans before adoption support have no import field. */
+      import: z.string().nullable().optional(),
       inputs: z.record(z.string(), z.unknown()),
     }),
   ),
@@ -124,7 +126,9 @@ export function diffPlans(
   let unchanged = 0;
   for (const resource of after) {
     const previous = before.get(resource.urn);
-    if (!previous) {
+    // Newly marked for import: the deploy adopts what exists instead of creating it.
+    const newlyImported = resource.import !== null && (previous?.import ?? null) !== resource.import;
+    if (!previous || newlyImported) {
       const action = resource.import === null ? "create" : "import";
       changes.push({
         urn: resource.urn,
