@@ -232,7 +232,7 @@ describe("npm run adopt on the seed's layout (az cognitiveservices account creat
     });
     expect(code).toBe(3);
     expect(stderr.join("")).toMatch(
-      /Azure Resource Manager request failed \(GET .*rg-missing.*\): HTTP 404 ResourceGroupNotFound/,
+      /asked: +GET \/subscriptions\/.*\/rg-missing\/.*\n +happened: +HTTP 404 ResourceGroupNotFound/,
     );
     expect(stderr.join("")).not.toContain(ADOPT_TOKEN);
     expect(existsSync(out)).toBe(false);

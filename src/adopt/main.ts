@@ -8,16 +8,18 @@
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { isRestError } from "@azure/core-rest-pipeline";
 import type { TokenCredential } from "@azure/identity";
 import { stringify } from "yaml";
 import { ConfigError } from "../config/errors";
 import { CONFIG_NAMESPACE, namespaceValues, parseStackConfig } from "../config/load";
 import { ENVIRONMENTS, type Environment } from "../config/schema";
 import { readStackConfigFile } from "../plan/stackFile";
-import { createArmClient } from "../preflight/armClient";
 import { type ArmEndpoint, ArmEndpointError, resolveArmEndpoint } from "../preflight/armEndpoint";
+import { ArmError, ArmHttp } from "../preflight/armHttp";
 import { isCredentialError, LOGIN_HELP } from "../preflight/auth";
+import { systemClock } from "../preflight/clock";
+import { DEFAULT_LIMITS } from "../preflight/limits";
+import { printable } from "../preflight/redact";
 import { describeResourceGroup } from "./describe";
 import { observedStatePath } from "./observed";
 import { readResourceGroup } from "./read";
@@ -104,11 +106,14 @@ const HEADER = [
   "Once adopted, remove the import keys and the .adopted.json snapshot; the next deploy applies those changes.",
 ].join("\n");
 
-function describeArmError(error: unknown): string | undefined {
-  if (!isRestError(error)) return undefined;
-  const request = error.request ? ` (${error.request.method} ${new URL(error.request.url).pathname})` : "";
-  const status = error.statusCode === undefined ? "no response" : `HTTP ${error.statusCode}`;
-  return `Azure Resource Manager request failed${request}: ${status} ${error.code ?? ""}: ${error.message}`;
+/** What to print when a read failed; ArmError's fields are already safe to print. */
+function describeArmError(error: ArmError, endpoint: ArmEndpoint): string {
+  return [
+    `adopt could not read the resource group from ${endpoint.url} (${error.kind}).`,
+    `  asked:       ${error.asked}`,
+    `  happened:    ${error.happened}`,
+    `  what to do:  ${error.todo}`,
+  ].join("\n");
 }
 
 export async function runAdoptCli(argv: string[], io: AdoptIo): Promise<number> {
@@ -127,23 +132,23 @@ export async function runAdoptCli(argv: string[], io: AdoptIo): Promise<number> 
     return 0;
   }
   let adopted: ReturnType<typeof describeResourceGroup>;
+  const arm = new ArmHttp({
+    endpoint: options.endpoint,
+    credential: io.credential(),
+    limits: DEFAULT_LIMITS,
+    clock: systemClock,
+  });
   try {
-    const client = createArmClient(io.credential(), options.subscriptionId, options.endpoint);
-    const found = await readResourceGroup(
-      client,
-      options.endpoint,
-      options.subscriptionId,
-      options.resourceGroup,
-    );
+    const found = await readResourceGroup(arm, options.subscriptionId, options.resourceGroup);
     adopted = describeResourceGroup(found, options.environment);
   } catch (error) {
+    const safe = (text: string) => printable(text, 1_500, arm.knownSecrets());
     if (isCredentialError(error)) {
-      io.stderr(`${LOGIN_HELP}\n\nDetails: ${error.message}\n`);
+      io.stderr(`${LOGIN_HELP}\n\nDetails: ${safe(error.message)}\n`);
       return EXIT_AZURE_UNREACHABLE;
     }
-    const armError = describeArmError(error);
-    if (armError === undefined) throw error;
-    io.stderr(`${armError}\n`);
+    if (!(error instanceof ArmError)) throw error;
+    io.stderr(`${safe(describeArmError(error, options.endpoint))}\n`);
     return EXIT_AZURE_UNREACHABLE;
   }
 

@@ -1,4 +1,4 @@
-/** What adopt reads from a resource group, reduced to plain data (no SDK types past src/adopt/read.ts). */
+/** What adopt reads from a resource group, reduced to plain data (wire shapes stay in src/adopt/read.ts). */
 
 export interface FoundDeployment {
   id: string;

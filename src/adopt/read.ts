@@ -1,81 +1,36 @@
 /**
  * Reads one resource group from Azure Resource Manager, read-only: its Cognitive Services accounts
  * with their deployments, RAI policies, blocklists (with items) and diagnostic settings, and its
- * private endpoints with their DNS zone groups. Cognitive Services through the SDK client preflight
- * builds (src/preflight/armClient.ts); Microsoft.Network and Microsoft.Insights reads go through the
- * same client's pipeline (same sign-in, endpoint and loopback rule).
+ * private endpoints with their DNS zone groups. Every read goes through preflight's Resource Manager
+ * reader (src/preflight/armHttp.ts: sign-in, endpoint rule, timeouts, retries, body and page caps).
  */
-import type {
-  Account,
-  CognitiveServicesManagementClient,
-  Deployment,
-  RaiBlocklist,
-  RaiBlocklistItem,
-  RaiPolicy,
-} from "@azure/arm-cognitiveservices";
-import { createPipelineRequest, RestError } from "@azure/core-rest-pipeline";
-import type { ArmEndpoint } from "../preflight/armEndpoint";
+import type { z } from "zod";
+import type { ArmReader } from "../preflight/armHttp";
 import type {
   FoundAccount,
   FoundBlocklist,
   FoundDeployment,
-  FoundDiagnosticSetting,
-  FoundDnsZoneGroup,
   FoundPrivateEndpoint,
   FoundRaiPolicy,
   FoundResourceGroup,
 } from "./model";
+import {
+  ADOPT_API_VERSIONS,
+  accountSchema,
+  deploymentSchema,
+  diagnosticSettingSchema,
+  privateDnsZoneGroupSchema,
+  privateEndpointSchema,
+  raiBlocklistItemSchema,
+  raiBlocklistSchema,
+  raiPolicySchema,
+} from "./wire";
 
-/** specification/network/resource-manager/Microsoft.Network/stable/2024-05-01 (privateEndpoint.json). */
-const NETWORK_API_VERSION = "2024-05-01";
-/** specification/monitor/resource-manager/Microsoft.Insights/preview/2021-05-01-preview/diagnosticsSettings_API.json */
-const DIAGNOSTICS_API_VERSION = "2021-05-01-preview";
+const CS = ADOPT_API_VERSIONS.cognitiveServices;
+/** Azure leaves out what is unset; the found model says undefined. */
+const opt = <T>(value: T | null | undefined): T | undefined => value ?? undefined;
 
-async function collect<T, R>(pages: AsyncIterable<T>, convert: (item: T) => R): Promise<R[]> {
-  const items: R[] = [];
-  for await (const item of pages) items.push(convert(item));
-  return items;
-}
-
-interface Page {
-  value?: Record<string, unknown>[];
-  nextLink?: string;
-}
-
-/** GETs an ARM list (following nextLink) through the client's pipeline; non-2xx throws a RestError. */
-async function listRaw(
-  client: CognitiveServicesManagementClient,
-  endpoint: ArmEndpoint,
-  path: string,
-  apiVersion: string,
-): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let url: string | undefined = `${endpoint.url}${path}?api-version=${apiVersion}`;
-  while (url !== undefined) {
-    const request = createPipelineRequest({
-      url,
-      method: "GET",
-      allowInsecureConnection: endpoint.insecureLoopback,
-    });
-    const response = await client.sendRequest(request);
-    const body = response.bodyAsText
-      ? (JSON.parse(response.bodyAsText) as Page & { error?: { code?: string; message?: string } })
-      : {};
-    if (response.status < 200 || response.status >= 300) {
-      throw new RestError(body.error?.message ?? `HTTP ${response.status}`, {
-        code: body.error?.code,
-        statusCode: response.status,
-        request,
-        response,
-      });
-    }
-    items.push(...(body.value ?? []));
-    url = body.nextLink;
-  }
-  return items;
-}
-
-const toDeployment = (d: Deployment): FoundDeployment => ({
+const toDeployment = (d: z.infer<typeof deploymentSchema>): FoundDeployment => ({
   id: d.id ?? "",
   name: d.name ?? "",
   format: d.properties?.model?.format ?? "OpenAI",
@@ -83,22 +38,22 @@ const toDeployment = (d: Deployment): FoundDeployment => ({
   version: d.properties?.model?.version ?? "",
   sku: d.sku?.name ?? "",
   capacity: d.sku?.capacity ?? 0,
-  versionUpgradeOption: d.properties?.versionUpgradeOption,
-  raiPolicyName: d.properties?.raiPolicyName,
+  versionUpgradeOption: opt(d.properties?.versionUpgradeOption),
+  raiPolicyName: opt(d.properties?.raiPolicyName),
 });
 
-const toRaiPolicy = (p: RaiPolicy): FoundRaiPolicy => ({
+const toRaiPolicy = (p: z.infer<typeof raiPolicySchema>): FoundRaiPolicy => ({
   id: p.id ?? "",
   name: p.name ?? "",
-  type: p.properties?.type,
-  mode: p.properties?.mode,
-  basePolicyName: p.properties?.basePolicyName,
+  type: opt(p.properties?.type),
+  mode: opt(p.properties?.mode),
+  basePolicyName: opt(p.properties?.basePolicyName),
   contentFilters: (p.properties?.contentFilters ?? []).map((f) => ({
     name: f.name ?? "",
     source: f.source ?? "",
     enabled: f.enabled ?? false,
     blocking: f.blocking ?? false,
-    severityThreshold: f.severityThreshold,
+    severityThreshold: opt(f.severityThreshold),
   })),
   customBlocklists: (p.properties?.customBlocklists ?? []).map((b) => ({
     blocklistName: b.blocklistName ?? "",
@@ -108,146 +63,132 @@ const toRaiPolicy = (p: RaiPolicy): FoundRaiPolicy => ({
 });
 
 async function readBlocklist(
-  client: CognitiveServicesManagementClient,
-  resourceGroup: string,
-  accountName: string,
-  list: RaiBlocklist,
+  arm: ArmReader,
+  accountId: string,
+  list: z.infer<typeof raiBlocklistSchema>,
 ): Promise<FoundBlocklist> {
   const name = list.name ?? "";
-  const items = await collect(
-    client.raiBlocklistItems.list(resourceGroup, accountName, name),
-    (item: RaiBlocklistItem) => ({
+  const items = await arm.list(
+    `${accountId}/raiBlocklists/${name}/raiBlocklistItems`,
+    CS,
+    raiBlocklistItemSchema,
+  );
+  return {
+    id: list.id ?? "",
+    name,
+    description: opt(list.properties?.description),
+    items: items.map((item) => ({
       id: item.id ?? "",
       name: item.name ?? "",
       pattern: item.properties?.pattern ?? "",
       isRegex: item.properties?.isRegex ?? false,
-    }),
-  );
-  return { id: list.id ?? "", name, description: list.properties?.description, items };
+    })),
+  };
 }
 
-async function readAccount(
-  client: CognitiveServicesManagementClient,
-  endpoint: ArmEndpoint,
-  resourceGroup: string,
-  account: Account,
-): Promise<FoundAccount> {
-  const name = account.name ?? "";
+async function readAccount(arm: ArmReader, account: z.infer<typeof accountSchema>): Promise<FoundAccount> {
   const id = account.id ?? "";
   const p = account.properties;
   const [deployments, raiPolicies, lists, diagnostics] = await Promise.all([
-    collect(client.deployments.list(resourceGroup, name), toDeployment),
-    collect(client.raiPolicies.list(resourceGroup, name), toRaiPolicy),
-    collect(client.raiBlocklists.list(resourceGroup, name), (list: RaiBlocklist) => list),
-    listRaw(
-      client,
-      endpoint,
+    arm.list(`${id}/deployments`, CS, deploymentSchema),
+    arm.list(`${id}/raiPolicies`, CS, raiPolicySchema),
+    arm.list(`${id}/raiBlocklists`, CS, raiBlocklistSchema),
+    arm.list(
       `${id}/providers/Microsoft.Insights/diagnosticSettings`,
-      DIAGNOSTICS_API_VERSION,
+      ADOPT_API_VERSIONS.diagnosticSettings,
+      diagnosticSettingSchema,
     ),
   ]);
-  const blocklists = await Promise.all(lists.map((list) => readBlocklist(client, resourceGroup, name, list)));
-  const diagnosticSettings = diagnostics.map(
-    (d): FoundDiagnosticSetting => ({
-      id: String(d.id ?? ""),
-      name: String(d.name ?? ""),
-      workspaceId: ((d.properties ?? {}) as { workspaceId?: string }).workspaceId,
-    }),
-  );
+  const encryption = p?.encryption;
   return {
     id,
-    name,
+    name: account.name ?? "",
     location: account.location ?? "",
     kind: account.kind ?? "",
     sku: account.sku?.name ?? "",
     tags: account.tags ?? {},
     identityType: account.identity?.type ?? "None",
     userAssignedIdentityIds: Object.keys(account.identity?.userAssignedIdentities ?? {}),
-    customSubDomain: p?.customSubDomainName,
-    disableLocalAuth: p?.disableLocalAuth,
-    publicNetworkAccess: p?.publicNetworkAccess,
-    networkAcls: p?.networkAcls && {
-      defaultAction: p.networkAcls.defaultAction,
-      bypass: p.networkAcls.bypass,
-      ipRules: (p.networkAcls.ipRules ?? []).map((rule) => rule.value),
-    },
-    restrictOutboundNetworkAccess: p?.restrictOutboundNetworkAccess,
+    customSubDomain: opt(p?.customSubDomainName),
+    disableLocalAuth: opt(p?.disableLocalAuth),
+    publicNetworkAccess: opt(p?.publicNetworkAccess),
+    networkAcls: p?.networkAcls
+      ? {
+          defaultAction: opt(p.networkAcls.defaultAction),
+          bypass: opt(p.networkAcls.bypass),
+          ipRules: (p.networkAcls.ipRules ?? []).map((rule) => rule.value),
+        }
+      : undefined,
+    restrictOutboundNetworkAccess: opt(p?.restrictOutboundNetworkAccess),
     allowedFqdns: p?.allowedFqdnList ?? [],
-    encryption: p?.encryption && {
-      keySource: p.encryption.keySource,
-      keyVaultUri: p.encryption.keyVaultProperties?.keyVaultUri,
-      keyName: p.encryption.keyVaultProperties?.keyName,
-      keyVersion: p.encryption.keyVaultProperties?.keyVersion,
-    },
-    deployments,
-    raiPolicies,
-    blocklists,
-    diagnosticSettings,
+    encryption: encryption
+      ? {
+          keySource: opt(encryption.keySource),
+          keyVaultUri: opt(encryption.keyVaultProperties?.keyVaultUri),
+          keyName: opt(encryption.keyVaultProperties?.keyName),
+          keyVersion: opt(encryption.keyVaultProperties?.keyVersion),
+        }
+      : undefined,
+    deployments: deployments.map(toDeployment),
+    raiPolicies: raiPolicies.map(toRaiPolicy),
+    blocklists: await Promise.all(lists.map((list) => readBlocklist(arm, id, list))),
+    diagnosticSettings: diagnostics.map((d) => ({
+      id: d.id ?? "",
+      name: d.name ?? "",
+      workspaceId: opt(d.properties?.workspaceId),
+    })),
   };
 }
 
-interface RawEndpointProperties {
-  subnet?: { id?: string };
-  customNetworkInterfaceName?: string;
-  privateLinkServiceConnections?: { properties?: { privateLinkServiceId?: string; groupIds?: string[] } }[];
-}
-
-async function readPrivateEndpoints(
-  client: CognitiveServicesManagementClient,
-  endpoint: ArmEndpoint,
-  subscriptionId: string,
-  resourceGroup: string,
-): Promise<FoundPrivateEndpoint[]> {
-  const raw = await listRaw(
-    client,
-    endpoint,
-    `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.Network/privateEndpoints`,
-    NETWORK_API_VERSION,
+async function readPrivateEndpoint(
+  arm: ArmReader,
+  pe: z.infer<typeof privateEndpointSchema>,
+): Promise<FoundPrivateEndpoint> {
+  const id = pe.id ?? "";
+  const p = pe.properties;
+  const groups = await arm.list(
+    `${id}/privateDnsZoneGroups`,
+    ADOPT_API_VERSIONS.network,
+    privateDnsZoneGroupSchema,
   );
-  return Promise.all(
-    raw.map(async (pe): Promise<FoundPrivateEndpoint> => {
-      const id = String(pe.id ?? "");
-      const p = (pe.properties ?? {}) as RawEndpointProperties;
-      const groups = await listRaw(client, endpoint, `${id}/privateDnsZoneGroups`, NETWORK_API_VERSION);
-      return {
-        id,
-        name: String(pe.name ?? ""),
-        location: String(pe.location ?? ""),
-        subnetId: p.subnet?.id,
-        // Only a name chosen at creation; without one Azure generated the interface's name.
-        networkInterfaceName: p.customNetworkInterfaceName || undefined,
-        connections: (p.privateLinkServiceConnections ?? []).map((c) => ({
-          privateLinkServiceId: c.properties?.privateLinkServiceId ?? "",
-          groupIds: c.properties?.groupIds ?? [],
-        })),
-        dnsZoneGroups: groups.map(
-          (g): FoundDnsZoneGroup => ({
-            id: String(g.id ?? ""),
-            name: String(g.name ?? ""),
-            zones: (
-              (
-                (g.properties ?? {}) as {
-                  privateDnsZoneConfigs?: { properties?: { privateDnsZoneId?: string } }[];
-                }
-              ).privateDnsZoneConfigs ?? []
-            ).map((z) => ({ privateDnsZoneId: z.properties?.privateDnsZoneId ?? "" })),
-          }),
-        ),
-      };
-    }),
-  );
+  return {
+    id,
+    name: pe.name ?? "",
+    location: pe.location ?? "",
+    subnetId: opt(p?.subnet?.id),
+    // Only a name chosen at creation; without one Azure generated the interface's name.
+    networkInterfaceName: p?.customNetworkInterfaceName || undefined,
+    connections: (p?.privateLinkServiceConnections ?? []).map((c) => ({
+      privateLinkServiceId: c.properties?.privateLinkServiceId ?? "",
+      groupIds: c.properties?.groupIds ?? [],
+    })),
+    dnsZoneGroups: groups.map((g) => ({
+      id: g.id ?? "",
+      name: g.name ?? "",
+      zones: (g.properties?.privateDnsZoneConfigs ?? []).map((z) => ({
+        privateDnsZoneId: z.properties?.privateDnsZoneId ?? "",
+      })),
+    })),
+  };
 }
 
 export async function readResourceGroup(
-  client: CognitiveServicesManagementClient,
-  endpoint: ArmEndpoint,
+  arm: ArmReader,
   subscriptionId: string,
   resourceGroup: string,
 ): Promise<FoundResourceGroup> {
-  const accounts = await collect(client.accounts.listByResourceGroup(resourceGroup), (a: Account) => a);
+  const group = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`;
+  const [accounts, endpoints] = await Promise.all([
+    arm.list(`${group}/providers/Microsoft.CognitiveServices/accounts`, CS, accountSchema),
+    arm.list(
+      `${group}/providers/Microsoft.Network/privateEndpoints`,
+      ADOPT_API_VERSIONS.network,
+      privateEndpointSchema,
+    ),
+  ]);
   const [found, privateEndpoints] = await Promise.all([
-    Promise.all(accounts.map((a) => readAccount(client, endpoint, resourceGroup, a))),
-    readPrivateEndpoints(client, endpoint, subscriptionId, resourceGroup),
+    Promise.all(accounts.map((a) => readAccount(arm, a))),
+    Promise.all(endpoints.map((pe) => readPrivateEndpoint(arm, pe))),
   ]);
   return { subscriptionId, resourceGroup, accounts: found, privateEndpoints };
 }
