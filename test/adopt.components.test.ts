@@ -78,14 +78,14 @@ describe("blocklist items", () => {
     expect(names(forward)).toEqual(names(backward));
     expect(names(forward)).toEqual(
       [
-        `a-filters-ff-words-${contentItemName("alpha", false)}`,
-        `a-filters-ff-words-${contentItemName("b+", true)}`,
+        `a-filters-blocklist-words-${contentItemName("alpha", false)}`,
+        `a-filters-blocklist-words-${contentItemName("b+", true)}`,
       ].sort(),
     );
-    // Stacks deployed before content naming find each item under its old index name.
+    // Stacks deployed before content naming find each item under its old positional names.
     expect(forward.filter((x) => x.type === ITEM).map((x) => x.aliasNames)).toEqual([
-      ["a-filters-ff-words-0"],
-      ["a-filters-ff-words-1"],
+      ["a-filters-ff-words-0", "a-filters-blocklist-words-item-0"],
+      ["a-filters-ff-words-1", "a-filters-blocklist-words-item-1"],
     ]);
   });
 
@@ -116,7 +116,7 @@ describe("blocklist items", () => {
     });
     const item = seen.find((x) => x.type === ITEM);
     expect(item).toMatchObject({
-      name: "a-filters-ff-words-myItem",
+      name: "a-filters-blocklist-words-myItem",
       importId: `${LIST_ID}/raiBlocklistItems/myItem`,
     });
     const policy = seen.find((x) => x.type === "azure-native:cognitiveservices:RaiPolicy");

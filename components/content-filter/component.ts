@@ -2,7 +2,7 @@
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as pulumi from "@pulumi/pulumi";
 import { importOptions } from "../facts/adoption";
-import { blocklistItemSettings } from "./itemName";
+import { blocklistConflicts, planBlocklists } from "./plan";
 import { raiPolicyProperties } from "./settings";
 import type { ContentFilterSpec } from "./spec";
 
@@ -14,7 +14,8 @@ export interface ContentFilterSetArgs {
 }
 
 /**
- * Blocklists, their items and the RAI policies, created one after another: each is an operation on
+ * The account's blocklists (one per name, shared by the filters that use it), their items and the RAI
+ * policies, created one after another: each is an operation on
  * the account, and Azure rejects concurrent operations on one account with 409 RequestConflict.
  */
 export class ContentFilterSet extends pulumi.ComponentResource {
@@ -24,50 +25,61 @@ export class ContentFilterSet extends pulumi.ComponentResource {
   readonly lastOperation: pulumi.Resource | undefined;
 
   constructor(name: string, args: ContentFilterSetArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Refused before anything registers: a half-built component would leave the engine waiting.
+    const conflict = blocklistConflicts(args.filters)[0];
+    if (conflict) {
+      const first = args.filters[conflict.firstFilter]?.name;
+      const second = args.filters[conflict.filter]?.name;
+      throw new pulumi.ResourceError(
+        `content filters "${first}" and "${second}" both declare blocklist "${conflict.name}" with different terms or description; a blocklist belongs to the account, so declare it once (or identically)`,
+        undefined,
+      );
+    }
     super("aoai-platform:contentfilter:ContentFilterSet", name, {}, opts);
     const { accountName, resourceGroupName, tags } = args;
     let previous: pulumi.Resource | undefined;
     const after = () => ({ parent: this, dependsOn: previous ? [previous] : [] });
     this.policyNames = {};
 
-    for (const filter of args.filters) {
-      for (const blocklist of filter.blocklists) {
-        const list = new cognitiveservices.RaiBlocklist(
-          `${name}-${filter.name}-${blocklist.name}`,
+    for (const planned of planBlocklists(name, args.filters)) {
+      const list = new cognitiveservices.RaiBlocklist(
+        planned.resourceName,
+        {
+          accountName,
+          resourceGroupName,
+          raiBlocklistName: planned.spec.name,
+          properties: {
+            description: planned.spec.description ?? `Blocklist of content filter ${planned.filter}`,
+          },
+          tags,
+        },
+        {
+          ...after(),
+          aliases: [{ name: planned.previousName }],
+          ...importOptions("raiBlocklist", planned.spec.import),
+        },
+      );
+      previous = list;
+      for (const item of planned.items) {
+        previous = new cognitiveservices.RaiBlocklistItem(
+          item.resourceName,
           {
             accountName,
             resourceGroupName,
-            raiBlocklistName: blocklist.name,
-            properties: {
-              description: blocklist.description ?? `Blocklist of content filter ${filter.name}`,
-            },
+            raiBlocklistName: list.name,
+            raiBlocklistItemName: item.itemName,
+            properties: { pattern: item.pattern, isRegex: item.isRegex },
             tags,
           },
-          { ...after(), ...importOptions("raiBlocklist", blocklist.import) },
+          {
+            ...after(),
+            aliases: item.previousNames.map((previousName) => ({ name: previousName })),
+            ...importOptions("raiBlocklistItem", item.import),
+          },
         );
-        previous = list;
-        blocklist.terms.forEach((term, index) => {
-          const item = blocklistItemSettings(term);
-          const itemResource = `${name}-${filter.name}-${blocklist.name}`;
-          previous = new cognitiveservices.RaiBlocklistItem(
-            `${itemResource}-${item.itemName}`,
-            {
-              accountName,
-              resourceGroupName,
-              raiBlocklistName: list.name,
-              raiBlocklistItemName: item.itemName,
-              properties: { pattern: item.pattern, isRegex: item.isRegex },
-              tags,
-            },
-            {
-              ...after(),
-              ...importOptions("raiBlocklistItem", item.import),
-              // Items were named by position before; the state of such a stack finds them by that name.
-              aliases: [{ name: `${itemResource}-${index}` }],
-            },
-          );
-        });
       }
+    }
+    for (const filter of args.filters) {
       const policy = new cognitiveservices.RaiPolicy(
         `${name}-${filter.name}`,
         {

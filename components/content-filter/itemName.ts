@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { parseArmId } from "../facts/armIds";
-import type { BlocklistTerm } from "./spec";
+import type { BlocklistTermSpec } from "./spec";
 
 export interface BlocklistItemSettings {
   /** The item's ARM name (raiBlocklistItemName). */
@@ -22,7 +22,7 @@ export function contentItemName(pattern: string, isRegex: boolean): string {
   return `item-${digest.slice(0, 16)}`;
 }
 
-export function blocklistItemSettings(term: BlocklistTerm): BlocklistItemSettings {
+export function blocklistItemSettings(term: BlocklistTermSpec): BlocklistItemSettings {
   if (typeof term === "string")
     return { itemName: contentItemName(term, false), pattern: term, isRegex: false };
   const adopted =

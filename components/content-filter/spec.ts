@@ -1,8 +1,14 @@
 /** Config shape of a content filter (RAI policy) and its blocklists. */
 import { z } from "zod";
-import { HARM_CATEGORIES, SEVERITY_THRESHOLDS } from "../facts/contentFilters";
+import {
+  HARM_CATEGORIES,
+  MAX_BLOCKLIST_TERM_LENGTH,
+  MAX_BLOCKLIST_TERMS,
+  SEVERITY_THRESHOLDS,
+} from "../facts/contentFilters";
 import { RAI_NAME } from "../facts/names";
 import { addDuplicateIssues, armIdOf, azureName, strictObject } from "../validation";
+import { regexTermIssue } from "./regex";
 
 const threshold = z.enum(SEVERITY_THRESHOLDS);
 
@@ -11,13 +17,23 @@ const categoryOverride = strictObject({
   completion: threshold.optional(),
 });
 
+const termText = z
+  .string()
+  .min(1)
+  .max(MAX_BLOCKLIST_TERM_LENGTH, {
+    error: `a blocklist term is at most ${MAX_BLOCKLIST_TERM_LENGTH} characters`,
+  });
+
 const blocklistTerm = z.union([
-  z.string().min(1),
+  termText,
   strictObject({
-    pattern: z.string().min(1),
+    pattern: termText,
     regex: z.boolean().default(false),
     /** ARM id of an existing blocklist item to adopt; the item keeps its Azure name. */
     import: armIdOf("raiBlocklistItem").optional(),
+  }).superRefine((term, ctx) => {
+    const issue = term.regex ? regexTermIssue(term.pattern) : undefined;
+    if (issue) ctx.addIssue({ code: "custom", path: ["pattern"], message: issue });
   }),
 ]);
 
@@ -25,7 +41,10 @@ export const blocklistSpecSchema = strictObject({
   name: azureName(RAI_NAME),
   description: z.string().max(512).optional(),
   /** Exact terms, or `{ pattern, regex: true }` for regular expressions. */
-  terms: z.array(blocklistTerm).min(1).max(10_000),
+  terms: z
+    .array(blocklistTerm)
+    .min(1)
+    .max(MAX_BLOCKLIST_TERMS, { error: `a blocklist holds at most ${MAX_BLOCKLIST_TERMS} terms` }),
   /** Which side of the conversation the blocklist applies to. */
   appliesTo: z.enum(["prompt", "completion", "both"]).default("both"),
   /** ARM id of an existing blocklist to adopt (Pulumi `import`). */
@@ -67,4 +86,4 @@ export const contentFilterSpecSchema = strictObject({
 
 export type ContentFilterSpec = z.output<typeof contentFilterSpecSchema>;
 export type BlocklistSpec = z.output<typeof blocklistSpecSchema>;
-export type BlocklistTerm = BlocklistSpec["terms"][number];
+export type BlocklistTermSpec = BlocklistSpec["terms"][number];

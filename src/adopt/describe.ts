@@ -82,15 +82,23 @@ function appliesTo(sources: Set<string>): "prompt" | "completion" | "both" {
   return sources.has("Prompt") ? "prompt" : "completion";
 }
 
-function describeBlocklist(list: FoundBlocklist, sources: Set<string>, out: Collector): Values {
-  out.observe(list.id, `${ACCOUNT_TYPE}/raiBlocklists`, {
-    "properties.description": list.description ?? null,
-  });
-  for (const item of list.items) {
-    out.observe(item.id, `${ACCOUNT_TYPE}/raiBlocklists/raiBlocklistItems`, {
-      "properties.pattern": item.pattern,
-      "properties.isRegex": item.isRegex,
+/** A blocklist under a filter that uses it; filters sharing one declare it identically (one resource). */
+function describeBlocklist(
+  list: FoundBlocklist,
+  sources: Set<string>,
+  firstUse: boolean,
+  out: Collector,
+): Values {
+  if (firstUse) {
+    out.observe(list.id, `${ACCOUNT_TYPE}/raiBlocklists`, {
+      "properties.description": list.description ?? null,
     });
+    for (const item of list.items) {
+      out.observe(item.id, `${ACCOUNT_TYPE}/raiBlocklists/raiBlocklistItems`, {
+        "properties.pattern": item.pattern,
+        "properties.isRegex": item.isRegex,
+      });
+    }
   }
   return {
     name: list.name,
@@ -138,9 +146,10 @@ function describePolicy(
   }
   const lists = [...sourcesByList].flatMap(([name, sources]) => {
     const list = blocklists.find((b) => same(b.name, name));
-    if (!list || used.has(list.name.toLowerCase())) return [];
+    if (!list) return [];
+    const firstUse = !used.has(list.name.toLowerCase());
     used.add(list.name.toLowerCase());
-    return [describeBlocklist(list, sources, out)];
+    return [describeBlocklist(list, sources, firstUse, out)];
   });
   return {
     name: policy.name,

@@ -1,6 +1,7 @@
 /**
  * npm run plan -- --stack <name> [--config-file <Pulumi.x.yaml>] [--json] [--diff-against <old-plan.json>]
- * Exit 0: config valid and no error finding. 1: an error finding. 2: invalid config or usage.
+ * Exit 0: config valid and no error finding. 1: an error finding. 2: invalid config or usage, or a
+ * program the engine would refuse (duplicate URN).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -9,6 +10,7 @@ import { ObservedStateError } from "../adopt/observed";
 import { ConfigError } from "../config/errors";
 import { diffPlans, PlanFileError, parseOldPlan } from "./diff";
 import { renderDiff } from "./diffReport";
+import { DuplicateUrnError } from "./recorder";
 import { renderPlan } from "./report";
 import { loadStackConfig, runPlan } from "./run";
 import { StackFileError } from "./stackFile";
@@ -63,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } catch (error) {
-    const invalid = [ConfigError, StackFileError, PlanFileError, ObservedStateError].some(
+    const invalid = [ConfigError, StackFileError, DuplicateUrnError, PlanFileError, ObservedStateError].some(
       (t) => error instanceof t,
     );
     if (invalid) {
