@@ -3,6 +3,7 @@ import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as pulumi from "@pulumi/pulumi";
 import { ContentFilterSet } from "../content-filter/component";
 import { ModelDeploymentChain } from "../deployments/component";
+import { importOptions } from "../facts/adoption";
 import type { AccountSpec } from "./spec";
 
 /** The account spec with the defaults a stack resolves (region, subdomain). */
@@ -92,10 +93,17 @@ export class OpenAIAccount extends pulumi.ComponentResource {
                 },
               }
             : undefined,
+          // Recovers a soft-deleted account of this name instead of creating a new one.
+          restore: spec.restore ? true : undefined,
         },
         tags,
       },
-      { parent: this, protect: args.protect, retainOnDelete: args.retainOnDelete },
+      {
+        parent: this,
+        protect: args.protect,
+        retainOnDelete: args.retainOnDelete,
+        ...importOptions("account", spec.import),
+      },
     );
     this.accountId = this.account.id;
     this.accountName = this.account.name;
