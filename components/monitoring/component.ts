@@ -13,6 +13,7 @@ import {
 } from "../facts/monitoring";
 import { type AlertedDeployment, type AlertSettingsByKind, accountAlertRules } from "./alerts";
 import { categoryGroupLogs } from "./logs";
+import { emailReceivers } from "./receivers";
 import type { MonitoringSpec } from "./spec";
 
 /** The monitoring spec with every alert's severity resolved. */
@@ -92,11 +93,7 @@ export class PlatformMonitoring extends pulumi.ComponentResource {
         location: GLOBAL_LOCATION,
         groupShortName: actionGroup.shortName,
         enabled: true,
-        emailReceivers: actionGroup.emails.map((emailAddress, i) => ({
-          name: `email-${i + 1}`,
-          emailAddress,
-          useCommonAlertSchema: true,
-        })),
+        emailReceivers: emailReceivers(actionGroup.emails),
         webhookReceivers:
           args.webhookUrl === undefined
             ? []

@@ -4,6 +4,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { exemptionChecks } from "../../policy/rules/settings";
+import { adoptedResources, adoptionFindings, restoreFindings } from "../adopt/changes";
+import { readObservedState } from "../adopt/observed";
 import { ConfigError } from "../config/errors";
 import { CONFIG_NAMESPACE, namespaceValues, parseStackConfig } from "../config/load";
 
@@ -42,6 +44,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const { file, config, warnings } = loadStackConfig(options);
   // Policy files are read before the program runs: a bad one fails like a bad config.
   const azurePolicy = stackAzurePolicySet(stack, config, options.configFile);
+  const observed = readObservedState(file.path);
 
   await pulumi.runtime.setMocks(azureMocks(config.location), CONFIG_NAMESPACE, stack, true);
   const resources = recordRegistrations();
@@ -66,6 +69,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
 
   const safeOutputs = sanitize(outputs) as Record<string, unknown>;
   const policy = policyFindings(resources, safeOutputs, config, azurePolicy);
+  const adopted = adoptedResources(resources, observed);
   const findings: Finding[] = [
     ...warnings.map(
       (w): Finding => ({
@@ -85,6 +89,8 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     ),
     ...policy.findings,
     ...armSpecFindings(resources),
+    ...adoptionFindings(adopted, observed),
+    ...restoreFindings(resources),
   ];
   return {
     stack,
@@ -97,5 +103,6 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     outputs: safeOutputs,
     monitoring: monitoringPlan(resources),
     criticalPath: criticalPath(resources, operationMinutes),
+    adopted,
   };
 }
