@@ -4,6 +4,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { exemptionChecks } from "../../policy/rules/settings";
+import { adoptedResources, adoptionFindings, restoreFindings } from "../adopt/changes";
+import { readObservedState } from "../adopt/observed";
 import { ConfigError } from "../config/errors";
 import { CONFIG_NAMESPACE, namespaceValues, parseStackConfig } from "../config/load";
 
@@ -16,7 +18,7 @@ import { criticalPath } from "./criticalPath";
 import type { Finding, PlanResult } from "./model";
 import { monitoringPlan } from "./monitoring";
 import { operationMinutes } from "./operationTimes";
-import { policyFindings } from "./policy";
+import { policyFindings, stackAzurePolicySet } from "./policy";
 import { assertUniqueUrns, recordRegistrations, sanitize } from "./recorder";
 import { readStackConfigFile } from "./stackFile";
 
@@ -40,6 +42,9 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const { stack } = options;
   // The program validates too; checking first means an invalid config never starts the mocks.
   const { file, config, warnings } = loadStackConfig(options);
+  // Policy files are read before the program runs: a bad one fails like a bad config.
+  const azurePolicy = stackAzurePolicySet(stack, config, options.configFile);
+  const observed = readObservedState(file.path);
 
   await pulumi.runtime.setMocks(azureMocks(config.location), CONFIG_NAMESPACE, stack, true);
   const resources = recordRegistrations();
@@ -63,7 +68,8 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   }
 
   const safeOutputs = sanitize(outputs) as Record<string, unknown>;
-  const policy = policyFindings(resources, safeOutputs, config);
+  const policy = policyFindings(resources, safeOutputs, config, azurePolicy);
+  const adopted = adoptedResources(resources, observed);
   const findings: Finding[] = [
     ...warnings.map(
       (w): Finding => ({
@@ -83,6 +89,8 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     ),
     ...policy.findings,
     ...armSpecFindings(resources),
+    ...adoptionFindings(adopted, observed),
+    ...restoreFindings(resources),
   ];
   return {
     stack,
@@ -91,8 +99,10 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     quota: quotaRows(config),
     findings,
     exempted: policy.exempted,
+    azurePolicy: policy.azurePolicy,
     outputs: safeOutputs,
     monitoring: monitoringPlan(resources),
     criticalPath: criticalPath(resources, operationMinutes),
+    adopted,
   };
 }
