@@ -14,7 +14,7 @@ import type { AnalyzerInfo } from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { RULES } from "../policy/rules/catalog";
+import { POLICIES } from "../policy/policies";
 
 const execFileAsync = promisify(execFile);
 
@@ -85,6 +85,6 @@ describe("the policy pack, as the analyzer starts it", () => {
     );
     client.close();
     expect(info.getName()).toBe("aoai-platform-baseline");
-    expect(info.getPoliciesList().map((p) => p.getName())).toEqual(RULES.map((r) => r.id));
+    expect(info.getPoliciesList().map((p) => p.getName())).toEqual(POLICIES.map((p) => p.name));
   });
 });
