@@ -1,14 +1,29 @@
 /** Reads this project's config namespace, validates it, and returns the typed stack config. */
-import { ConfigError, describeIssues } from "./errors";
+import { ConfigError, type ConfigProblem, describeIssues } from "./errors";
 import { type StackConfig, stackConfigSchema } from "./schema";
+import { isSecretConfigPath } from "./secrets";
+import { nearest } from "./suggest";
 import { type ConfigWarning, configWarnings } from "./warnings";
 
 /** The Pulumi config namespace of the program: the project name in Pulumi.yaml. */
 export const CONFIG_NAMESPACE = "aoai-platform";
 
+/**
+ * The other namespaces a stack's config may use: the providers the program creates resources with
+ * (each reads its own `<provider>:<key>` settings, e.g. azure-native:location, azuread:tenantId)
+ * and `pulumi:`, the engine's own settings (e.g. pulumi:disable-default-providers, pulumi:tags).
+ * Source: https://www.pulumi.com/docs/iac/concepts/config/ (namespaces, provider and pulumi config).
+ */
+export const OTHER_CONFIG_NAMESPACES: readonly string[] = ["azure-native", "azuread", "pulumi"];
+
 export interface LoadedConfig {
   config: StackConfig;
   warnings: ConfigWarning[];
+}
+
+export interface ParseOptions {
+  /** Keys whose values are secrets (`namespace:key`); their values are never printed. */
+  secretKeys?: readonly string[];
 }
 
 /**
@@ -25,6 +40,11 @@ function decodeConfigValue(raw: string): unknown {
   }
 }
 
+function splitKey(fullKey: string): [string, string | undefined] {
+  const [ns = "", key] = fullKey.split(/:(.*)/s);
+  return [ns, key];
+}
+
 /** Picks this namespace's keys out of Pulumi's flat `namespace:key` map. */
 export function namespaceValues(
   allConfig: Record<string, string>,
@@ -32,17 +52,64 @@ export function namespaceValues(
 ): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const [fullKey, raw] of Object.entries(allConfig)) {
-    const [ns, key] = fullKey.split(/:(.*)/s);
+    const [ns, key] = splitKey(fullKey);
     if (ns === namespace && key !== undefined) values[key] = decodeConfigValue(raw);
   }
   return values;
 }
 
+/**
+ * Keys under a namespace nothing reads (a typo such as `aoai-platfrom:budget`) would be ignored
+ * without a word: each is a problem naming the namespace it probably meant.
+ */
+export function unknownNamespaceProblems(allConfig: Record<string, string>): ConfigProblem[] {
+  const known = [CONFIG_NAMESPACE, ...OTHER_CONFIG_NAMESPACES];
+  return Object.keys(allConfig)
+    .map((fullKey) => [fullKey, ...splitKey(fullKey)] as const)
+    .filter(([, ns]) => !known.includes(ns))
+    .map(([fullKey, ns, key]) => {
+      const meant = nearest(ns, known);
+      const hint = meant === undefined ? "" : `; did you mean ${meant}:${key ?? ""}?`;
+      return {
+        key: fullKey,
+        value: `namespace "${ns}"`,
+        message: `no part of this program reads the ${ns} namespace, so the value would be ignored${hint} (namespaces read: ${known.join(", ")})`,
+      };
+    });
+}
+
 /** Validates a stack's config values; throws ConfigError listing every problem at once. */
-export function parseStackConfig(values: Record<string, unknown>, stack: string): LoadedConfig {
+export function parseStackConfig(
+  values: Record<string, unknown>,
+  stack: string,
+  options: ParseOptions = {},
+): LoadedConfig {
   const result = stackConfigSchema.safeParse(values);
   if (!result.success) {
-    throw new ConfigError(stack, describeIssues(result.error.issues, values, CONFIG_NAMESPACE));
+    const secretKeys = options.secretKeys ?? [];
+    const isSecret = (path: readonly PropertyKey[]) => isSecretConfigPath(path, CONFIG_NAMESPACE, secretKeys);
+    throw new ConfigError(stack, describeIssues(result.error.issues, values, CONFIG_NAMESPACE, isSecret));
   }
   return { config: result.data, warnings: configWarnings(result.data) };
+}
+
+/**
+ * Validates Pulumi's whole flat config map (every namespace), as the program receives it: unknown
+ * namespaces and this namespace's schema problems are reported together.
+ */
+export function parseAllConfig(
+  allConfig: Record<string, string>,
+  stack: string,
+  options: ParseOptions = {},
+): LoadedConfig {
+  let problems = unknownNamespaceProblems(allConfig);
+  let loaded: LoadedConfig | undefined;
+  try {
+    loaded = parseStackConfig(namespaceValues(allConfig), stack, options);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems = [...problems, ...error.problems];
+  }
+  if (loaded === undefined || problems.length > 0) throw new ConfigError(stack, problems);
+  return loaded;
 }

@@ -3,7 +3,7 @@
  * stack's config, and collects what it would create. Nothing reaches Azure.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { CONFIG_NAMESPACE, namespaceValues, parseStackConfig } from "../config/load";
+import { CONFIG_NAMESPACE, parseAllConfig } from "../config/load";
 
 import runProgram = require("../index");
 
@@ -26,7 +26,7 @@ export interface PlanOptions {
 /** Reads and validates a stack's config file. Throws ConfigError or StackFileError. */
 export function loadStackConfig(options: PlanOptions) {
   const file = readStackConfigFile(options.configFile ?? `Pulumi.${options.stack}.yaml`);
-  return { file, ...parseStackConfig(namespaceValues(file.values), options.stack) };
+  return { file, ...parseAllConfig(file.values, options.stack, { secretKeys: file.secretKeys }) };
 }
 
 /** Validates the stack's config, then runs the program under mocks. Throws ConfigError or StackFileError. */
@@ -44,6 +44,9 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const safeOutputs = sanitize(outputs) as Record<string, unknown>;
   const policy = policyFindings(resources, safeOutputs, config);
   const findings: Finding[] = [
+    ...file.warnings.map(
+      (w): Finding => ({ rule: w.rule, severity: "warning", urn: null, message: `${w.key}: ${w.message}` }),
+    ),
     ...warnings.map(
       (w): Finding => ({
         rule: w.rule,
