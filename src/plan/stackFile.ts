@@ -167,8 +167,9 @@ export function readStackConfigFile(path: string): StackConfigFile {
     document = readGoYaml(readFileSync(path, "utf8"));
   } catch (error) {
     if (error instanceof GoYamlError) {
-      const where = error.path.length > 0 ? `${formatKeyPath(error.path)}: ` : "";
-      throw new StackFileError(`${path}: ${where}${error.reason}`);
+      throw new StackFileError(
+        error.path.length > 0 ? `${path}: ${formatKeyPath(error.path)}: ${error.reason}` : `${path} is ${error.reason}`,
+      );
     }
     throw error;
   }

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError } from "../src/config/errors";
+import { parseAllConfig } from "../src/config/load";
+import { editDistance, nearest } from "../src/config/suggest";
+import { minimalConfig } from "./support/stackConfig";
+
+/** The flat `namespace:key` → string map Pulumi gives the program. */
+function flat(extra: Record<string, string> = {}): Record<string, string> {
+  const values = Object.fromEntries(
+    Object.entries(minimalConfig()).map(([k, v]) => [
+      `aoai-platform:${k}`,
+      typeof v === "string" ? v : JSON.stringify(v),
+    ]),
+  );
+  return { ...values, ...extra };
+}
+
+function problems(allConfig: Record<string, string>): string[] {
+  try {
+    parseAllConfig(allConfig, "test");
+    return [];
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return error.problems.map((p) => `${p.key}: ${p.value}: ${p.message}`);
+  }
+}
+
+describe("config namespaces", () => {
+  it("accepts this project's namespace, the providers the program uses and pulumi:", () => {
+    expect(
+      problems(
+        flat({
+          "azure-native:location": "swedencentral",
+          "azuread:tenantId": "00000000-0000-0000-0000-000000000000",
+          "pulumi:disable-default-providers": '["*"]',
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  it("refuses a key under a namespace nothing reads, suggesting the one it probably meant", () => {
+    expect(problems(flat({ "aoai-platfrom:budget": '{"amount":500}' }))).toEqual([
+      'aoai-platfrom:budget: namespace "aoai-platfrom": no part of this program reads the aoai-platfrom namespace, so the value would be ignored; did you mean aoai-platform:budget? (namespaces read: aoai-platform, azure-native, azuread, pulumi)',
+    ]);
+    expect(problems(flat({ "azure-natve:location": "westeurope" }))[0]).toContain(
+      "did you mean azure-native:location?",
+    );
+    expect(problems(flat({ "kubernetes:namespace": "x" }))[0]).not.toContain("did you mean");
+  });
+
+  it("reports namespace and schema problems together", () => {
+    const all = { ...flat({ "aoai-platfrom:budget": "{}" }), "aoai-platform:environment": "qa" };
+    expect(problems(all).map((p) => p.split(":").slice(0, 2).join(":"))).toEqual([
+      "aoai-platfrom:budget",
+      "aoai-platform:environment",
+    ]);
+  });
+
+  it("measures typos as edits, a swap of two letters being one", () => {
+    expect(editDistance("aoai-platfrom", "aoai-platform")).toBe(1);
+    expect(editDistance("azure", "azuread")).toBe(2);
+    expect(editDistance("", "abc")).toBe(3);
+    expect(nearest("azure-nativ", ["azure-native", "azuread"])).toBe("azure-native");
+    expect(nearest("aws", ["azure-native", "azuread"])).toBeUndefined();
+  });
+});
