@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { type GoValue, readGoYaml } from "../src/plan/goYaml";
 
-const valueOf = (scalar: string): GoValue => (readGoYaml(`v: ${scalar}\n`).value as { v: GoValue }).v;
+const cliValue = (scalar: string): GoValue => (readGoYaml(`v: ${scalar}\n`).value as { v: GoValue }).v;
 /** The `yaml` package's own YAML 1.1 schema, to show where it agrees with yaml.v2 and where not. */
 const yaml11Package = (scalar: string): unknown =>
   (parse(`v: ${scalar}\n`, { version: "1.1" }) as { v: unknown }).v;
@@ -43,7 +43,7 @@ const SCALARS: [text: string, yamlV2: GoValue, yaml11PackageAgrees: boolean][] =
 
 describe("reading YAML as gopkg.in/yaml.v2 does (the Pulumi CLI's reader)", () => {
   it.each(SCALARS)("plain scalar %s", (text, yamlV2, agrees) => {
-    expect(valueOf(text)).toEqual(yamlV2);
+    expect(cliValue(text)).toEqual(yamlV2);
     const fromPackage = yaml11Package(text);
     expect(Object.is(fromPackage, yamlV2) || JSON.stringify(fromPackage) === JSON.stringify(yamlV2)).toBe(
       agrees,
@@ -51,12 +51,12 @@ describe("reading YAML as gopkg.in/yaml.v2 does (the Pulumi CLI's reader)", () =
   });
 
   it("resolves explicit tags, and refuses a value that does not fit its tag", () => {
-    expect(valueOf('!!bool "no"')).toBe(false);
-    expect(valueOf("!!bool yes")).toBe(true);
-    expect(valueOf('!!int "0150"')).toBe(104);
-    expect(valueOf("!!str 0150")).toBe("0150");
-    expect(valueOf("!!float 1")).toBe(1);
-    expect(valueOf("!!binary aGVsbG8=")).toBe("hello");
+    expect(cliValue('!!bool "no"')).toBe(false);
+    expect(cliValue("!!bool yes")).toBe(true);
+    expect(cliValue('!!int "0150"')).toBe(104);
+    expect(cliValue("!!str 0150")).toBe("0150");
+    expect(cliValue("!!float 1")).toBe(1);
+    expect(cliValue("!!binary aGVsbG8=")).toBe("hello");
     expect(() => readGoYaml("v: !!bool maybe")).toThrow(/!!bool tag on a value that is not a bool/);
     expect(() => readGoYaml("v: !!int 1.5")).toThrow(/!!int tag/);
   });

@@ -168,7 +168,9 @@ export function readStackConfigFile(path: string): StackConfigFile {
   } catch (error) {
     if (error instanceof GoYamlError) {
       throw new StackFileError(
-        error.path.length > 0 ? `${path}: ${formatKeyPath(error.path)}: ${error.reason}` : `${path} is ${error.reason}`,
+        error.path.length > 0
+          ? `${path}: ${formatKeyPath(error.path)}: ${error.reason}`
+          : `${path} is ${error.reason}`,
       );
     }
     throw error;
