@@ -6,8 +6,9 @@ import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { CONFIG_NAMESPACE } from "../src/config/load";
-
+import { readGoYaml } from "../src/plan/goYaml";
 import { recordResources } from "./support/mockRun";
+import { pulumiProjectSchema } from "./support/pulumiProjectSchema";
 
 const run = promisify(execFile);
 
@@ -16,13 +17,29 @@ interface HostRun {
   types: string[];
   outputs: Record<string, unknown> | undefined;
 }
-const project = parse(readFileSync("Pulumi.yaml", "utf8"));
+/** Pulumi.yaml as the Pulumi CLI reads it (gopkg.in/yaml.v2, like the stack files). */
+const readProject = (text: string) => readGoYaml(text).value as Record<string, unknown> & { main: string };
+const projectText = readFileSync("Pulumi.yaml", "utf8");
+const project = readProject(projectText);
+const validateProject = new Ajv2020({ allErrors: true }).compile(pulumiProjectSchema);
 
 describe("Pulumi.yaml", () => {
-  it("validates against Pulumi's project schema", () => {
-    const schema = JSON.parse(readFileSync("../shared/schemas/pulumi-project.schema.json", "utf8"));
-    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
-    expect(validate(project), JSON.stringify(validate.errors)).toBe(true);
+  it("validates against the project file schema written from Pulumi's documentation", () => {
+    expect(validateProject(project), JSON.stringify(validateProject.errors)).toBe(true);
+  });
+
+  it.each([
+    ["a missing name", (t: string) => t.replace(/^name: .*$/m, "")],
+    ["a name with a space", (t: string) => t.replace(/^name: .*$/m, "name: aoai platform")],
+    ["an unknown runtime", (t: string) => t.replace("name: nodejs", "name: deno")],
+    ["typescript as text", (t: string) => t.replace("typescript: true", 'typescript: "true"')],
+    ["an unknown package manager", (t: string) => t.replace("packagemanager: npm", "packagemanager: npmm")],
+    ["a misspelt runtime option", (t: string) => t.replace("typescript: true", "typeScript: true")],
+    ["a misspelt attribute", (t: string) => t.replace(/^main: /m, "mian: ")],
+  ])("refuses a Pulumi.yaml with %s", (_, breakIt) => {
+    const broken = breakIt(projectText);
+    expect(broken).not.toBe(projectText);
+    expect(validateProject(readProject(broken))).toBe(false);
   });
 
   it("names the config namespace the program reads and runs TypeScript through the language host", () => {
