@@ -4,9 +4,9 @@ import { promisify } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
 import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { CONFIG_NAMESPACE } from "../src/config/load";
 import { readGoYaml } from "../src/plan/goYaml";
+import { readStackConfigFile } from "../src/plan/stackFile";
 import { recordResources } from "./support/mockRun";
 import { pulumiProjectSchema } from "./support/pulumiProjectSchema";
 
@@ -51,12 +51,16 @@ describe("Pulumi.yaml", () => {
 
 describe("the program as the Node.js language host loads it", () => {
   it("registers ts-node, requires Pulumi.yaml main, runs the exported function and returns the outputs", async () => {
-    const { stdout } = await run(process.execPath, [
-      "test/support/languageHostRun.js",
-      project.main,
-      "Pulumi.dev.yaml",
-      "dev",
-    ]);
+    // The config as the CLI reads Pulumi.dev.yaml and the language host passes it to the program.
+    const file = readStackConfigFile("Pulumi.dev.yaml");
+    const env = {
+      ...process.env,
+      PULUMI_CONFIG: JSON.stringify(file.values),
+      PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(file.secretKeys),
+    };
+    const { stdout } = await run(process.execPath, ["test/support/languageHostRun.js", project.main, "dev"], {
+      env,
+    });
     const result = JSON.parse(stdout) as HostRun;
     expect(result.exitCode).toBe(0);
     expect(result.types).toContain("azure-native:cognitiveservices:Account");
@@ -73,13 +77,7 @@ describe("the program as the Node.js language host loads it", () => {
     // function directly: the host's error path under an in-process mock monitor spends tens of
     // seconds in garbage collection after the program fails, which is an artefact of the harness.
     const resources = await recordResources(() => undefined);
-    const values = readFileSync("test/fixtures/Pulumi.invalid.yaml", "utf8");
-    const config = parse(values).config as Record<string, unknown>;
-    pulumi.runtime.setAllConfig(
-      Object.fromEntries(
-        Object.entries(config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
-      ),
-    );
+    pulumi.runtime.setAllConfig(readStackConfigFile("test/fixtures/Pulumi.invalid.yaml").values);
     const before = resources.length;
     const { default: runProgram } = await import("../src/index.js");
     const failure = await runProgram().then(
