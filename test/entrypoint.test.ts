@@ -89,4 +89,29 @@ describe("the program as the Node.js language host loads it", () => {
     expect((failure as Error).message).toContain("aoai-platform:accounts[0].deployments[0].capacity: 30");
     expect(resources.length).toBe(before);
   });
+
+  it("never prints a secret in the RunError: keys the language host marks secret and the webhook URL", async () => {
+    const values = readStackConfigFile("Pulumi.dev.yaml").values;
+    pulumi.runtime.setAllConfig({
+      ...values,
+      "aoai-platform:resourceGroup": JSON.stringify({ name: "rg/S3CRET-NAME" }),
+      "aoai-platform:alertWebhookUrl": "http://hooks.example.com/a?token=T0KEN-VALUE",
+      "aoai-platfrom:budget": "{}",
+    });
+    process.env.PULUMI_CONFIG_SECRET_KEYS = JSON.stringify(["aoai-platform:resourceGroup"]);
+    try {
+      const { default: runProgram } = await import("../src/index.js");
+      const failure = (await runProgram().then(
+        () => undefined,
+        (error: unknown) => error,
+      )) as Error;
+      expect(failure).toBeInstanceOf(pulumi.RunError);
+      expect(failure.message).toContain("aoai-platform:resourceGroup.name: [secret]:");
+      expect(failure.message).toContain("aoai-platform:alertWebhookUrl: [secret]:");
+      expect(failure.message).toContain("did you mean aoai-platform:budget?");
+      expect(failure.message).not.toMatch(/S3CRET|T0KEN/);
+    } finally {
+      delete process.env.PULUMI_CONFIG_SECRET_KEYS;
+    }
+  });
 });
