@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OFFLINE_SECRET_PLACEHOLDER } from "../src/config/offlineSecret";
-import { readStackConfigFile } from "../src/plan/stackFile";
+import { assertNoProjectConfig, readStackConfigFile } from "../src/plan/stackFile";
 import { writeStackFile } from "./support/planCli";
 
 const read = (config: string) => readStackConfigFile(writeStackFile(`config:\n${config}`));
@@ -120,5 +120,15 @@ describe("the stack file as the Pulumi CLI hands it to the program (PULUMI_CONFI
     const dialect = warnings.find((w) => w.rule === "config.yaml11-scalar");
     expect(dialect?.key).toBe("aoai-platform:alertWebhookUrl");
     expect(dialect?.message).not.toMatch(/0777|511/);
+  });
+
+  it("refuses project-level config in Pulumi.yaml, which the plan would not see", () => {
+    expect(() => assertNoProjectConfig("Pulumi.yaml")).not.toThrow();
+    const project = writeStackFile(
+      "name: p\nruntime: nodejs\nconfig:\n  aoai-platform:location: westeurope\n",
+    );
+    expect(() => assertNoProjectConfig(project)).toThrow(
+      /project-level config \(aoai-platform:location\) applies to every stack under pulumi up/,
+    );
   });
 });

@@ -15,7 +15,7 @@ import { monitoringPlan } from "./monitoring";
 import { operationMinutes } from "./operationTimes";
 import { policyFindings } from "./policy";
 import { recordRegistrations, sanitize } from "./recorder";
-import { readStackConfigFile } from "./stackFile";
+import { assertNoProjectConfig, readStackConfigFile } from "./stackFile";
 
 export interface PlanOptions {
   stack: string;
@@ -25,6 +25,7 @@ export interface PlanOptions {
 
 /** Reads and validates a stack's config file. Throws ConfigError or StackFileError. */
 export function loadStackConfig(options: PlanOptions) {
+  assertNoProjectConfig("Pulumi.yaml");
   const file = readStackConfigFile(options.configFile ?? `Pulumi.${options.stack}.yaml`);
   return { file, ...parseAllConfig(file.values, options.stack, { secretKeys: file.secretKeys }) };
 }

@@ -216,3 +216,32 @@ export function readStackConfigFile(path: string): StackConfigFile {
   }
   return { path, values, secretKeys, warnings };
 }
+
+/**
+ * Pulumi.yaml's own `config:` block (project-level config, Pulumi 3.44+) gives every stack values
+ * and defaults under `pulumi up`. The plan reads only the stack file, so rather than plan other
+ * values than the CLI would, it refuses a project file that declares config.
+ */
+export function assertNoProjectConfig(projectFile: string): void {
+  if (!existsSync(projectFile)) return;
+  let project: GoValue;
+  try {
+    project = readGoYaml(readFileSync(projectFile, "utf8")).value;
+  } catch (error) {
+    if (error instanceof GoYamlError) throw new StackFileError(`${projectFile} is ${error.reason}`);
+    throw error;
+  }
+  const config =
+    project !== null && typeof project === "object" && !Array.isArray(project) ? project.config : null;
+  if (
+    config === null ||
+    config === undefined ||
+    (typeof config === "object" && Object.keys(config).length === 0)
+  ) {
+    return;
+  }
+  const keys = typeof config === "object" ? Object.keys(config).join(", ") : String(config);
+  throw new StackFileError(
+    `${projectFile}: project-level config (${keys}) applies to every stack under pulumi up, but the offline plan reads only Pulumi.<stack>.yaml; move these keys into the stack files`,
+  );
+}
