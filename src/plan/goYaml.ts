@@ -126,7 +126,7 @@ function resolve(tag: string, text: string): [string, GoValue] {
 }
 
 /** The YAML 1.2 core schema (spec 10.3.2): how YAML 1.2 tools read a plain scalar. */
-export function resolveYaml12(text: string): GoValue {
+function resolveYaml12(text: string): GoValue {
   if (/^(~|null|Null|NULL)?$/.test(text)) return null;
   if (/^(true|True|TRUE)$/.test(text)) return true;
   if (/^(false|False|FALSE)$/.test(text)) return false;

@@ -41,10 +41,6 @@ export class StackFileError extends Error {
   override name = "StackFileError";
 }
 
-export function stackFilePath(stack: string, projectDir: string): string {
-  return `${projectDir}/Pulumi.${stack}.yaml`;
-}
-
 type Json = GoValue;
 
 function isSecureValue(value: Json): value is { secure: string } {
