@@ -8,11 +8,13 @@ import { ConfigError } from "./config/errors";
 import { parseAllConfig } from "./config/load";
 import { secretKeysFromEnvironment } from "./config/secrets";
 import { definePlatform } from "./program";
+import { PROVIDER_SETTINGS } from "./providerSettings";
 
 function loadConfig() {
   try {
     return parseAllConfig(pulumi.runtime.allConfig(), pulumi.getStack(), {
       secretKeys: secretKeysFromEnvironment(),
+      providerSettings: PROVIDER_SETTINGS,
     });
   } catch (error) {
     // A RunError is printed without a stack trace: the message already names every bad key.

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError } from "../src/config/errors";
 import { parseAllConfig } from "../src/config/load";
 import { editDistance, nearest } from "../src/config/suggest";
+import { PROVIDER_SETTINGS } from "../src/providerSettings";
 import { minimalConfig } from "./support/stackConfig";
 
 /** The flat `namespace:key` → string map Pulumi gives the program. */
@@ -17,7 +18,7 @@ function flat(extra: Record<string, string> = {}): Record<string, string> {
 
 function problems(allConfig: Record<string, string>): string[] {
   try {
-    parseAllConfig(allConfig, "test");
+    parseAllConfig(allConfig, "test", { providerSettings: PROVIDER_SETTINGS });
     return [];
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -46,6 +47,24 @@ describe("config namespaces", () => {
       "did you mean azure-native:location?",
     );
     expect(problems(flat({ "kubernetes:namespace": "x" }))[0]).not.toContain("did you mean");
+  });
+
+  it("refuses a setting the provider does not have, suggesting the one it probably meant", () => {
+    expect(problems(flat({ "azure-native:subscriptionID": "x", "azuread:tenantId": "y" }))).toEqual([
+      'azure-native:subscriptionID: setting "subscriptionID": the azure-native provider has no such setting, so the value would be ignored; did you mean azure-native:subscriptionId?',
+    ]);
+    expect(problems(flat({ "azure-native:region": "westeurope" }))[0]).toMatch(
+      /no such setting, so the value would be ignored; its settings: .*location.*subscriptionId/,
+    );
+    expect(problems(flat({ "azure-native:version": "3.28.0", "azure-native:useOidc": "true" }))).toEqual([]);
+  });
+
+  it("takes each provider's settings from its SDK", () => {
+    expect(PROVIDER_SETTINGS["azure-native"]).toEqual(
+      expect.arrayContaining(["location", "subscriptionId", "tenantId", "clientId", "useOidc"]),
+    );
+    expect(PROVIDER_SETTINGS.azuread).toEqual(expect.arrayContaining(["tenantId", "clientId", "useOidc"]));
+    expect(PROVIDER_SETTINGS["azure-native"]).not.toContain("default");
   });
 
   it("reports namespace and schema problems together", () => {

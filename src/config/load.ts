@@ -24,6 +24,11 @@ export interface LoadedConfig {
 export interface ParseOptions {
   /** Keys whose values are secrets (`namespace:key`); their values are never printed. */
   secretKeys?: readonly string[];
+  /**
+   * The settings each provider namespace accepts (the program passes them, from the provider SDKs:
+   * src/providerSettings.ts); a key outside them is a problem. Without it, only namespaces are checked.
+   */
+  providerSettings?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -59,23 +64,39 @@ export function namespaceValues(
 }
 
 /**
- * Keys under a namespace nothing reads (a typo such as `aoai-platfrom:budget`) would be ignored
- * without a word: each is a problem naming the namespace it probably meant.
+ * Keys under a namespace nothing reads (a typo such as `aoai-platfrom:budget`), or a provider setting
+ * the provider does not have (`azure-native:locaton`), would be ignored without a word: each is a
+ * problem naming what it probably meant.
  */
-export function unknownNamespaceProblems(allConfig: Record<string, string>): ConfigProblem[] {
+export function unknownNamespaceProblems(
+  allConfig: Record<string, string>,
+  providerSettings: Readonly<Record<string, readonly string[]>> = {},
+): ConfigProblem[] {
   const known = [CONFIG_NAMESPACE, ...OTHER_CONFIG_NAMESPACES];
-  return Object.keys(allConfig)
-    .map((fullKey) => [fullKey, ...splitKey(fullKey)] as const)
-    .filter(([, ns]) => !known.includes(ns))
-    .map(([fullKey, ns, key]) => {
+  const problems: ConfigProblem[] = [];
+  for (const fullKey of Object.keys(allConfig)) {
+    const [ns, key = ""] = splitKey(fullKey);
+    const settings = providerSettings[ns];
+    if (!known.includes(ns)) {
       const meant = nearest(ns, known);
-      const hint = meant === undefined ? "" : `; did you mean ${meant}:${key ?? ""}?`;
-      return {
+      const hint = meant === undefined ? "" : `; did you mean ${meant}:${key}?`;
+      problems.push({
         key: fullKey,
         value: `namespace "${ns}"`,
         message: `no part of this program reads the ${ns} namespace, so the value would be ignored${hint} (namespaces read: ${known.join(", ")})`,
-      };
-    });
+      });
+    } else if (settings !== undefined && !settings.includes(key)) {
+      const meant = nearest(key, settings);
+      const hint =
+        meant === undefined ? `; its settings: ${settings.join(", ")}` : `; did you mean ${ns}:${meant}?`;
+      problems.push({
+        key: fullKey,
+        value: `setting "${key}"`,
+        message: `the ${ns} provider has no such setting, so the value would be ignored${hint}`,
+      });
+    }
+  }
+  return problems;
 }
 
 /** Validates a stack's config values; throws ConfigError listing every problem at once. */
@@ -102,7 +123,7 @@ export function parseAllConfig(
   stack: string,
   options: ParseOptions = {},
 ): LoadedConfig {
-  let problems = unknownNamespaceProblems(allConfig);
+  let problems = unknownNamespaceProblems(allConfig, options.providerSettings);
   let loaded: LoadedConfig | undefined;
   try {
     loaded = parseStackConfig(namespaceValues(allConfig), stack, options);

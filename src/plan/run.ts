@@ -7,6 +7,7 @@ import { CONFIG_NAMESPACE, parseAllConfig } from "../config/load";
 
 import runProgram = require("../index");
 
+import { PROVIDER_SETTINGS } from "../providerSettings";
 import { azureMocks } from "./azureMocks";
 import { plannedDeployments, quotaRows } from "./capacity";
 import { criticalPath } from "./criticalPath";
@@ -27,7 +28,8 @@ export interface PlanOptions {
 export function loadStackConfig(options: PlanOptions) {
   assertNoProjectConfig("Pulumi.yaml");
   const file = readStackConfigFile(options.configFile ?? `Pulumi.${options.stack}.yaml`);
-  return { file, ...parseAllConfig(file.values, options.stack, { secretKeys: file.secretKeys }) };
+  const checks = { secretKeys: file.secretKeys, providerSettings: PROVIDER_SETTINGS };
+  return { file, ...parseAllConfig(file.values, options.stack, checks) };
 }
 
 /** Validates the stack's config, then runs the program under mocks. Throws ConfigError or StackFileError. */
