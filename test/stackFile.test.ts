@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parseAllConfig } from "../src/config/load";
 import { OFFLINE_SECRET_PLACEHOLDER } from "../src/config/offlineSecret";
 import { assertNoProjectConfig, readStackConfigFile } from "../src/plan/stackFile";
 import { writeStackFile } from "./support/planCli";
@@ -130,5 +132,15 @@ describe("the stack file as the Pulumi CLI hands it to the program (PULUMI_CONFI
     expect(() => assertNoProjectConfig(project)).toThrow(
       /project-level config \(aoai-platform:location\) applies to every stack under pulumi up/,
     );
+  });
+
+  it("validates what the CLI makes of a tag: !!bool off in a tag value is the boolean false, refused", () => {
+    const dev = readFileSync("Pulumi.dev.yaml", "utf8").replace(
+      "    dataClassification: internal\n",
+      "    dataClassification: internal\n    autoShutdown: !!bool off\n",
+    );
+    const file = readStackConfigFile(writeStackFile(dev));
+    expect(JSON.parse(file.values["aoai-platform:tags"] ?? "{}").autoShutdown).toBe(false);
+    expect(() => parseAllConfig(file.values, "dev")).toThrow(/aoai-platform:tags\.autoShutdown: false:/);
   });
 });
