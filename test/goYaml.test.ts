@@ -108,6 +108,17 @@ describe("reading YAML as gopkg.in/yaml.v2 does (the Pulumi CLI's reader)", () =
     ]);
   });
 
+  it("refuses a document whose aliases expand without bound", () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 6; i++)
+      levels.push(
+        `${"abcdefgh"[i]}: &${"abcdefgh"[i]} [${Array(10)
+          .fill(`*${"abcdefgh"[i - 1]}`)
+          .join(", ")}]`,
+      );
+    expect(() => readGoYaml(levels.join("\n"))).toThrow(/excessive aliasing/);
+  });
+
   it("refuses an alias to an unknown anchor and reports a syntax error by position only", () => {
     expect(() => readGoYaml("v: *nope\n")).toThrow(/unknown anchor "nope"/);
     const broken = "a: 1\nsecret: [https://x.example/?token=abc\n";

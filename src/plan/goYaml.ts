@@ -154,12 +154,20 @@ interface Entry {
   explicit: boolean;
 }
 
+const MAX_DECODED_NODES = 100_000;
+
 class Decoder {
   readonly notes: DialectNote[] = [];
 
   constructor(private readonly doc: Document) {}
 
+  /** Nodes decoded so far, aliases expanded: a bound against alias bombs, as yaml.v2 has one. */
+  private decoded = 0;
+
   decode(node: unknown, path: YamlPath): GoValue {
+    this.decoded += 1;
+    if (this.decoded > MAX_DECODED_NODES)
+      throw new GoYamlError(path, "the document contains excessive aliasing");
     if (node === null || node === undefined) return null;
     if (isAlias(node)) return this.decode(this.target(node, path), path);
     if (isScalar(node)) return this.scalar(node, path);
