@@ -94,6 +94,12 @@ describe("the stack file as the Pulumi CLI hands it to the program (PULUMI_CONFI
     ]);
   });
 
+  it("refuses a value that does not fit its tag, naming the key path", () => {
+    expect(() => read("  aoai-platform:tags: { owner: !!int team }")).toThrow(
+      /: aoai-platform:tags\.owner: a !!int tag on a value that is not an int$/,
+    );
+  });
+
   it("refuses a value JSON cannot carry, naming the key", () => {
     expect(() => read("  aoai-platform:budget: { amount: .inf }")).toThrow(
       /aoai-platform:budget: Infinity cannot be written as JSON/,

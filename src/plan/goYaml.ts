@@ -219,7 +219,10 @@ class Decoder {
     const [resolvedTag, value] = resolve(tag, text);
     if (tag !== "" && tag !== resolvedTag && tag !== "!!str") {
       if (tag === "!!float" && resolvedTag === "!!int") return value;
-      throw new GoYamlError(path, `a ${tag} tag on a value that is not a ${tag.slice(2)}`);
+      throw new GoYamlError(
+        path,
+        `a ${tag} tag on a value that is not ${tag === "!!int" ? "an int" : `a ${tag.slice(2)}`}`,
+      );
     }
     if (tag === "" && noteDialect) {
       const yaml12 = resolveYaml12(text);

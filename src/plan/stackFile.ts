@@ -124,6 +124,9 @@ function dialectMessage(note: DialectNote, secret: boolean): string {
   }
 }
 
+const isSchemaSecret = (configKey: string) =>
+  SECRET_CONFIG_KEYS.some((k) => `${CONFIG_NAMESPACE}:${k}` === configKey);
+
 function keyOf(configKey: string, path: YamlPath): string {
   return `${configKey}${path.length > 0 ? (typeof path[0] === "number" ? "" : ".") : ""}${formatKeyPath(path)}`;
 }
@@ -131,8 +134,7 @@ function keyOf(configKey: string, path: YamlPath): string {
 /** Plaintext strings that hold a credential (or keys the schema declares secret) deserve --secret. */
 function plaintextSecretWarnings(configKey: string, value: Json, path: YamlPath = []): StackFileWarning[] {
   if (typeof value === "string") {
-    const schemaSecret =
-      path.length === 0 && SECRET_CONFIG_KEYS.some((k) => `${CONFIG_NAMESPACE}:${k}` === configKey);
+    const schemaSecret = path.length === 0 && isSchemaSecret(configKey);
     if (!schemaSecret && !carriesCredential(value)) return [];
     const key = keyOf(configKey, path);
     const set =
@@ -163,10 +165,13 @@ export function readStackConfigFile(path: string): StackConfigFile {
     document = readGoYaml(readFileSync(path, "utf8"));
   } catch (error) {
     if (error instanceof GoYamlError) {
+      const [first, configKey, ...rest] = error.path;
+      const where =
+        first === "config" && typeof configKey === "string"
+          ? keyOf(configKey, rest)
+          : formatKeyPath(error.path);
       throw new StackFileError(
-        error.path.length > 0
-          ? `${path}: ${formatKeyPath(error.path)}: ${error.reason}`
-          : `${path} is ${error.reason}`,
+        error.path.length > 0 ? `${path}: ${where}: ${error.reason}` : `${path} is ${error.reason}`,
       );
     }
     throw error;
