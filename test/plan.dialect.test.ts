@@ -34,6 +34,20 @@ describe("npm run plan reads the stack file as the Pulumi CLI does", () => {
     expect(plan.findings.filter((f) => f.rule.startsWith("config.merge"))).toEqual([]);
   });
 
+  it("explains a config error caused by YAML 1.1: an unquoted Off is the boolean false", async () => {
+    const file = withDev((y) =>
+      y.replace(
+        "      deployments:\n",
+        "      contentFilters:\n        - { name: strict, preset: strict, categories: { hate: { completion: Off } } }\n      deployments:\n",
+      ),
+    );
+    const run = await runPlanCli("--stack", "dev", "--config-file", file);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /aoai-platform:accounts\[0\]\.contentFilters\[0\]\.categories\.hate\.completion: false: .*\(`Off` is read as false by the Pulumi CLI/,
+    );
+  });
+
   it("refuses a key under a mistyped namespace (exit 2), naming the key and the namespace meant", async () => {
     const file = withDev((y) => `${y}  aoai-platfrom:apiVersion: "2025-04-01-preview"\n`);
     const run = await runPlanCli("--stack", "dev", "--config-file", file);

@@ -3,11 +3,13 @@
  * stack's config, and collects what it would create. Nothing reaches Azure.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { ConfigError } from "../config/errors";
 import { CONFIG_NAMESPACE, parseAllConfig } from "../config/load";
 
 import runProgram = require("../index");
 
 import { PROVIDER_SETTINGS } from "../providerSettings";
+import { armSpecFindings } from "./armSpec";
 import { azureMocks } from "./azureMocks";
 import { plannedDeployments, quotaRows } from "./capacity";
 import { criticalPath } from "./criticalPath";
@@ -16,7 +18,7 @@ import { monitoringPlan } from "./monitoring";
 import { operationMinutes } from "./operationTimes";
 import { policyFindings } from "./policy";
 import { recordRegistrations, sanitize } from "./recorder";
-import { assertNoProjectConfig, readStackConfigFile } from "./stackFile";
+import { assertNoProjectConfig, explainDialect, readStackConfigFile } from "./stackFile";
 
 export interface PlanOptions {
   stack: string;
@@ -29,7 +31,11 @@ export function loadStackConfig(options: PlanOptions) {
   assertNoProjectConfig("Pulumi.yaml");
   const file = readStackConfigFile(options.configFile ?? `Pulumi.${options.stack}.yaml`);
   const checks = { secretKeys: file.secretKeys, providerSettings: PROVIDER_SETTINGS };
-  return { file, ...parseAllConfig(file.values, options.stack, checks) };
+  try {
+    return { file, ...parseAllConfig(file.values, options.stack, checks) };
+  } catch (error) {
+    throw error instanceof ConfigError ? explainDialect(error, file.warnings) : error;
+  }
 }
 
 /** Validates the stack's config, then runs the program under mocks. Throws ConfigError or StackFileError. */
@@ -59,6 +65,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
       }),
     ),
     ...policy.findings,
+    ...armSpecFindings(resources),
   ];
   return {
     stack,

@@ -14,7 +14,7 @@
  * Secrets are never decrypted here: each `secure:` value reads as OFFLINE_SECRET_PLACEHOLDER.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { formatKeyPath } from "../config/errors";
+import { ConfigError, formatKeyPath } from "../config/errors";
 import { CONFIG_NAMESPACE } from "../config/load";
 import { OFFLINE_SECRET_PLACEHOLDER } from "../config/offlineSecret";
 import { carriesCredential, REDACTED, SECRET_CONFIG_KEYS } from "../config/secrets";
@@ -244,5 +244,20 @@ export function assertNoProjectConfig(projectFile: string): void {
   const keys = typeof config === "object" ? Object.keys(config).join(", ") : String(config);
   throw new StackFileError(
     `${projectFile}: project-level config (${keys}) applies to every stack under pulumi up, but the offline plan reads only Pulumi.<stack>.yaml; move these keys into the stack files`,
+  );
+}
+
+/**
+ * A config error about a value the CLI reads differently than written (`Off` read as false) says
+ * why, from the stack file's dialect warning for the same key.
+ */
+export function explainDialect(error: ConfigError, warnings: readonly StackFileWarning[]): ConfigError {
+  const why = new Map(
+    warnings.filter((w) => w.rule.startsWith("config.yaml11-")).map((w) => [w.key, w.message] as const),
+  );
+  if (!error.problems.some((p) => why.has(p.key))) return error;
+  return new ConfigError(
+    error.stackName,
+    error.problems.map((p) => (why.has(p.key) ? { ...p, message: `${p.message} (${why.get(p.key)})` } : p)),
   );
 }
