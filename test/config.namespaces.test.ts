@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../src/config/errors";
 import { parseAllConfig } from "../src/config/load";
-import { editDistance, nearest } from "../src/config/suggest";
 import { PROVIDER_SETTINGS } from "../src/providerSettings";
 import { minimalConfig } from "./support/stackConfig";
 
@@ -73,13 +72,5 @@ describe("config namespaces", () => {
       "aoai-platfrom:budget",
       "aoai-platform:environment",
     ]);
-  });
-
-  it("measures typos as edits, a swap of two letters being one", () => {
-    expect(editDistance("aoai-platfrom", "aoai-platform")).toBe(1);
-    expect(editDistance("azure", "azuread")).toBe(2);
-    expect(editDistance("", "abc")).toBe(3);
-    expect(nearest("azure-nativ", ["azure-native", "azuread"])).toBe("azure-native");
-    expect(nearest("aws", ["azure-native", "azuread"])).toBeUndefined();
   });
 });

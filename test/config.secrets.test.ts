@@ -38,8 +38,8 @@ describe("secrets never appear in config errors", () => {
 
   it("hides any value that carries a credential, whatever its key", () => {
     const lines = problemsOf({ ...minimalConfig(), apiVersion: `https://x.example/?sig=${TOKEN}` });
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^aoai-platform:apiVersion: \[secret\]: /);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^aoai-platform:apiVersion: \[secret\]: /);
     expect(lines.join("\n")).not.toContain(TOKEN);
   });
 

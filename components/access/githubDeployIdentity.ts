@@ -63,6 +63,7 @@ export class GithubDeployIdentity extends pulumi.ComponentResource {
     const onResourceGroup = (role: "Contributor" | "Role Based Access Control Administrator") => ({
       scope: args.resourceGroupId,
       principalId: principal.objectId,
+      principal: `CI deploy identity "${spec.displayName}"`,
       principalType: "ServicePrincipal" as const,
       roleGuid: builtInRole(role).guid,
       subscriptionId: args.subscriptionId,

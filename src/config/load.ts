@@ -1,8 +1,8 @@
 /** Reads this project's config namespace, validates it, and returns the typed stack config. */
+import { nearMiss } from "../../components/nearMiss";
 import { ConfigError, type ConfigProblem, describeIssues } from "./errors";
-import { type StackConfig, stackConfigSchema } from "./schema";
+import { createStackConfigSchema, type StackConfig, stackConfigSchema } from "./schema";
 import { isSecretConfigPath } from "./secrets";
-import { nearest } from "./suggest";
 import { type ConfigWarning, configWarnings } from "./warnings";
 
 /** The Pulumi config namespace of the program: the project name in Pulumi.yaml. */
@@ -22,6 +22,8 @@ export interface LoadedConfig {
 }
 
 export interface ParseOptions {
+  /** The day to judge date rules by (budget start window); defaults to now. */
+  today?: Date;
   /** Keys whose values are secrets (`namespace:key`); their values are never printed. */
   secretKeys?: readonly string[];
   /**
@@ -78,7 +80,7 @@ export function unknownNamespaceProblems(
     const [ns, key = ""] = splitKey(fullKey);
     const settings = providerSettings[ns];
     if (!known.includes(ns)) {
-      const meant = nearest(ns, known);
+      const meant = nearMiss(ns, known);
       const hint = meant === undefined ? "" : `; did you mean ${meant}:${key}?`;
       problems.push({
         key: fullKey,
@@ -86,7 +88,7 @@ export function unknownNamespaceProblems(
         message: `no part of this program reads the ${ns} namespace, so the value would be ignored${hint} (namespaces read: ${known.join(", ")})`,
       });
     } else if (settings !== undefined && !settings.includes(key)) {
-      const meant = nearest(key, settings);
+      const meant = settings.find((s) => s.toLowerCase() === key.toLowerCase()) ?? nearMiss(key, settings);
       const hint =
         meant === undefined ? `; its settings: ${settings.join(", ")}` : `; did you mean ${ns}:${meant}?`;
       problems.push({
@@ -105,13 +107,15 @@ export function parseStackConfig(
   stack: string,
   options: ParseOptions = {},
 ): LoadedConfig {
-  const result = stackConfigSchema.safeParse(values);
+  const { today } = options;
+  const schema = today === undefined ? stackConfigSchema : createStackConfigSchema(() => today);
+  const result = schema.safeParse(values);
   if (!result.success) {
     const secretKeys = options.secretKeys ?? [];
     const isSecret = (path: readonly PropertyKey[]) => isSecretConfigPath(path, CONFIG_NAMESPACE, secretKeys);
     throw new ConfigError(stack, describeIssues(result.error.issues, values, CONFIG_NAMESPACE, isSecret));
   }
-  return { config: result.data, warnings: configWarnings(result.data) };
+  return { config: result.data, warnings: configWarnings(result.data, today) };
 }
 
 /**
