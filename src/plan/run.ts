@@ -4,6 +4,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { exemptionChecks } from "../../policy/rules/settings";
+import { adoptedResources, adoptionFindings, restoreFindings } from "../adopt/changes";
+import { readObservedState } from "../adopt/observed";
 import { ConfigError } from "../config/errors";
 import { CONFIG_NAMESPACE, parseAllConfig } from "../config/load";
 
@@ -17,7 +19,7 @@ import { criticalPath } from "./criticalPath";
 import type { Finding, PlanResult } from "./model";
 import { monitoringPlan } from "./monitoring";
 import { operationMinutes } from "./operationTimes";
-import { policyFindings } from "./policy";
+import { policyFindings, stackAzurePolicySet } from "./policy";
 import { assertUniqueUrns, recordRegistrations, sanitize } from "./recorder";
 import { assertNoProjectConfig, explainDialect, readStackConfigFile } from "./stackFile";
 
@@ -47,6 +49,9 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const { stack } = options;
   // The program validates too; checking first means an invalid config never starts the mocks.
   const { file, config, warnings } = loadStackConfig(options);
+  // Policy files are read before the program runs: a bad one fails like a bad config.
+  const azurePolicy = stackAzurePolicySet(stack, config, options.configFile);
+  const observed = readObservedState(file.path);
 
   await pulumi.runtime.setMocks(azureMocks(config.location), CONFIG_NAMESPACE, stack, true);
   const resources = recordRegistrations();
@@ -70,7 +75,8 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   }
 
   const safeOutputs = sanitize(outputs) as Record<string, unknown>;
-  const policy = policyFindings(resources, safeOutputs, config);
+  const policy = policyFindings(resources, safeOutputs, config, azurePolicy);
+  const adopted = adoptedResources(resources, observed);
   const findings: Finding[] = [
     ...file.warnings.map(
       (w): Finding => ({ rule: w.rule, severity: "warning", urn: null, message: `${w.key}: ${w.message}` }),
@@ -93,6 +99,8 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     ),
     ...policy.findings,
     ...armSpecFindings(resources),
+    ...adoptionFindings(adopted, observed),
+    ...restoreFindings(resources),
   ];
   return {
     stack,
@@ -101,8 +109,10 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     quota: quotaRows(config),
     findings,
     exempted: policy.exempted,
+    azurePolicy: policy.azurePolicy,
     outputs: safeOutputs,
     monitoring: monitoringPlan(resources),
     criticalPath: criticalPath(resources, operationMinutes),
+    adopted,
   };
 }
