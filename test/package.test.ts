@@ -56,10 +56,9 @@ describe("the components package, packed and consumed by another stack", () => {
     tarball = join(work, packed?.filename ?? "");
     consumer = join(work, "consumer");
     cpSync(join(repo, "examples", "consumer"), consumer, { recursive: true });
-    // Only the tarball (and its own dependencies) are installed; the peer SDKs are linked below,
-    // as a consumer's own copies would be. --prefer-offline, not --offline: npm wants the full
-    // packument of the tarball's dependencies, and `npm ci` caches only the abbreviated one, so from
-    // an empty cache (a fresh CI machine) it has to ask the registry once.
+    // Only the tarball and its own dependencies are installed, from the npm registry as a consumer
+    // would (a warm cache is used when there is one, never required); the peer SDKs are linked
+    // below, as a consumer's own copies would be.
     writeFileSync(
       join(consumer, "package.json"),
       JSON.stringify({

@@ -27,14 +27,20 @@ const mainIsFile = fs.existsSync(mainPath) && fs.statSync(mainPath).isFile();
 const programDirectory = mainIsFile ? path.dirname(mainPath) : mainPath;
 const entryPoint = mainIsFile ? path.basename(mainPath) : ".";
 
+// The config as the host passes it (PULUMI_CONFIG, PULUMI_CONFIG_SECRET_KEYS) when the caller set
+// it, else read from the stack file.
 const stackConfig = YAML.parse(fs.readFileSync(path.resolve(configFile), "utf8")).config ?? {};
-const secretKeys = [];
-const config = Object.fromEntries(
+const fileSecretKeys = [];
+const fileConfig = Object.fromEntries(
   Object.entries(stackConfig).map(([key, value]) => {
-    if (value && typeof value === "object" && "secure" in value) secretKeys.push(key);
+    if (value && typeof value === "object" && "secure" in value) fileSecretKeys.push(key);
     return [key, typeof value === "string" ? value : JSON.stringify(value)];
   }),
 );
+const config = process.env.PULUMI_CONFIG ? JSON.parse(process.env.PULUMI_CONFIG) : fileConfig;
+const secretKeys = process.env.PULUMI_CONFIG_SECRET_KEYS
+  ? JSON.parse(process.env.PULUMI_CONFIG_SECRET_KEYS)
+  : fileSecretKeys;
 process.env.PULUMI_CONFIG = JSON.stringify(config);
 process.env.PULUMI_CONFIG_SECRET_KEYS = JSON.stringify(secretKeys);
 if (options.typescript ?? true) process.env.PULUMI_NODEJS_TYPESCRIPT = "true";
