@@ -21,6 +21,7 @@ import { policySettingsSchema } from "../../policy/rules/settings";
 import { accessIssues } from "./access";
 import { alertWebhookUrlSchema, monitoringIssues, resolveMonitoring } from "./monitoring";
 import { networkIssues } from "./network";
+import { primaryAccountIssues, resolvePrimaryAccount } from "./primaryAccount";
 import { quotaIssues } from "./quota";
 
 export const ENVIRONMENTS = ["dev", "test", "staging", "prod"] as const;
@@ -67,6 +68,8 @@ export const stackConfigSchema = strictObject({
     })
     .default("2024-10-21"),
   accounts: z.array(accountSpecSchema).min(1, { error: "declare at least one account" }),
+  /** The account behind AZURE_OPENAI_ENDPOINT and the per-use deployment outputs; required with several. */
+  primaryAccount: z.string().min(1).optional(),
   quota: z.array(quotaEntrySchema).default([]),
   /** Log Analytics, diagnostic settings, action group and metric alerts; omitted, none are created. */
   monitoring: monitoringSpecSchema.optional(),
@@ -135,6 +138,10 @@ export const stackConfigSchema = strictObject({
       ...quotaIssues(stack.quota, resolved),
       ...monitoringIssues(stack),
       ...networkIssues(stack.network, resolved, stack.environment),
+      ...primaryAccountIssues(
+        stack.primaryAccount,
+        stack.accounts.map((a) => a.name),
+      ),
       ...accessIssues(
         stack.access,
         stack.accounts.map((a) => a.name),
@@ -147,6 +154,10 @@ export const stackConfigSchema = strictObject({
   .transform((stack) => ({
     ...stack,
     accounts: resolveAccounts(stack.accounts, stack.location, stack.environment),
+    primaryAccount: resolvePrimaryAccount(
+      stack.primaryAccount,
+      stack.accounts.map((a) => a.name),
+    ),
     monitoring: stack.monitoring && resolveMonitoring(stack.monitoring, stack.environment),
   }));
 
