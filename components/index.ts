@@ -6,8 +6,9 @@ export {
   type PlatformAccessArgs,
 } from "./access/component";
 export { constrainedRolesCondition } from "./access/delegation";
-export { githubSubjects } from "./access/github";
+export { deploySubjects, type FederatedSubject, pullRequestSubject } from "./access/github";
 export { GithubDeployIdentity, type GithubDeployIdentityArgs } from "./access/githubDeployIdentity";
+export { GithubPreviewIdentity, type GithubPreviewIdentityArgs } from "./access/githubPreviewIdentity";
 export { type Grant, type GrantScope, plannedGrants } from "./access/grants";
 export { nameBasedUuid, roleAssignmentName } from "./access/roleAssignmentName";
 export {
@@ -15,6 +16,7 @@ export {
   type AppIdentitySpec,
   accessSpecSchema,
   type CiDeployIdentitySpec,
+  type CiPreviewIdentitySpec,
   GRANT_SCOPES,
   type GroupSpec,
   PRINCIPAL_TYPES,
