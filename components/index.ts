@@ -41,6 +41,7 @@ export {
 } from "./content-filter/spec";
 export { ModelDeploymentChain, type ModelDeploymentChainArgs } from "./deployments/component";
 export { type DeploymentSpec, deploymentSpecSchema, VERSION_UPGRADE_OPTIONS } from "./deployments/spec";
+export { deploymentForUse, deploymentsByModel } from "./deployments/uses";
 export * from "./facts/contentFilters";
 export * from "./facts/models";
 export * from "./facts/monitoring";

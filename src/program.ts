@@ -3,7 +3,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { OpenAIAccount } from "../components/account/component";
 import { PlatformResourceGroup } from "../components/resource-group/component";
 import { type AccessOutputs, definePlatformAccess } from "./access";
-import { type AppSettingOutputs, appSettingOutputs, deploymentsByModel } from "./appOutputs";
+import { type AppSettingOutputs, appSettingOutputs } from "./appOutputs";
 import type { StackConfig } from "./config/schema";
 import { defineObservability } from "./observability";
 import { definePrivateNetworking } from "./privateNetworking";
@@ -76,24 +76,20 @@ export async function definePlatform(config: StackConfig): Promise<PlatformOutpu
   const primary = accounts.get(primarySpec.name) as OpenAIAccount;
   const network = definePrivateNetworking(config, accounts, group.name, tags);
   const access = definePlatformAccess(config, group, accounts, tags);
-  const byName = <T>(pick: (account: OpenAIAccount, accountName: string) => T): Record<string, T> =>
-    Object.fromEntries(
-      [...accounts].map(([accountName, account]) => [accountName, pick(account, accountName)]),
-    );
-  const specs = new Map(config.accounts.map((spec) => [spec.name, spec]));
-  const modelDeployments = (name: string) => deploymentsByModel(specs.get(name)?.deployments ?? []);
+  const byName = <T>(pick: (account: OpenAIAccount) => T): Record<string, T> =>
+    Object.fromEntries([...accounts].map(([accountName, account]) => [accountName, pick(account)]));
   return {
     ...appSettingOutputs(primarySpec, primary.endpoint, config.apiVersion),
     primaryAccount: primarySpec.name,
     AZURE_OPENAI_ENDPOINTS: byName((account) => account.endpoint),
-    modelDeployments: modelDeployments(primarySpec.name),
+    modelDeployments: primary.modelDeployments,
     resourceGroupName: group.name,
-    accounts: byName((account, name) => ({
+    accounts: byName((account) => ({
       id: account.accountId,
       endpoint: account.endpoint,
       location: account.location,
       deployments: account.deployments,
-      modelDeployments: modelDeployments(name),
+      modelDeployments: account.modelDeployments,
     })),
     privateEndpoints: network.privateEndpointIds,
     privateDnsZoneIds: network.privateDnsZoneIds,

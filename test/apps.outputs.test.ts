@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { deploymentForUse, deploymentsByModel } from "../src/appOutputs";
+import { deploymentForUse, deploymentsByModel } from "../components/deployments/uses";
 import { parseStackConfig } from "../src/config/load";
 import { planJson } from "./support/planCli";
 import { minimalConfig, problemsOf } from "./support/stackConfig";
