@@ -184,6 +184,18 @@ describe("app-env from the offline plan", () => {
     ]);
   });
 
+  it("uses a plan with error findings, saying so", async () => {
+    const findings: CommandResult = {
+      code: 1,
+      stdout: JSON.stringify(planJson),
+      stderr: "1 error finding(s)\n",
+    };
+    const fake = fakeIo({ plan: findings });
+    expect(await runAppEnv(["--stack", "prod", "--offline"], fake.io)).toBe(0);
+    expect(fake.out()).toContain("AZURE_OPENAI_ENDPOINT=https://aoai-contoso-prod-swc.openai.azure.com/");
+    expect(fake.err()).toContain("note: the offline plan has error findings: run npm run plan to see them");
+  });
+
   it("exits 1 with the plan's error when the config is invalid", async () => {
     const invalid: CommandResult = {
       code: 2,
