@@ -112,6 +112,8 @@ describe("docs/APPS.md", () => {
     });
     const broken = join(dir, "broken.py");
     writeFileSync(broken, "client = AzureOpenAI(\n");
+    // The suite's machines (this one, GitHub's runners) have python3; say so plainly where one does not.
+    expect(() => execFileSync("python3", ["--version"], { stdio: "pipe" }), "python3 on PATH").not.toThrow();
     const parse = (files: string[]) =>
       execFileSync(
         "python3",
