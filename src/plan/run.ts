@@ -7,6 +7,7 @@ import { CONFIG_NAMESPACE, namespaceValues, parseStackConfig } from "../config/l
 
 import runProgram = require("../index");
 
+import { armSpecFindings } from "./armSpec";
 import { azureMocks } from "./azureMocks";
 import { plannedDeployments, quotaRows } from "./capacity";
 import { criticalPath } from "./criticalPath";
@@ -53,6 +54,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
       }),
     ),
     ...policy.findings,
+    ...armSpecFindings(resources),
   ];
   return {
     stack,
