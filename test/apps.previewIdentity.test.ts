@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PlatformAccess } from "../components/access/component";
 import { type AccessSpec, accessSpecSchema } from "../components/access/spec";
+import { parseStackConfig } from "../src/config/load";
 import type { PlannedResource } from "../src/plan/model";
 import { ofType, recordResources, resolved } from "./support/mockRun";
 import { planJson } from "./support/planCli";
@@ -73,6 +74,23 @@ describe("ciPreviewIdentity config", () => {
       'aoai-platform:access.ciPreviewIdentity.github.repository: "aoai-platform": must be "<owner>/<repository>"',
       'aoai-platform:access.ciPreviewIdentity.stateContainerId: "stpulumistate/pulumi-state": must be a blob container id: /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Storage/storageAccounts/<account>/blobServices/default/containers/<container>',
       'aoai-platform:access.ciPreviewIdentity.secretsKeyId: "https://kv-pulumi.vault.azure.net/keys/pulumi-secrets": must be a Key Vault key id: /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.KeyVault/vaults/<vault>/keys/<key>',
+    ]);
+  });
+
+  it("warns when the preview could not read the state or decrypt the secrets", () => {
+    const warningsOf = (preview: unknown) =>
+      parseStackConfig(
+        withAccess({ ciPreviewIdentity: preview }) as Record<string, unknown>,
+        "test",
+      ).warnings.filter((w) => w.rule === "config.preview-access-missing");
+    expect(warningsOf({ ...preview, stateContainerId: STATE, secretsKeyId: KEY })).toEqual([]);
+    expect(warningsOf({ ...preview, secretsKeyId: KEY })).toEqual([
+      {
+        rule: "config.preview-access-missing",
+        key: "access.ciPreviewIdentity.stateContainerId",
+        message:
+          "not set: the preview identity cannot read the Pulumi state (Storage Blob Data Reader) unless granted outside this stack",
+      },
     ]);
   });
 

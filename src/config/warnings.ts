@@ -5,7 +5,7 @@
 
 import { findCatalogModel, ptuSizeClassOf } from "../../components/facts/models";
 import { capacityRule } from "../../components/facts/skus";
-import { accessWarnings } from "./access";
+import { accessWarnings, previewIdentityWarnings } from "./access";
 import { formatKeyPath } from "./errors";
 import { quotaUsage } from "./quota";
 import type { StackConfig } from "./schema";
@@ -55,6 +55,9 @@ export function configWarnings(config: StackConfig): ConfigWarning[] {
       });
     }
   }
-  warnings.push(...accessWarnings(config.accounts));
+  warnings.push(
+    ...accessWarnings(config.accounts),
+    ...previewIdentityWarnings(config.access.ciPreviewIdentity),
+  );
   return warnings;
 }
