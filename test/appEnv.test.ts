@@ -74,7 +74,7 @@ describe("app-env from the deployed stack (pulumi stack output --json)", () => {
     const code = await runAppEnv(["--stack", "prod", "--identity", "id-chat-api-prod"], fake.io);
     expect(code).toBe(0);
     expect(fake.calls).toEqual([
-      { command: "pulumi", args: ["stack", "output", "--json", "--stack", "prod"] },
+      { command: "pulumi", args: ["stack", "output", "--json", "--stack", "prod", "--non-interactive"] },
     ]);
     expect(fake.out()).toBe(
       [

@@ -1,6 +1,7 @@
 /**
- * Where the outputs come from: the deployed stack (`pulumi stack output --json`, which prints secrets
- * as "[secret]" without --show-secrets) or, when that is not available, the offline plan's outputs.
+ * Where the outputs come from: the deployed stack (`pulumi stack output --json --non-interactive`:
+ * never a prompt, secrets print as "[secret]" without --show-secrets) or, when that is not available,
+ * the offline plan's outputs.
  */
 import { join } from "node:path";
 import type { OutputSource } from "./settings";
@@ -48,7 +49,7 @@ async function stackOutputs(
   run: Runner,
   stack: string,
 ): Promise<{ outputs?: Record<string, unknown>; why?: string }> {
-  const result = await run("pulumi", ["stack", "output", "--json", "--stack", stack]);
+  const result = await run("pulumi", ["stack", "output", "--json", "--stack", stack, "--non-interactive"]);
   if (result.code === null) return { why: "the pulumi CLI is not installed" };
   if (result.code !== 0)
     return { why: `pulumi stack output failed: ${firstLine(result.stderr) || `exit ${result.code}`}` };
