@@ -1,6 +1,7 @@
 /** Composes the platform's components from a validated stack config and returns the stack outputs. */
 import type * as pulumi from "@pulumi/pulumi";
 import { OpenAIAccount } from "../components/account/component";
+import { platformTagValues } from "../components/facts/tags";
 import { PlatformResourceGroup } from "../components/resource-group/component";
 import { type AccessOutputs, definePlatformAccess } from "./access";
 import { type AppSettingOutputs, appSettingOutputs } from "./appOutputs";
@@ -10,12 +11,8 @@ import { definePrivateNetworking } from "./privateNetworking";
 
 /** Tags every resource carries, so cost and ownership reports can find the platform. */
 export function platformTags(config: StackConfig): Record<string, string> {
-  return {
-    environment: config.environment,
-    "managed-by": "pulumi",
-    workload: "azure-openai",
-    ...config.tags,
-  };
+  // The schema refuses stack tags that contradict the platform's, so the order only drops duplicates.
+  return { ...platformTagValues(config.environment), ...config.tags };
 }
 
 export interface AccountOutputs {

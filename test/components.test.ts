@@ -223,6 +223,7 @@ describe("content filter settings", () => {
       source: "Prompt",
       enabled: false,
       blocking: false,
+      severityThreshold: "High",
     });
     expect(find("Indirect Attack", "Prompt")?.enabled).toBe(false);
     expect(props.customBlocklists).toEqual([{ blocklistName: "bl", source: "Prompt", blocking: true }]);

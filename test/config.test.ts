@@ -83,7 +83,7 @@ describe("rejections name the key path, the value and what is allowed", () => {
     [
       "bad subdomain",
       (c) => (c.accounts[0].customSubDomain = "ends-with-"),
-      /accounts\[0\]\.customSubDomain: "ends-with-": must be 2-64 characters: letters, digits and '-'/,
+      /accounts\[0\]\.customSubDomain: "ends-with-": must be 2-63 characters \(one DNS label\): letters, digits and '-'/,
     ],
     [
       "default subdomain invalid",

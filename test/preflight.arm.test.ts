@@ -1,15 +1,17 @@
-/** Which ARM endpoint preflight talks to, how tokens travel there, and what happens with no credential. */
+/** Which ARM endpoint preflight talks to, how its client sends tokens, and what happens with no credential. */
 import { execFile } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
-import { bearerTokenAuthenticationPolicyName, createPipelineRequest } from "@azure/core-rest-pipeline";
 import type { TokenCredential } from "@azure/identity";
 import { describe, expect, it } from "vitest";
-import { createArmClient, LOOPBACK_BEARER_POLICY, loopbackBearerPolicy } from "../src/preflight/armClient";
+import { z } from "zod";
 import { ArmEndpointError, resolveArmEndpoint } from "../src/preflight/armEndpoint";
-import { startFakeArm } from "./support/fakeArm";
+import { ArmError, ArmHttp } from "../src/preflight/armHttp";
+import { systemClock } from "../src/preflight/clock";
+import { DEFAULT_LIMITS } from "../src/preflight/limits";
+import { FAKE_TOKEN, type FakeArmState, startFakeArm } from "./support/fakeArm";
 
 const execFileAsync = promisify(execFile);
 
@@ -50,43 +52,125 @@ describe("resolveArmEndpoint", () => {
   });
 });
 
-describe("createArmClient", () => {
+describe("ArmHttp", () => {
+  const emptyState = (): FakeArmState => ({
+    subscriptionId: "11111111-2222-3333-4444-555555555555",
+    models: {},
+    usages: {},
+    accounts: [],
+    takenSubdomains: {},
+    deletedAccounts: [],
+    errors: {},
+  });
+  let asked = 0;
   const credential: TokenCredential = {
-    getToken: async () => ({ token: "t", expiresOnTimestamp: Date.now() + 60_000 }),
+    getToken: async () => {
+      asked += 1;
+      return { token: FAKE_TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 };
+    },
   };
-  const policies = (url: string) =>
-    createArmClient(credential, "sub", resolveArmEndpoint(url, {}))
-      .pipeline.getOrderedPolicies()
-      .map((p) => p.name);
+  const reader = (url: string) =>
+    new ArmHttp({
+      endpoint: resolveArmEndpoint(url, {}),
+      credential,
+      limits: DEFAULT_LIMITS,
+      clock: systemClock,
+    });
+  const item = z.object({ id: z.string() });
 
-  it("keeps Azure's https-only bearer policy for any https endpoint", () => {
-    for (const url of ["https://management.azure.com", "https://127.0.0.1:8443"]) {
-      expect(policies(url)).toContain(bearerTokenAuthenticationPolicyName);
-      expect(policies(url)).not.toContain(LOOPBACK_BEARER_POLICY);
+  it("never sends its token to another origin: a nextLink elsewhere is refused before it is asked", async () => {
+    const elsewhere = await startFakeArm(emptyState());
+    const arm = await startFakeArm({
+      ...emptyState(),
+      hostile: { "/deletedAccounts": { kind: "foreign-next-link", origin: elsewhere.url } },
+    });
+    try {
+      const list = reader(arm.url).list(
+        "/subscriptions/11111111-2222-3333-4444-555555555555/providers/Microsoft.CognitiveServices/deletedAccounts",
+        "2025-09-01",
+        item,
+      );
+      await expect(list).rejects.toThrow(ArmError);
+      await expect(list).rejects.toMatchObject({
+        happened: expect.stringContaining(`nextLink points at another host (${new URL(elsewhere.url).host})`),
+      });
+      expect(elsewhere.requests).toEqual([]);
+    } finally {
+      await Promise.all([arm.close(), elsewhere.close()]);
     }
   });
 
-  it("signs with the loopback policy only for plain http to this machine", () => {
-    expect(policies("http://127.0.0.1:8080")).toContain(LOOPBACK_BEARER_POLICY);
-    expect(policies("http://127.0.0.1:8080")).not.toContain(bearerTokenAuthenticationPolicyName);
+  it("does not follow a redirect, which would take the token along", async () => {
+    const elsewhere = await startFakeArm(emptyState());
+    const arm = await startFakeArm({
+      ...emptyState(),
+      hostile: { "/rg-pf": { kind: "redirect", origin: elsewhere.url } },
+    });
+    try {
+      const got = reader(arm.url).get(
+        "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-pf",
+        "2024-03-01",
+        item,
+      );
+      await expect(got).rejects.toMatchObject({
+        happened: "HTTP 307 redirect; preflight does not follow redirects (the token would go along)",
+      });
+      expect(elsewhere.requests).toEqual([]);
+    } finally {
+      await Promise.all([arm.close(), elsewhere.close()]);
+    }
   });
 
-  it("the loopback policy never hands a token to another host", async () => {
-    let asked = false;
-    const policy = loopbackBearerPolicy(
-      {
-        getToken: async () => {
-          asked = true;
-          return { token: "t", expiresOnTimestamp: 0 };
-        },
-      },
-      "http://127.0.0.1:1/.default",
-    );
-    const request = createPipelineRequest({ url: "http://management.example.com/subscriptions" });
-    await expect(policy.sendRequest(request, async () => Promise.reject(new Error("sent")))).rejects.toThrow(
-      "refusing to send a token over plain http to management.example.com",
-    );
-    expect(asked).toBe(false);
+  it("sends no token over plain http unless the endpoint was resolved as this machine's", async () => {
+    const arm = await startFakeArm(emptyState());
+    asked = 0;
+    try {
+      const http = new ArmHttp({
+        endpoint: { url: arm.url, insecureLoopback: false },
+        credential,
+        limits: DEFAULT_LIMITS,
+        clock: systemClock,
+      });
+      await expect(
+        http.get("/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg", "2024-03-01", item),
+      ).rejects.toMatchObject({ happened: "refusing to send a token to another host or over plain http" });
+      expect(asked).toBe(0);
+      expect(arm.requests).toEqual([]);
+    } finally {
+      await arm.close();
+    }
+  });
+
+  it("signs in once and reuses the token while it is valid", async () => {
+    const arm = await startFakeArm(emptyState());
+    asked = 0;
+    try {
+      const http = reader(arm.url);
+      const path =
+        "/subscriptions/11111111-2222-3333-4444-555555555555/providers/Microsoft.CognitiveServices/skus";
+      const sku = z.object({ name: z.string() });
+      await Promise.all([http.list(path, "2025-09-01", sku), http.list(path, "2025-09-01", sku)]);
+      await http.list(path, "2025-09-01", sku);
+      expect(arm.requests).toHaveLength(3);
+      expect(asked).toBe(1);
+      expect(arm.requests.every((r) => r.includes("api-version=2025-09-01"))).toBe(true);
+    } finally {
+      await arm.close();
+    }
+  });
+
+  it("answers undefined for a resource that does not exist (404)", async () => {
+    const arm = await startFakeArm(emptyState());
+    try {
+      const got = await reader(arm.url).get(
+        "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-none",
+        "2024-03-01",
+        item,
+      );
+      expect(got).toBeUndefined();
+    } finally {
+      await arm.close();
+    }
   });
 });
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parseStackConfig } from "../src/config/load";
 import type { StackConfig, StackConfigInput } from "../src/config/schema";
+import { checkModelLifecycle } from "../src/preflight/checks/lifecycle";
 import { checkModels } from "../src/preflight/checks/models";
 import { usageNameOf } from "../src/preflight/checks/offers";
 import { checkQuota } from "../src/preflight/checks/quota";
@@ -21,6 +22,10 @@ function offer(kind: string, name: string, version: string, skus: string[], usag
     name,
     version,
     skus: skus.map((sku) => ({ name: sku, usageName: usageNames ? `OpenAI.${sku}.${name}` : undefined })),
+    lifecycleStatus: "GenerallyAvailable",
+    isDefaultVersion: false,
+    inferenceRetiresAt: undefined,
+    fineTuneRetiresAt: undefined,
   };
 }
 
@@ -36,6 +41,16 @@ function live(parts: {
     accounts: new Map(parts.accounts ?? []),
     subdomains: new Map(parts.subdomains ?? []),
     deletedAccounts: parts.deleted ?? [],
+    accountSkus: [],
+    existing: {
+      resourceGroup: undefined,
+      subnets: new Map(),
+      dnsZones: new Map(),
+      workspaces: new Map(),
+      keyVaults: new Map(),
+      keys: new Map(),
+      permissions: new Map(),
+    },
   };
 }
 
@@ -96,6 +111,56 @@ describe("checkModels", () => {
         "chat: gpt-4.1-mini 2025-04-14 GlobalStandard: SKU GlobalStandard is not offered for gpt-4.1-mini 2025-04-14 in swedencentral; offered: Standard, DataZoneStandard",
       fix: "set aoai-platform:accounts[0].deployments[0].sku to an offered SKU or choose another region",
     });
+  });
+});
+
+describe("checkModelLifecycle", () => {
+  const context = { now: new Date("2026-06-01T00:00:00Z"), horizonDays: 90 };
+  const chat = (lifecycle: Partial<ModelOffer>, skuDeprecation?: string): ModelOffer => {
+    const base = offer("OpenAI", "gpt-4.1-mini", "2025-04-14", ["GlobalStandard"]);
+    return {
+      ...base,
+      ...lifecycle,
+      skus: base.skus.map((s) => ({ ...s, deprecationDate: skuDeprecation })),
+    };
+  };
+  const retirement = (state: LiveState) =>
+    checkModelLifecycle(config, state, context).find((r) => r.check === "model-retirement");
+
+  it("fails a Deprecating version for a new deployment, warns for one that exists", () => {
+    const offers = [chat({ lifecycleStatus: "Deprecating" })];
+    expect(retirement(live({ offers }))).toMatchObject({
+      status: "FAIL",
+      detail:
+        "chat: gpt-4.1-mini 2025-04-14 is Deprecating: only subscriptions that already deploy it may create deployments",
+    });
+    const existing: LiveAccount = {
+      kind: "OpenAI",
+      customSubDomain: "aoai-test",
+      deployments: [
+        {
+          name: "chat",
+          format: "OpenAI",
+          model: "gpt-4.1-mini",
+          version: "2025-04-14",
+          sku: "GlobalStandard",
+          capacity: 10,
+        },
+      ],
+    };
+    expect(retirement(live({ offers, accounts: [["aoai-test", existing]] }))?.status).toBe("WARN");
+  });
+
+  it("fails a deployment whose SKU is withdrawn within the horizon, passes one withdrawn later", () => {
+    expect(retirement(live({ offers: [chat({}, "2026-08-01T00:00:00Z")] }))).toMatchObject({
+      status: "FAIL",
+      detail: expect.stringContaining("SKU GlobalStandard is withdrawn on 2026-08-01"),
+    });
+    expect(retirement(live({ offers: [chat({}, "2027-08-01T00:00:00Z")] }))?.status).toBe("OK");
+  });
+
+  it("says nothing about a version the region does not offer (the model check reports it)", () => {
+    expect(checkModelLifecycle(config, live({ offers: [] }), context)).toEqual([]);
   });
 });
 

@@ -2,93 +2,22 @@
  * `npm run preflight` end to end against a fake Resource Manager on 127.0.0.1: the same CLI
  * function, with a fixed-token credential instead of DefaultAzureCredential.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { TokenCredential } from "@azure/identity";
-import { afterEach, describe, expect, it } from "vitest";
-import { stringify } from "yaml";
+import { describe, expect, it } from "vitest";
 import { runPreflightCli } from "../src/preflight/main";
-import type { CheckResult } from "../src/preflight/model";
 import type { PreflightReport } from "../src/preflight/report";
-import { FAKE_TOKEN, type FakeArm, type FakeArmState, offer, startFakeArm, usage } from "./support/fakeArm";
-
-const SUBSCRIPTION = "11111111-2222-3333-4444-555555555555";
-const RG = "rg-pf";
-
-const fixedToken: TokenCredential = {
-  getToken: async () => ({ token: FAKE_TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
-
-function stackFile(chatCapacity = 20, extra: Record<string, unknown> = {}): string {
-  const path = join(mkdtempSync(join(tmpdir(), "aoai-preflight-")), "Pulumi.pf.yaml");
-  const config = {
-    "aoai-platform:environment": "dev",
-    "aoai-platform:location": "swedencentral",
-    "aoai-platform:resourceGroup": { name: RG },
-    "aoai-platform:accounts": [
-      {
-        name: "aoai-pf-swc",
-        deployments: [
-          {
-            name: "chat",
-            model: "gpt-4.1-mini",
-            version: "2025-04-14",
-            sku: "GlobalStandard",
-            capacity: chatCapacity,
-          },
-          {
-            name: "embeddings",
-            model: "text-embedding-3-small",
-            version: "1",
-            sku: "Standard",
-            capacity: 10,
-          },
-        ],
-      },
-    ],
-    "aoai-platform:quota": [
-      { region: "swedencentral", sku: "GlobalStandard", model: "gpt-4.1-mini", limit: 1000 },
-    ],
-    ...extra,
-  };
-  writeFileSync(path, stringify({ config }));
-  return path;
-}
-
-/** A subscription where everything the stack needs is free: the "all well" baseline. */
-function healthySubscription(): FakeArmState {
-  return {
-    subscriptionId: SUBSCRIPTION,
-    models: {
-      swedencentral: [
-        offer("OpenAI", "gpt-4o", "2024-11-20", ["Standard", "GlobalStandard"]),
-        offer("OpenAI", "gpt-4.1", "2025-04-14", ["GlobalStandard", "DataZoneStandard"]),
-        offer("OpenAI", "gpt-4.1-mini", "2025-04-14", ["GlobalStandard", "DataZoneStandard"]),
-        offer("OpenAI", "text-embedding-3-small", "1", ["Standard", "GlobalStandard"]),
-        offer("AIServices", "text-embedding-3-small", "1", ["Standard"]),
-      ],
-    },
-    usages: {
-      swedencentral: [
-        usage("AccountCount", 3, 200),
-        usage("OpenAI.GlobalStandard.gpt-4.1", 0, 1000),
-        usage("OpenAI.GlobalStandard.gpt-4.1-mini", 100, 1000),
-        usage("OpenAI.Standard.text-embedding-3-small", 0, 350),
-      ],
-    },
-    accounts: [],
-    takenSubdomains: {},
-    deletedAccounts: [],
-    errors: {},
-  };
-}
-
-let arm: FakeArm | undefined;
-afterEach(async () => {
-  await arm?.close();
-  arm = undefined;
-});
+import { type FakeArmState, usage } from "./support/fakeArm";
+import {
+  failures,
+  fixedToken,
+  healthySubscription,
+  preflight,
+  preflightWithout,
+  RG,
+  results,
+  SUBSCRIPTION,
+  stackFile,
+} from "./support/preflightRun";
 
 interface Run {
   code: number;
@@ -96,45 +25,12 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the CLI against a fresh fake; `args` come after `--stack pf --arm-endpoint <fake>`. */
-async function preflightWithout(state: FakeArmState, args: string[]): Promise<Run & { fake: FakeArm }> {
-  const fake = await startFakeArm(state);
-  arm = fake;
-  let stdout = "";
-  let stderr = "";
-  const code = await runPreflightCli(["--stack", "pf", "--arm-endpoint", fake.url, ...args], {
-    env: {},
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    credential: () => fixedToken,
-  });
-  return { code, stdout, stderr, fake };
-}
-
-const preflight = (state: FakeArmState, ...args: string[]) =>
-  preflightWithout(state, ["--subscription", SUBSCRIPTION, ...args]);
-
-async function results(
-  state: FakeArmState,
-  configFile = stackFile(),
-): Promise<{ code: number; rows: CheckResult[] }> {
-  const run = await preflight(state, "--config-file", configFile, "--json");
-  const report = JSON.parse(run.stdout) as PreflightReport;
-  return { code: run.code, rows: report.results };
-}
-
-const failures = (rows: CheckResult[]) => rows.filter((r) => r.status === "FAIL");
-
 describe("preflight against a fake Resource Manager", () => {
   it("exits 0 and prints a table when everything the stack needs is there", async () => {
     const run = await preflight(healthySubscription(), "--config-file", stackFile());
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^check\s+account \/ region\s+status\s+detail$/m);
+    expect(run.stdout).toMatch(/^check\s+target\s+status\s+detail$/m);
     expect(run.stdout).toMatch(
       /^model\s+aoai-pf-swc \(swedencentral\)\s+OK\s+chat: gpt-4\.1-mini 2025-04-14 GlobalStandard: offered$/m,
     );
@@ -295,14 +191,12 @@ describe("preflight against a fake Resource Manager", () => {
         "OpenAI.Standard.text-embedding-3-small: plans 10 kTPM, 10 already held by this stack's deployments, needs 0 more",
       ]);
 
-      await arm?.close();
       const grows = await results(withExistingChat(995), stackFile(25));
       expect(grows.code).toBe(0);
       expect(grows.rows.find((r) => r.check === "quota")?.detail).toBe(
         "OpenAI.GlobalStandard.gpt-4.1-mini: plans 25 kTPM, 20 already held by this stack's deployments, needs 5 more; limit 1000, in use 995, free 5 kTPM",
       );
 
-      await arm?.close();
       const growsTooMuch = await results(withExistingChat(995), stackFile(30));
       expect(growsTooMuch.code).toBe(1);
       expect(failures(growsTooMuch.rows)).toEqual([
@@ -372,9 +266,11 @@ describe("preflight against a fake Resource Manager", () => {
     const run = await preflight(state, "--config-file", stackFile());
     expect(run.code).toBe(3);
     expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("Azure Resource Manager refused a read (");
     expect(run.stderr).toContain(
-      `Azure Resource Manager request failed (GET /subscriptions/${SUBSCRIPTION}/providers/Microsoft.CognitiveServices/locations/swedencentral/usages): HTTP 403 AuthorizationFailed`,
+      `asked:       GET /subscriptions/${SUBSCRIPTION}/providers/Microsoft.CognitiveServices/locations/swedencentral/usages`,
     );
+    expect(run.stderr).toContain("happened:    HTTP 403 AuthorizationFailed: The client does not have");
     expect(run.stderr).toContain("Microsoft.CognitiveServices/locations/usages/read");
   });
 });
@@ -415,6 +311,17 @@ describe("preflight inputs", () => {
     });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('AZURE_SUBSCRIPTION_ID: "my-sub" is not a subscription id');
+  });
+
+  it("does not echo a token pasted where an input belongs", async () => {
+    const jwt = "eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJhcm0ifQ.c2lnbmF0dXJlLXZhbHVl";
+    const run = await runWith(["--stack", "pf", "--config-file", stackFile()], {
+      AZURE_SUBSCRIPTION_ID: jwt,
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'AZURE_SUBSCRIPTION_ID: "[redacted]" is not a subscription id (a GUID such as 00000000-0000-0000-0000-000000000000)\n',
+    );
   });
 
   it("refuses plain http to anything but this machine, before any credential is asked for", async () => {

@@ -12,7 +12,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { builtInRole } from "../facts/roles";
 import { GithubDeployIdentity } from "./githubDeployIdentity";
 import { GithubPreviewIdentity, PREVIEW_ROLES_IN_RESOURCE_GROUP } from "./githubPreviewIdentity";
-import { type Grant, type GrantRequest, plannedGrants, scopeLabel } from "./grants";
+import { type Grant, type GrantRequest, plannedGrants, scopeKey, scopeLabel } from "./grants";
+import { type PlannedName, uniqueNames } from "./names";
 import { assignRole } from "./roleAssignment";
 import type { AccessSpec, PrincipalType } from "./spec";
 
@@ -43,9 +44,20 @@ export interface ManagedIdentityOutputs {
   principalId: pulumi.Output<string>;
 }
 
+/** A role assignment waiting for its name (names are planned over all of them at once). */
+interface PendingAssignment {
+  principalLabel: string;
+  /** The principal's exact config identity, for collision-free names. */
+  principalKey: string;
+  principal: Principal;
+  grant: Grant;
+}
+
 interface Principal {
   id: pulumi.Input<string>;
   type: PrincipalType;
+  /** The principal in words, for errors. */
+  label: string;
 }
 
 const KEY_VAULT_CRYPTO_ROLE = builtInRole("Key Vault Crypto Service Encryption User");
@@ -81,36 +93,69 @@ export class PlatformAccess extends pulumi.ComponentResource {
       return accountId;
     };
     const managedRoles = new Set<string>();
-    const grant = (principalLabel: string, principal: Principal, request: GrantRequest) => {
+    const assignments: PendingAssignment[] = [];
+    const grant = (
+      principalLabel: string,
+      principalKey: string,
+      principal: Principal,
+      request: GrantRequest,
+    ) => {
       for (const planned of plannedGrants(request, accountNames)) {
         if (planned.scope.kind !== "subscription") managedRoles.add(planned.role.guid);
-        this.assign(principalLabel, principal, planned);
+        assignments.push({ principalLabel, principalKey, principal, grant: planned });
       }
     };
 
     for (const identity of spec.identities) {
-      grant(`id-${identity.name}`, this.identityPrincipal(identity, args), identity);
+      grant(
+        `id-${identity.name}`,
+        `identity|${identity.name}`,
+        this.identityPrincipal(identity, args),
+        identity,
+      );
     }
+    const created = spec.groups.filter((group) => !group.existing);
+    const groupNames = uniqueNames(
+      created.map((group) => ({
+        base: `${componentName}-grp-${label(group.displayName)}`,
+        key: `group|${group.displayName}`,
+      })),
+    );
     for (const group of spec.groups) {
-      const objectId = group.existing
-        ? getGroupOutput({ displayName: group.displayName, securityEnabled: true }, { parent: this }).objectId
-        : new Group(
-            `${componentName}-grp-${label(group.displayName)}`,
-            {
-              displayName: group.displayName,
-              description: group.description,
-              owners: group.owners,
-              members: group.members,
-              securityEnabled: true,
-              mailEnabled: false,
-              // Display names are not unique in Entra; refuse to create a look-alike.
-              preventDuplicateNames: true,
-            },
-            { parent: this },
-          ).objectId;
+      const groupName = groupNames[created.indexOf(group)];
+      const objectId =
+        group.existing || groupName === undefined
+          ? getGroupOutput({ displayName: group.displayName, securityEnabled: true }, { parent: this })
+              .objectId
+          : new Group(
+              groupName.name,
+              {
+                displayName: group.displayName,
+                description: group.description,
+                owners: group.owners,
+                members: group.members,
+                securityEnabled: true,
+                mailEnabled: false,
+                // Display names are not unique in Entra; refuse to create a look-alike.
+                preventDuplicateNames: true,
+              },
+              { parent: this, aliases: groupName.alias === undefined ? [] : [{ name: groupName.alias }] },
+            ).objectId;
       this.groups[group.displayName] = objectId;
-      grant(`grp-${label(group.displayName)}`, { id: objectId, type: "Group" }, group);
+      const what = `${group.existing ? "existing " : ""}Entra group "${group.displayName}"`;
+      const principal: Principal = { id: objectId, type: "Group", label: what };
+      grant(`grp-${label(group.displayName)}`, `group|${group.displayName}`, principal, group);
     }
+    const names = uniqueNames(
+      assignments.map(({ principalLabel, principalKey, grant: planned }) => ({
+        base: `${componentName}-${principalLabel}-${label(planned.role.name)}-${scopeLabel(planned.scope)}`,
+        key: `${principalKey}|${planned.role.guid}|${scopeKey(planned.scope)}`,
+      })),
+    );
+    assignments.forEach((assignment, i) => {
+      const name = names[i];
+      if (name) this.assign(name, assignment.principal, assignment.grant);
+    });
     for (const keyGrant of args.keyVaultGrants ?? []) {
       managedRoles.add(KEY_VAULT_CRYPTO_ROLE.guid);
       this.assignKeyVaultAccess(keyGrant);
@@ -150,7 +195,11 @@ export class PlatformAccess extends pulumi.ComponentResource {
   /** A created user-assigned identity (recorded in the outputs) or an existing principal. */
   private identityPrincipal(identity: AccessSpec["identities"][number], args: PlatformAccessArgs): Principal {
     if (identity.principalId !== undefined && identity.principalType !== undefined) {
-      return { id: identity.principalId, type: identity.principalType };
+      return {
+        id: identity.principalId,
+        type: identity.principalType,
+        label: `principal "${identity.name}"`,
+      };
     }
     const created = new managedidentity.UserAssignedIdentity(
       `${this.componentName}-id-${identity.name}`,
@@ -167,20 +216,25 @@ export class PlatformAccess extends pulumi.ComponentResource {
       clientId: created.clientId,
       principalId: created.principalId,
     };
-    return { id: created.principalId, type: "ServicePrincipal" };
+    return {
+      id: created.principalId,
+      type: "ServicePrincipal",
+      label: `managed identity "${identity.name}"`,
+    };
   }
 
-  private assign(principalLabel: string, principal: Principal, grant: Grant): void {
+  private assign(name: PlannedName, principal: Principal, grant: Grant): void {
     assignRole(
-      `${this.componentName}-${principalLabel}-${label(grant.role.name)}-${scopeLabel(grant.scope)}`,
+      name.name,
       {
         scope: this.scopes(grant),
         principalId: principal.id,
+        principal: principal.label,
         principalType: principal.type,
         roleGuid: grant.role.guid,
         subscriptionId: this.subscriptionId,
       },
-      { parent: this },
+      { parent: this, aliases: name.alias === undefined ? [] : [{ name: name.alias }] },
     );
   }
 
@@ -189,13 +243,8 @@ export class PlatformAccess extends pulumi.ComponentResource {
       `${this.componentName}-cmk-${account}`,
       {
         scope: keyVaultId,
-        principalId: pulumi.output(principalId).apply((id) => {
-          if (!id)
-            throw new Error(
-              `account ${account} has no system-assigned identity for its customer-managed key`,
-            );
-          return id;
-        }),
+        principalId: pulumi.output(principalId).apply((id) => id ?? ""),
+        principal: `the system-assigned identity of account ${account} (for its customer-managed key)`,
         principalType: "ServicePrincipal",
         roleGuid: KEY_VAULT_CRYPTO_ROLE.guid,
         subscriptionId: this.subscriptionId,

@@ -36,6 +36,7 @@ export class GithubDeployIdentity extends GithubOidcIdentity {
     const onResourceGroup = (role: "Contributor" | "Role Based Access Control Administrator") => ({
       scope: args.resourceGroupId,
       principalId: this.principalId,
+      principal: `CI deploy identity "${args.spec.displayName}"`,
       principalType: "ServicePrincipal" as const,
       roleGuid: builtInRole(role).guid,
       subscriptionId: args.subscriptionId,

@@ -37,6 +37,7 @@ export class GithubPreviewIdentity extends GithubOidcIdentity {
         {
           scope,
           principalId: this.principalId,
+          principal: `CI preview identity "${spec.displayName}"`,
           principalType: "ServicePrincipal",
           roleGuid: builtInRole(role).guid,
           subscriptionId: args.subscriptionId,

@@ -32,3 +32,8 @@ export function plannedGrants(request: GrantRequest, accountNames: readonly stri
 export function scopeLabel(scope: GrantScope): string {
   return scope.kind === "account" ? scope.account : scope.kind === "resourceGroup" ? "rg" : "subscription";
 }
+
+/** The scope exactly, for telling names apart (an account named "rg" is not the resource group). */
+export function scopeKey(scope: GrantScope): string {
+  return scope.kind === "account" ? `account|${scope.account}` : scope.kind;
+}

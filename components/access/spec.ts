@@ -161,6 +161,12 @@ export const ciDeployIdentitySpecSchema = strictObject({
     branch: z
       .string()
       .regex(/^[A-Za-z0-9._/-]+$/, { error: "must be a branch name (letters, digits, '.', '_', '-', '/')" })
+      // The subject is `ref:refs/heads/<branch>`: a full ref would give ref:refs/heads/refs/heads/main,
+      // which GitHub never issues, and the deploy could never log in.
+      .refine((branch) => !branch.startsWith("refs/"), {
+        error:
+          'give the branch name only (e.g. "main"), not a ref: the federated subject is built as ref:refs/heads/<branch>',
+      })
       .optional(),
   }).superRefine((github, ctx) => {
     if (github.environments.length === 0 && github.branch === undefined) {

@@ -1,9 +1,17 @@
 /** Config shape of one Azure OpenAI account, with secure defaults. */
 import { z } from "zod";
+import { blocklistConflicts } from "../content-filter/plan";
 import { contentFilterSpecSchema } from "../content-filter/spec";
 import { deploymentSpecSchema } from "../deployments/spec";
+import { MAX_NETWORK_ACL_IP_RULES, type NamedRange, NON_PUBLIC_RANGES } from "../facts/addresses";
 import { MICROSOFT_DEFAULT_POLICY } from "../facts/contentFilters";
-import { ACCOUNT_NAME, CUSTOM_SUBDOMAIN, MAX_DEPLOYMENTS_PER_ACCOUNT } from "../facts/names";
+import {
+  ACCOUNT_NAME,
+  CUSTOM_SUBDOMAIN,
+  MAX_DEPLOYMENTS_PER_ACCOUNT,
+  satisfiesNameRule,
+} from "../facts/names";
+import { cidrsOverlap, parseCidr, readCidr } from "../network/cidr";
 import {
   addDuplicateIssues,
   armResourceId,
@@ -17,10 +25,32 @@ import {
 export const ACCOUNT_KINDS = ["OpenAI", "AIServices"] as const;
 export const IDENTITY_TYPES = ["SystemAssigned", "UserAssigned", "SystemAssigned, UserAssigned"] as const;
 
+/** The non-public range an ip rule falls in or covers, if any (a bare address is its /32). */
+function nonPublicRangeOf(rule: string): NamedRange | undefined {
+  const reading = readCidr(rule.includes("/") ? rule : `${rule}/32`);
+  if (!reading.ok) return undefined;
+  return NON_PUBLIC_RANGES.find((range) => cidrsOverlap(parseCidr(range.cidr), reading.cidr));
+}
+
+const ipRule = ipv4OrCidr.superRefine((rule, ctx) => {
+  const range = nonPublicRangeOf(rule);
+  if (range) {
+    ctx.addIssue({
+      code: "custom",
+      message: `overlaps ${range.cidr}, ${range.what}: network ACL ip rules take public internet addresses only (reach private networks through a private endpoint)`,
+    });
+  }
+});
+
 const networkAclsSchema = strictObject({
   /** What happens to traffic no rule matches. Deny is the baseline; Allow opens the account to the internet. */
   defaultAction: z.enum(["Deny", "Allow"]).default("Deny"),
-  ipRules: z.array(ipv4OrCidr).default([]),
+  ipRules: z
+    .array(ipRule)
+    .max(MAX_NETWORK_ACL_IP_RULES, {
+      error: `an account holds at most ${MAX_NETWORK_ACL_IP_RULES} ip rules; combine ranges into wider CIDRs`,
+    })
+    .default([]),
   /** `AzureServices` lets trusted Azure services (e.g. AI Search with managed identity) through. */
   bypass: z.enum(["None", "AzureServices"]).default("None"),
 });
@@ -71,7 +101,10 @@ export const accountSpecSchema = strictObject({
   contentFilters: z.array(contentFilterSpecSchema).default([]),
   deployments: z.array(deploymentSpecSchema).default([]),
 }).superRefine((account, ctx) => {
-  if (account.customSubDomain !== undefined && !CUSTOM_SUBDOMAIN.pattern.test(account.customSubDomain)) {
+  if (
+    account.customSubDomain !== undefined &&
+    !satisfiesNameRule(CUSTOM_SUBDOMAIN, account.customSubDomain)
+  ) {
     ctx.addIssue({
       code: "custom",
       path: ["customSubDomain"],
@@ -97,6 +130,14 @@ export const accountSpecSchema = strictObject({
     (i) => ["contentFilters", i, "name"],
     "content filter name",
   );
+  for (const conflict of blocklistConflicts(account.contentFilters)) {
+    const first = account.contentFilters[conflict.firstFilter]?.name;
+    ctx.addIssue({
+      code: "custom",
+      path: ["contentFilters", conflict.filter, "blocklists", conflict.blocklist, "name"],
+      message: `content filter "${first}" (contentFilters[${conflict.firstFilter}]) already declares blocklist "${conflict.name}" with other terms or description; a blocklist belongs to the account (accounts/{account}/raiBlocklists/{name}), so one name is one list: declare it identically in both filters to share it, or rename one`,
+    });
+  }
   const filterNames = new Set(account.contentFilters.map((f) => f.name));
   account.deployments.forEach((deployment, i) => {
     const filter = deployment.contentFilter;

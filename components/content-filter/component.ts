@@ -1,6 +1,7 @@
 /** Content filters (RAI policies) with their blocklists, on one account. */
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as pulumi from "@pulumi/pulumi";
+import { blocklistConflicts, planBlocklists } from "./plan";
 import { raiPolicyProperties } from "./settings";
 import type { ContentFilterSpec } from "./spec";
 
@@ -12,7 +13,8 @@ export interface ContentFilterSetArgs {
 }
 
 /**
- * Blocklists, their items and the RAI policies, created one after another: each is an operation on
+ * The account's blocklists (one per name, shared by the filters that use it), their items and the RAI
+ * policies, created one after another: each is an operation on
  * the account, and Azure rejects concurrent operations on one account with 409 RequestConflict.
  */
 export class ContentFilterSet extends pulumi.ComponentResource {
@@ -22,45 +24,53 @@ export class ContentFilterSet extends pulumi.ComponentResource {
   readonly lastOperation: pulumi.Resource | undefined;
 
   constructor(name: string, args: ContentFilterSetArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Refused before anything registers: a half-built component would leave the engine waiting.
+    const conflict = blocklistConflicts(args.filters)[0];
+    if (conflict) {
+      const first = args.filters[conflict.firstFilter]?.name;
+      const second = args.filters[conflict.filter]?.name;
+      throw new pulumi.ResourceError(
+        `content filters "${first}" and "${second}" both declare blocklist "${conflict.name}" with different terms or description; a blocklist belongs to the account, so declare it once (or identically)`,
+        undefined,
+      );
+    }
     super("aoai-platform:contentfilter:ContentFilterSet", name, {}, opts);
     const { accountName, resourceGroupName, tags } = args;
     let previous: pulumi.Resource | undefined;
     const after = () => ({ parent: this, dependsOn: previous ? [previous] : [] });
     this.policyNames = {};
 
-    for (const filter of args.filters) {
-      for (const blocklist of filter.blocklists) {
-        const list = new cognitiveservices.RaiBlocklist(
-          `${name}-${filter.name}-${blocklist.name}`,
+    for (const planned of planBlocklists(name, args.filters)) {
+      const list = new cognitiveservices.RaiBlocklist(
+        planned.resourceName,
+        {
+          accountName,
+          resourceGroupName,
+          raiBlocklistName: planned.spec.name,
+          properties: {
+            description: planned.spec.description ?? `Blocklist of content filter ${planned.filter}`,
+          },
+          tags,
+        },
+        { ...after(), aliases: [{ name: planned.previousName }] },
+      );
+      previous = list;
+      for (const item of planned.items) {
+        previous = new cognitiveservices.RaiBlocklistItem(
+          item.resourceName,
           {
             accountName,
             resourceGroupName,
-            raiBlocklistName: blocklist.name,
-            properties: {
-              description: blocklist.description ?? `Blocklist of content filter ${filter.name}`,
-            },
+            raiBlocklistName: list.name,
+            raiBlocklistItemName: item.itemName,
+            properties: { pattern: item.pattern, isRegex: item.isRegex },
             tags,
           },
-          after(),
+          { ...after(), aliases: [{ name: item.previousName }] },
         );
-        previous = list;
-        blocklist.terms.forEach((term, index) => {
-          const pattern = typeof term === "string" ? term : term.pattern;
-          const isRegex = typeof term === "string" ? false : term.regex;
-          previous = new cognitiveservices.RaiBlocklistItem(
-            `${name}-${filter.name}-${blocklist.name}-${index}`,
-            {
-              accountName,
-              resourceGroupName,
-              raiBlocklistName: list.name,
-              raiBlocklistItemName: `item-${index}`,
-              properties: { pattern, isRegex },
-              tags,
-            },
-            after(),
-          );
-        });
       }
+    }
+    for (const filter of args.filters) {
       const policy = new cognitiveservices.RaiPolicy(
         `${name}-${filter.name}`,
         {

@@ -1,5 +1,6 @@
 /** Pure translation of a content filter spec into effective settings and RAI policy properties. */
 import {
+  DISABLED_FILTER_SEVERITY,
   FILTER_PRESETS,
   type FilterSettings,
   HARM_CATEGORIES,
@@ -61,7 +62,13 @@ export function raiPolicyProperties(spec: ContentFilterSpec): RaiPolicyPropertie
       const threshold = source === "Prompt" ? thresholds.prompt : thresholds.completion;
       contentFilters.push(
         threshold === "Off"
-          ? { name: HARM_CATEGORY_FILTER_NAME[category], source, enabled: false, blocking: false }
+          ? {
+              name: HARM_CATEGORY_FILTER_NAME[category],
+              source,
+              enabled: false,
+              blocking: false,
+              severityThreshold: DISABLED_FILTER_SEVERITY,
+            }
           : {
               name: HARM_CATEGORY_FILTER_NAME[category],
               source,

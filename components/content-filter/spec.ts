@@ -1,8 +1,14 @@
 /** Config shape of a content filter (RAI policy) and its blocklists. */
 import { z } from "zod";
-import { HARM_CATEGORIES, SEVERITY_THRESHOLDS } from "../facts/contentFilters";
+import {
+  HARM_CATEGORIES,
+  MAX_BLOCKLIST_TERM_LENGTH,
+  MAX_BLOCKLIST_TERMS,
+  SEVERITY_THRESHOLDS,
+} from "../facts/contentFilters";
 import { RAI_NAME } from "../facts/names";
 import { addDuplicateIssues, azureName, strictObject } from "../validation";
+import { regexTermIssue } from "./regex";
 
 const threshold = z.enum(SEVERITY_THRESHOLDS);
 
@@ -11,16 +17,29 @@ const categoryOverride = strictObject({
   completion: threshold.optional(),
 });
 
+const termText = z
+  .string()
+  .min(1)
+  .max(MAX_BLOCKLIST_TERM_LENGTH, {
+    error: `a blocklist term is at most ${MAX_BLOCKLIST_TERM_LENGTH} characters`,
+  });
+
 const blocklistTerm = z.union([
-  z.string().min(1),
-  strictObject({ pattern: z.string().min(1), regex: z.boolean().default(false) }),
+  termText,
+  strictObject({ pattern: termText, regex: z.boolean().default(false) }).superRefine((term, ctx) => {
+    const issue = term.regex ? regexTermIssue(term.pattern) : undefined;
+    if (issue) ctx.addIssue({ code: "custom", path: ["pattern"], message: issue });
+  }),
 ]);
 
 export const blocklistSpecSchema = strictObject({
   name: azureName(RAI_NAME),
   description: z.string().max(512).optional(),
   /** Exact terms, or `{ pattern, regex: true }` for regular expressions. */
-  terms: z.array(blocklistTerm).min(1).max(10_000),
+  terms: z
+    .array(blocklistTerm)
+    .min(1)
+    .max(MAX_BLOCKLIST_TERMS, { error: `a blocklist holds at most ${MAX_BLOCKLIST_TERMS} terms` }),
   /** Which side of the conversation the blocklist applies to. */
   appliesTo: z.enum(["prompt", "completion", "both"]).default("both"),
 });

@@ -25,6 +25,22 @@ export const HARM_CATEGORY_FILTER_NAME: Record<HarmCategory, string> = {
 export const SEVERITY_THRESHOLDS = ["Low", "Medium", "High", "Off"] as const;
 export type SeverityThreshold = (typeof SEVERITY_THRESHOLDS)[number];
 
+/**
+ * What a disabled category filter is sent with. Azure's own RaiPolicies_CreateOrUpdate example sends a
+ * threshold even for a filter with `enabled: false` (Hate on prompts: `severityThreshold: "High"`), so we
+ * do too. Source: Azure/azure-rest-api-specs
+ * specification/cognitiveservices/resource-manager/Microsoft.CognitiveServices/stable/2025-06-01/examples/PutRaiPolicy.json
+ */
+export const DISABLED_FILTER_SEVERITY = "High";
+
+/**
+ * Blocklist limits. Source: https://learn.microsoft.com/azure/ai-services/openai/how-to/use-blocklists
+ * ("a maximum limit of 10,000 terms allowed in one list"; "the maximum length of a blockItem is 1000
+ * characters").
+ */
+export const MAX_BLOCKLIST_TERMS = 10_000;
+export const MAX_BLOCKLIST_TERM_LENGTH = 1000;
+
 /** Strictness order: a lower rank blocks more. */
 export const SEVERITY_RANK: Record<SeverityThreshold, number> = { Low: 0, Medium: 1, High: 2, Off: 3 };
 

@@ -105,7 +105,14 @@ export const BUDGET_NAME: NameRule = {
 export const MIN_BUDGET_THRESHOLD_PERCENT = 1;
 export const MAX_BUDGET_THRESHOLD_PERCENT = 1000;
 export const MAX_BUDGET_NOTIFICATIONS = 5;
-/** Budgets cannot start before June 2017; the start date is always the first of a month. */
+/**
+ * Budget start dates. Source: Microsoft.Consumption budgets spec (Azure/azure-rest-api-specs
+ * specification/consumption/resource-manager/Microsoft.Consumption/stable/2024-08-01/consumption.json,
+ * BudgetProperties.timePeriod): "The start date must be first of the month ... Budget start date must be
+ * on or after June 1, 2017. Future start date should not be more than twelve months. Past start date
+ * should be selected within the timegrain period."
+ */
 export const EARLIEST_BUDGET_START = "2017-06-01";
+export const MAX_BUDGET_START_MONTHS_AHEAD = 12;
 export const BUDGET_THRESHOLD_TYPES = ["Actual", "Forecasted"] as const;
 export type BudgetThresholdType = (typeof BUDGET_THRESHOLD_TYPES)[number];

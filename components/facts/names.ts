@@ -18,12 +18,16 @@ export const ACCOUNT_NAME: NameRule = {
   allowed: "2-64 characters: letters, digits, '_', '.', '-', starting with a letter or digit",
 };
 
+/**
+ * The custom subdomain becomes `<name>.openai.azure.com`: one DNS label, at most 63 characters
+ * (RFC 1035 section 2.3.4; https://learn.microsoft.com/azure/ai-services/cognitive-services-custom-subdomains).
+ */
 export const CUSTOM_SUBDOMAIN: NameRule = {
   pattern: /^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/,
   minLength: 2,
-  maxLength: 64,
+  maxLength: 63,
   allowed:
-    "2-64 characters: letters, digits and '-', starting and ending with a letter or digit (it becomes <name>.openai.azure.com, globally unique, immutable)",
+    "2-63 characters (one DNS label): letters, digits and '-', starting and ending with a letter or digit (it becomes <name>.openai.azure.com, globally unique, immutable)",
 };
 
 export const DEPLOYMENT_NAME: NameRule = {

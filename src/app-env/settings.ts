@@ -4,8 +4,8 @@
  * names are ever printed; a secret or key-shaped value is refused.
  */
 import { APP_SETTING_NAMES } from "../../components/facts/appSettings";
+import { nearMiss } from "../../components/nearMiss";
 import { keyProblems } from "../../policy/rules/outputs";
-import { closestName } from "../config/suggest";
 
 export type OutputSource = "stack" | "plan";
 
@@ -47,7 +47,7 @@ function clientIdSetting(
   const ids = identityClientIds(outputs);
   const names = [...ids.keys()];
   if (identity !== undefined && !ids.has(identity)) {
-    const near = closestName(identity, names);
+    const near = nearMiss(identity, names);
     const known =
       names.length > 0 ? `; identities: ${names.join(", ")}` : "; the stack creates no managed identity";
     throw new AppSettingsError(

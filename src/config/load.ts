@@ -1,6 +1,6 @@
 /** Reads this project's config namespace, validates it, and returns the typed stack config. */
 import { ConfigError, describeIssues } from "./errors";
-import { type StackConfig, stackConfigSchema } from "./schema";
+import { createStackConfigSchema, type StackConfig, stackConfigSchema } from "./schema";
 import { type ConfigWarning, configWarnings } from "./warnings";
 
 /** The Pulumi config namespace of the program: the project name in Pulumi.yaml. */
@@ -38,11 +38,22 @@ export function namespaceValues(
   return values;
 }
 
+export interface ParseOptions {
+  /** The day to judge date rules by (budget start window); defaults to now. */
+  today?: Date;
+}
+
 /** Validates a stack's config values; throws ConfigError listing every problem at once. */
-export function parseStackConfig(values: Record<string, unknown>, stack: string): LoadedConfig {
-  const result = stackConfigSchema.safeParse(values);
+export function parseStackConfig(
+  values: Record<string, unknown>,
+  stack: string,
+  options: ParseOptions = {},
+): LoadedConfig {
+  const { today } = options;
+  const schema = today === undefined ? stackConfigSchema : createStackConfigSchema(() => today);
+  const result = schema.safeParse(values);
   if (!result.success) {
     throw new ConfigError(stack, describeIssues(result.error.issues, values, CONFIG_NAMESPACE));
   }
-  return { config: result.data, warnings: configWarnings(result.data) };
+  return { config: result.data, warnings: configWarnings(result.data, today) };
 }

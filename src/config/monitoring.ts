@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 import type { BudgetSpec } from "../../components/budget/spec";
+import { budgetStartWindow } from "../../components/budget/window";
+import { MAX_BUDGET_START_MONTHS_AHEAD } from "../../components/facts/monitoring";
 import type { AlertSettingsByKind } from "../../components/monitoring/alerts";
 import type { MonitoringSettings } from "../../components/monitoring/component";
 import type { AlertKind, MonitoringSpec } from "../../components/monitoring/spec";
@@ -109,4 +111,42 @@ export function monitoringIssues(stack: ObservedStack): MonitoringIssue[] {
     });
   }
   return issues;
+}
+
+/** A start more than twelve months ahead is refused by Azure whether or not the budget exists. */
+export function budgetStartIssues(startDate: string, today: Date): MonitoringIssue[] {
+  const { latest } = budgetStartWindow(today);
+  return startDate > latest
+    ? [
+        {
+          path: ["budget", "startDate"],
+          message: `Azure accepts a budget start at most ${MAX_BUDGET_START_MONTHS_AHEAD} months ahead (today the latest is ${latest})`,
+        },
+      ]
+    : [];
+}
+
+/**
+ * A start before this month is accepted for a budget that exists (its start date is kept), but creating
+ * one fails: Azure takes a past start only within the current month. Offline we cannot tell which.
+ */
+export function budgetStartWarnings(budget: BudgetSpec | undefined, today: Date): ConfigWarningShape[] {
+  if (budget === undefined) return [];
+  const { earliestNew } = budgetStartWindow(today);
+  return budget.startDate < earliestNew
+    ? [
+        {
+          rule: "config.budget-start-past",
+          key: "budget.startDate",
+          message: `${budget.startDate} is before this month: fine for a budget that already exists, but creating it fails (a new budget starts no earlier than ${earliestNew})`,
+        },
+      ]
+    : [];
+}
+
+/** A warning as src/config/warnings.ts reports it (declared here so the two modules do not import each other). */
+interface ConfigWarningShape {
+  rule: string;
+  key: string;
+  message: string;
 }

@@ -4,12 +4,13 @@
  * access off, central zones must cover every account kind, and prod allows no ip rules by default.
  */
 
+import { VNET_RESERVED_RANGES } from "../../components/facts/addresses";
 import {
   ADDRESSES_PER_PRIVATE_ENDPOINT,
   AZURE_RESERVED_ADDRESSES_PER_SUBNET,
   privateDnsZonesFor,
 } from "../../components/facts/privateLink";
-import { cidrSize, parseCidr, readCidr } from "../../components/network/cidr";
+import { cidrSize, cidrsOverlap, parseCidr, readCidr } from "../../components/network/cidr";
 import { endpointsPerRegion } from "../../components/network/plan";
 import type { NetworkSpec } from "../../components/network/spec";
 import type { Environment, ResolvedAccount } from "./schema";
@@ -42,6 +43,7 @@ export function networkIssues(
     });
   }
   if (!usesPrivateEndpoints(network)) return issues;
+  issues.push(...reservedRangeIssues(network));
 
   const regions = Object.keys(network.regions);
   accounts.forEach((account, i) => {
@@ -86,4 +88,25 @@ export function networkIssues(
     }
   }
   return issues;
+}
+
+/** A created VNet may not use the ranges Azure reserves (multicast, broadcast, loopback, link-local, 168.63.129.16). */
+function reservedRangeIssues(network: NetworkSpec): NetworkIssue[] {
+  return Object.entries(network.regions).flatMap(([region, spec]) =>
+    (spec.vnet?.addressSpace ?? []).flatMap((text, index) => {
+      const reading = readCidr(text);
+      if (!reading.ok) return [];
+      const reserved = VNET_RESERVED_RANGES.find((range) =>
+        cidrsOverlap(parseCidr(range.cidr), reading.cidr),
+      );
+      return reserved === undefined
+        ? []
+        : [
+            {
+              path: ["network", "regions", region, "vnet", "addressSpace", index],
+              message: `overlaps ${reserved.cidr} (${reserved.what}), which Azure reserves; virtual networks cannot use it`,
+            },
+          ];
+    }),
+  );
 }

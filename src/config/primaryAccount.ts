@@ -3,7 +3,7 @@
  * (AZURE_OPENAI_ENDPOINT, the per-use deployment names). Named explicitly, so reordering `accounts`
  * in the file never points apps at another region.
  */
-import { closestName } from "./suggest";
+import { nearMiss } from "../../components/nearMiss";
 
 export interface PrimaryAccountIssue {
   path: (string | number)[];
@@ -27,7 +27,7 @@ export function primaryAccountIssues(
       : [];
   }
   if (accountNames.includes(primaryAccount)) return [];
-  const near = closestName(primaryAccount, accountNames);
+  const near = nearMiss(primaryAccount, accountNames);
   return [
     {
       path: ["primaryAccount"],

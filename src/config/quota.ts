@@ -4,6 +4,7 @@
  */
 import { ptuSizeClassOf } from "../../components/facts/models";
 import { type CapacityUnit, capacityRule, type DeploymentSku } from "../../components/facts/skus";
+import { nearMiss } from "../../components/nearMiss";
 import type { ResolvedAccount } from "./schema";
 
 export interface QuotaDeclaration {
@@ -63,6 +64,37 @@ export function quotaUsage(
   return [...usage.values()];
 }
 
+export interface UnmatchedQuota {
+  index: number;
+  /** The planned usage the entry is a near miss of (a typo), if any. */
+  nearMiss: QuotaUsage | undefined;
+}
+
+const usageLabel = (u: { region: string; sku: string; model?: string | undefined }) =>
+  `${u.region} ${u.sku}${u.model === undefined ? "" : ` ${u.model}`}`;
+
+/** `{ region, sku, model }` of a usage, as a quota entry would declare it. */
+export function quotaEntryText(u: { region: string; sku: string; model?: string | undefined }): string {
+  return `{ region: ${u.region}, sku: ${u.sku}${u.model === undefined ? "" : `, model: ${u.model}`} }`;
+}
+
+/** Well-formed quota entries that no deployment of the stack draws on. */
+export function unmatchedQuota(
+  quota: readonly QuotaDeclaration[],
+  accounts: readonly ResolvedAccount[],
+): UnmatchedQuota[] {
+  const usage = quotaUsage(quota, accounts);
+  const keys = new Set(usage.map((u) => quotaKey(u.region, u.sku, u.model)));
+  const labels = usage.map(usageLabel);
+  return quota.flatMap((entry, index) => {
+    const ignoresModel = capacityRule(entry.sku, "large").quotaIgnoresModel;
+    if (ignoresModel !== (entry.model === undefined)) return []; // malformed: reported by quotaIssues
+    if (keys.has(quotaKey(entry.region, entry.sku, entry.model))) return [];
+    const near = nearMiss(usageLabel(entry), labels);
+    return [{ index, nearMiss: usage.find((u) => usageLabel(u) === near) }];
+  });
+}
+
 /** Config errors: malformed quota declarations and capacity beyond a declared limit. */
 export function quotaIssues(
   quota: readonly QuotaDeclaration[],
@@ -91,6 +123,13 @@ export function quotaIssues(
     }
     seen.set(key, i);
   });
+  for (const { index, nearMiss: near } of unmatchedQuota(quota, accounts)) {
+    if (near === undefined) continue; // far from every deployment: a warning (configWarnings)
+    issues.push({
+      path: ["quota", index],
+      message: `matches no deployment of this stack; did you mean ${quotaEntryText(near)}? (a typo leaves that quota unchecked)`,
+    });
+  }
   for (const usage of quotaUsage(quota, accounts)) {
     if (usage.limit !== undefined && usage.planned > usage.limit) {
       const what = usage.model === undefined ? usage.sku : `${usage.sku} ${usage.model}`;

@@ -7,7 +7,9 @@ import { findCatalogModel, ptuSizeClassOf } from "../../components/facts/models"
 import { capacityRule } from "../../components/facts/skus";
 import { accessWarnings, previewIdentityWarnings } from "./access";
 import { formatKeyPath } from "./errors";
-import { quotaUsage } from "./quota";
+import { budgetStartWarnings } from "./monitoring";
+import { quotaEntryText, quotaUsage, unmatchedQuota } from "./quota";
+import { regionWarnings } from "./regions";
 import type { StackConfig } from "./schema";
 
 export interface ConfigWarning {
@@ -17,7 +19,8 @@ export interface ConfigWarning {
   message: string;
 }
 
-export function configWarnings(config: StackConfig): ConfigWarning[] {
+/** `today` is the day the plan runs (injectable so tests do not depend on the real date). */
+export function configWarnings(config: StackConfig, today: Date = new Date()): ConfigWarning[] {
   const warnings: ConfigWarning[] = [];
   config.accounts.forEach((account, a) => {
     account.deployments.forEach((deployment, d) => {
@@ -55,6 +58,17 @@ export function configWarnings(config: StackConfig): ConfigWarning[] {
       });
     }
   }
+  for (const { index, nearMiss } of unmatchedQuota(config.quota, config.accounts)) {
+    const entry = config.quota[index];
+    if (nearMiss !== undefined || entry === undefined) continue; // a near miss is an error
+    warnings.push({
+      rule: "config.quota-unused",
+      key: formatKeyPath(["quota", index]),
+      message: `no deployment of this stack draws on ${quotaEntryText(entry)}; the entry checks nothing (remove it, or move it to the stack that deploys it)`,
+    });
+  }
+  warnings.push(...regionWarnings(config));
+  warnings.push(...budgetStartWarnings(config.budget, today));
   warnings.push(
     ...accessWarnings(config.accounts),
     ...previewIdentityWarnings(config.access.ciPreviewIdentity),

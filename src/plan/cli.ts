@@ -1,11 +1,13 @@
 /**
  * npm run plan -- --stack <name> [--config-file <Pulumi.x.yaml>] [--json]
- * Exit 0: config valid and no error finding. 1: an error finding. 2: invalid config or usage.
+ * Exit 0: config valid and no error finding. 1: an error finding. 2: invalid config or usage, or a
+ * program the engine would refuse (duplicate URN).
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { policyPackConfig } from "../../policy/rules/packConfig";
 import { ConfigError } from "../config/errors";
+import { DuplicateUrnError } from "./recorder";
 import { renderPlan } from "./report";
 import { loadStackConfig, runPlan } from "./run";
 import { StackFileError } from "./stackFile";
@@ -52,7 +54,11 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof StackFileError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof StackFileError ||
+      error instanceof DuplicateUrnError
+    ) {
       process.stderr.write(`${error.message}\n`);
       return EXIT_INVALID;
     }

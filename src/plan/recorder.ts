@@ -38,6 +38,36 @@ function inputsOf(request: RegisterResourceRequest): Record<string, unknown> {
   return object ? (sanitize(pulumi.runtime.deserializeProperties(object)) as Record<string, unknown>) : {};
 }
 
+/** The URN as the engine spells it: the mocks keep the root stack in the parent type chain, the engine does not. */
+function engineUrn(urn: string): string {
+  return urn.replace("::pulumi:pulumi:Stack$", "::");
+}
+
+/**
+ * The engine refuses a program that registers one URN twice (pulumi/pulumi
+ * pkg/resource/deploy/step_generator.go, diagnostic 2001 in pkg/diag/errors.go); Pulumi's mocks
+ * accept it. The plan refuses it with the engine's message.
+ */
+export class DuplicateUrnError extends Error {
+  constructor(readonly urns: readonly string[]) {
+    super(
+      urns.map((urn) => `Duplicate resource URN '${engineUrn(urn)}'; try giving it a unique name`).join("\n"),
+    );
+    this.name = "DuplicateUrnError";
+  }
+}
+
+/** Throws DuplicateUrnError when two recorded registrations share a URN. */
+export function assertUniqueUrns(resources: readonly PlannedResource[]): void {
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  for (const { urn } of resources) {
+    if (seen.has(urn)) duplicates.add(urn);
+    seen.add(urn);
+  }
+  if (duplicates.size > 0) throw new DuplicateUrnError([...duplicates]);
+}
+
 /** Wraps the active mock monitor; returns the list that fills as resources register. */
 export function recordRegistrations(): PlannedResource[] {
   const monitor = pulumi.runtime.getMonitor() as unknown as RegisteringMonitor | undefined;

@@ -3,6 +3,8 @@
  * stack's config, and collects what it would create. Nothing reaches Azure.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { exemptionChecks } from "../../policy/rules/settings";
+import { ConfigError } from "../config/errors";
 import { CONFIG_NAMESPACE, namespaceValues, parseStackConfig } from "../config/load";
 
 import runProgram = require("../index");
@@ -15,7 +17,7 @@ import type { Finding, PlanResult } from "./model";
 import { monitoringPlan } from "./monitoring";
 import { operationMinutes } from "./operationTimes";
 import { policyFindings } from "./policy";
-import { recordRegistrations, sanitize } from "./recorder";
+import { assertUniqueUrns, recordRegistrations, sanitize } from "./recorder";
 import { readStackConfigFile } from "./stackFile";
 
 export interface PlanOptions {
@@ -30,7 +32,10 @@ export function loadStackConfig(options: PlanOptions) {
   return { file, ...parseStackConfig(namespaceValues(file.values), options.stack) };
 }
 
-/** Validates the stack's config, then runs the program under mocks. Throws ConfigError or StackFileError. */
+/**
+ * Validates the stack's config, then runs the program under mocks. Throws ConfigError, StackFileError,
+ * or DuplicateUrnError (a program the engine would refuse).
+ */
 export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const { stack } = options;
   // The program validates too; checking first means an invalid config never starts the mocks.
@@ -41,6 +46,21 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   pulumi.runtime.setAllConfig(file.values, file.secretKeys);
   const outputs = (await pulumi.runtime.runInPulumiStack(runProgram)) ?? {};
   await pulumi.runtime.disconnect();
+  assertUniqueUrns(resources);
+  const exemptions = exemptionChecks(
+    config.policy.exemptions,
+    resources.map((r) => r.name),
+  );
+  if (exemptions.errors.length > 0) {
+    throw new ConfigError(
+      stack,
+      exemptions.errors.map(({ index, message }) => ({
+        key: `${CONFIG_NAMESPACE}:policy.exemptions[${index}].resource`,
+        value: JSON.stringify(config.policy.exemptions[index]?.resource),
+        message,
+      })),
+    );
+  }
 
   const safeOutputs = sanitize(outputs) as Record<string, unknown>;
   const policy = policyFindings(resources, safeOutputs, config);
@@ -51,6 +71,14 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
         severity: "warning",
         urn: null,
         message: `${CONFIG_NAMESPACE}:${w.key}: ${w.message}`,
+      }),
+    ),
+    ...exemptions.warnings.map(
+      ({ index, message }): Finding => ({
+        rule: "config.exemption-unmatched",
+        severity: "warning",
+        urn: null,
+        message: `${CONFIG_NAMESPACE}:policy.exemptions[${index}].resource: ${message}`,
       }),
     ),
     ...policy.findings,

@@ -21,14 +21,6 @@ export class ArmEndpointError extends Error {
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
-export function isLoopbackUrl(url: string): boolean {
-  try {
-    return LOOPBACK_HOSTS.has(new URL(url).hostname);
-  } catch {
-    return false;
-  }
-}
-
 export function resolveArmEndpoint(
   flag: string | undefined,
   env: Record<string, string | undefined>,

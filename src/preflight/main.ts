@@ -1,24 +1,30 @@
 /**
- * npm run preflight -- --stack <name> [--config-file <path>] [--subscription <id>] [--arm-endpoint <url>] [--json]
+ * npm run preflight -- --stack <name> [--config-file <path>] [--subscription <id>] [--arm-endpoint <url>]
+ *   [--json] [limits: --request-timeout-ms --deadline-ms --max-retry-after-ms --max-retries --retry-base-ms
+ *   --max-pages --max-body-bytes --retirement-horizon-days]
  * Exit 0: nothing would make `pulumi up` fail. 1: a check failed. 2: invalid config or usage.
- * 3: Azure could not be asked (no credential, or Resource Manager refused a request).
+ * 3: Azure could not be asked (no credential, a read refused or unreadable, or a limit hit).
  */
 import { parseArgs } from "node:util";
-import { isRestError } from "@azure/core-rest-pipeline";
 import type { TokenCredential } from "@azure/identity";
 import { ConfigError } from "../config/errors";
 import { namespaceValues, parseStackConfig } from "../config/load";
 import type { StackConfig } from "../config/schema";
 import { readStackConfigFile, StackFileError } from "../plan/stackFile";
-import { createArmClient } from "./armClient";
 import { type ArmEndpoint, ArmEndpointError, resolveArmEndpoint } from "./armEndpoint";
+import { ArmError, ArmHttp } from "./armHttp";
 import { isCredentialError, LOGIN_HELP } from "./auth";
 import { runChecks } from "./checks";
+import { type Clock, systemClock } from "./clock";
 import { fetchLiveState } from "./fetch";
-import { buildReport, renderReport } from "./report";
+import { LIMIT_OPTIONS, type Limits, LimitsError, resolveLimits } from "./limits";
+import { printable, scrub } from "./redact";
+import { buildReport, renderReport, scrubReport } from "./report";
 
-const USAGE =
-  "usage: npm run preflight -- --stack <name> [--config-file <path>] [--subscription <id>] [--arm-endpoint <url>] [--json]";
+const USAGE = [
+  "usage: npm run preflight -- --stack <name> [--config-file <path>] [--subscription <id>] [--arm-endpoint <url>] [--json]",
+  `  limits: ${LIMIT_OPTIONS.map((o) => `--${o.flag} <n> (${o.env})`).join(", ")}`,
+].join("\n");
 
 const EXIT_CHECKS_FAILED = 1;
 export const EXIT_INVALID = 2;
@@ -34,6 +40,8 @@ export interface PreflightIo {
   stderr: (text: string) => void;
   /** Called once the inputs are valid; the CLI passes DefaultAzureCredential, tests a fixed token. */
   credential: () => TokenCredential;
+  /** Time, waits and jitter; the system clock unless a test passes its own. */
+  clock?: Clock;
 }
 
 class UsageError extends Error {}
@@ -47,6 +55,7 @@ function parseOptions(argv: string[]) {
       subscription: { type: "string" },
       "arm-endpoint": { type: "string" },
       json: { type: "boolean", default: false },
+      ...Object.fromEntries(LIMIT_OPTIONS.map((o) => [o.flag, { type: "string" as const }])),
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -78,11 +87,22 @@ function resolveSubscription(
   return value;
 }
 
-function describeArmError(error: unknown): string | undefined {
-  if (!isRestError(error)) return undefined;
-  const request = error.request ? ` (${error.request.method} ${new URL(error.request.url).pathname})` : "";
-  const status = error.statusCode === undefined ? "no response" : `HTTP ${error.statusCode}`;
-  return `Azure Resource Manager request failed${request}: ${status} ${error.code ?? ""}: ${error.message}`;
+/** What to print when Resource Manager could not be asked: what, what happened, what to do. */
+function describeArmError(error: ArmError, endpoint: ArmEndpoint): string {
+  const title =
+    error.kind === "limit"
+      ? "Preflight stopped at a limit"
+      : error.kind === "refused"
+        ? "Azure Resource Manager refused a read"
+        : error.kind === "unreachable"
+          ? "Azure Resource Manager could not be reached"
+          : "Azure Resource Manager's answer could not be read";
+  return [
+    `${title} (${endpoint.url}).`,
+    `  asked:       ${error.asked}`,
+    `  happened:    ${error.happened}`,
+    `  what to do:  ${error.todo}`,
+  ].join("\n");
 }
 
 export async function runPreflightCli(argv: string[], io: PreflightIo): Promise<number> {
@@ -104,27 +124,36 @@ export async function runPreflightCli(argv: string[], io: PreflightIo): Promise<
   }
   let inputs: { config: StackConfig; subscriptionId: string };
   let endpoint: ArmEndpoint;
+  let limits: Limits;
   try {
     const file = readStackConfigFile(options["config-file"] ?? `Pulumi.${stack}.yaml`);
     const { config } = parseStackConfig(namespaceValues(file.values), stack);
     inputs = { config, subscriptionId: resolveSubscription(options.subscription, io.env, file.values) };
     endpoint = resolveArmEndpoint(options["arm-endpoint"], io.env);
+    limits = resolveLimits(options, io.env);
   } catch (error) {
-    const known = [ConfigError, StackFileError, UsageError, ArmEndpointError].some((t) => error instanceof t);
+    const known = [ConfigError, StackFileError, UsageError, ArmEndpointError, LimitsError].some(
+      (t) => error instanceof t,
+    );
     if (!known) throw error;
-    io.stderr(`${(error as Error).message}\n`);
+    io.stderr(`${scrub((error as Error).message)}\n`);
     return EXIT_INVALID;
   }
 
+  const clock = io.clock ?? systemClock;
+  const arm = new ArmHttp({ endpoint, credential: io.credential(), limits, clock });
+  const safe = (text: string, max: number) => printable(text, max, arm.knownSecrets());
   try {
-    const client = createArmClient(io.credential(), inputs.subscriptionId, endpoint);
-    const live = await fetchLiveState(client, inputs.config);
-    const report = buildReport({
-      stack,
+    const live = await fetchLiveState(arm, inputs.config, inputs.subscriptionId);
+    const results = runChecks(inputs.config, live, {
       subscriptionId: inputs.subscriptionId,
-      armEndpoint: endpoint.url,
-      results: runChecks(inputs.config, live),
+      now: clock.date(),
+      retirementHorizonDays: limits.retirementHorizonDays,
     });
+    const report = scrubReport(
+      buildReport({ stack, subscriptionId: inputs.subscriptionId, armEndpoint: endpoint.url, results }),
+      arm.knownSecrets(),
+    );
     io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report));
     if (report.summary.FAIL > 0) {
       io.stderr(`${report.summary.FAIL} check(s) failed: pulumi up would fail\n`);
@@ -133,12 +162,11 @@ export async function runPreflightCli(argv: string[], io: PreflightIo): Promise<
     return 0;
   } catch (error) {
     if (isCredentialError(error)) {
-      io.stderr(`${LOGIN_HELP}\n\nDetails: ${error.message}\n`);
+      io.stderr(`${LOGIN_HELP}\n\nDetails: ${safe(error.message, 1_000)}\n`);
       return EXIT_AZURE_UNREACHABLE;
     }
-    const armError = describeArmError(error);
-    if (armError === undefined) throw error;
-    io.stderr(`${armError}\n`);
+    if (!(error instanceof ArmError)) throw error;
+    io.stderr(`${safe(describeArmError(error, endpoint), 1_500)}\n`);
     return EXIT_AZURE_UNREACHABLE;
   }
 }

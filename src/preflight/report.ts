@@ -1,5 +1,9 @@
 /** The preflight result as a text table for people and as JSON for machines. */
 import type { CheckResult, CheckStatus } from "./model";
+import { printable } from "./redact";
+
+/** Characters of a row's detail or fix: rows quote Resource Manager's words, which are not ours to trust. */
+const MAX_ROW_TEXT = 600;
 
 export interface PreflightReport {
   stack: string;
@@ -15,7 +19,22 @@ export function buildReport(base: Omit<PreflightReport, "summary">): PreflightRe
   return { ...base, summary };
 }
 
-const HEADER = ["check", "account / region", "status"] as const;
+/** The report with every text scrubbed of secrets and cut to size, for the table and for --json alike. */
+export function scrubReport(report: PreflightReport, secrets: readonly string[]): PreflightReport {
+  const clean = (text: string) => printable(text, MAX_ROW_TEXT, secrets);
+  return {
+    ...report,
+    results: report.results.map((r) => ({
+      ...r,
+      target: clean(r.target),
+      detail: clean(r.detail),
+      ...(r.fix === undefined ? {} : { fix: clean(r.fix) }),
+    })),
+  };
+}
+
+/** `target`: an account with its region, a region, or the resource or scope a row is about. */
+const HEADER = ["check", "target", "status"] as const;
 
 /** Rows as aligned columns; details are long, so each row's fix goes on its own line below it. */
 function renderRows(results: readonly CheckResult[]): string[] {

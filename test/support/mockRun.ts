@@ -2,16 +2,21 @@
 import * as pulumi from "@pulumi/pulumi";
 import { azureMocks } from "../../src/plan/azureMocks";
 import type { PlannedResource } from "../../src/plan/model";
-import { recordRegistrations } from "../../src/plan/recorder";
+import { assertUniqueUrns, recordRegistrations } from "../../src/plan/recorder";
 
 export async function recordResources(build: () => unknown): Promise<PlannedResource[]> {
   await pulumi.runtime.setMocks(azureMocks("swedencentral"), "aoai-platform", "test", true);
   const resources = recordRegistrations();
-  await pulumi.runtime.runInPulumiStack(async () => {
-    await build();
-    return {};
-  });
-  await pulumi.runtime.disconnect();
+  try {
+    await pulumi.runtime.runInPulumiStack(async () => {
+      await build();
+      return {};
+    });
+  } finally {
+    await pulumi.runtime.disconnect();
+  }
+  // The engine refuses a program that registers one URN twice; so do the tests.
+  assertUniqueUrns(resources);
   return resources;
 }
 

@@ -1,0 +1,103 @@
+/**
+ * Pulumi resource names of a content filter set's blocklists and their items: a pure planner.
+ *
+ * Blocklists belong to the account (`accounts/{account}/raiBlocklists/{name}`), not to a filter, so
+ * each blocklist name is one resource per account, however many filters use it. Names are
+ * `${set}-blocklist-${name}` and `${set}-blocklist-${name}-item-${index}`: the item suffix is digits,
+ * so distinct (blocklist, index) pairs never give the same name. Before, the filter name was part of
+ * the name (`${set}-${filter}-${blocklist}`), and filter `strict` with blocklist `codes-eu` collided with
+ * filter `strict-codes` with blocklist `eu`; each resource carries its old name as an alias, so stacks
+ * deployed with the old names keep their resources instead of replacing them.
+ */
+import type { BlocklistSpec, ContentFilterSpec } from "./spec";
+
+export interface BlocklistTerm {
+  pattern: string;
+  isRegex: boolean;
+}
+
+export interface PlannedBlocklistItem extends BlocklistTerm {
+  resourceName: string;
+  /** The name the item had before blocklists were named per account. */
+  previousName: string;
+  /** ARM name of the item under its blocklist. */
+  itemName: string;
+}
+
+export interface PlannedBlocklist {
+  spec: BlocklistSpec;
+  /** The first filter that declares the blocklist. */
+  filter: string;
+  resourceName: string;
+  previousName: string;
+  items: PlannedBlocklistItem[];
+}
+
+export function blocklistTerms(blocklist: BlocklistSpec): BlocklistTerm[] {
+  return blocklist.terms.map((term) =>
+    typeof term === "string"
+      ? { pattern: term, isRegex: false }
+      : { pattern: term.pattern, isRegex: term.regex },
+  );
+}
+
+/** True when two declarations describe the same Azure blocklist (its policy side may differ). */
+export function sameBlocklist(a: BlocklistSpec, b: BlocklistSpec): boolean {
+  return (
+    a.description === b.description && JSON.stringify(blocklistTerms(a)) === JSON.stringify(blocklistTerms(b))
+  );
+}
+
+export interface BlocklistConflict {
+  filter: number;
+  blocklist: number;
+  /** Index of the filter that declared the blocklist first. */
+  firstFilter: number;
+  name: string;
+}
+
+/**
+ * Blocklists declared by more than one filter of an account: the same name (case-insensitive, as ARM
+ * names are) with a different description or terms would be two definitions of one Azure resource.
+ */
+export function blocklistConflicts(filters: readonly ContentFilterSpec[]): BlocklistConflict[] {
+  const first = new Map<string, { filter: number; spec: BlocklistSpec }>();
+  const conflicts: BlocklistConflict[] = [];
+  filters.forEach((filter, f) => {
+    filter.blocklists.forEach((blocklist, b) => {
+      const key = blocklist.name.toLowerCase();
+      const seen = first.get(key);
+      if (seen === undefined) first.set(key, { filter: f, spec: blocklist });
+      else if (seen.filter !== f && !sameBlocklist(seen.spec, blocklist)) {
+        conflicts.push({ filter: f, blocklist: b, firstFilter: seen.filter, name: blocklist.name });
+      }
+    });
+  });
+  return conflicts;
+}
+
+/** One entry per distinct blocklist name of the account, in declaration order. */
+export function planBlocklists(setName: string, filters: readonly ContentFilterSpec[]): PlannedBlocklist[] {
+  const planned = new Map<string, PlannedBlocklist>();
+  for (const filter of filters) {
+    for (const blocklist of filter.blocklists) {
+      const key = blocklist.name.toLowerCase();
+      if (planned.has(key)) continue;
+      const resourceName = `${setName}-blocklist-${blocklist.name}`;
+      const previousName = `${setName}-${filter.name}-${blocklist.name}`;
+      planned.set(key, {
+        spec: blocklist,
+        filter: filter.name,
+        resourceName,
+        previousName,
+        items: blocklistTerms(blocklist).map((term, index) => ({
+          ...term,
+          resourceName: `${resourceName}-item-${index}`,
+          previousName: `${previousName}-${index}`,
+          itemName: `item-${index}`,
+        })),
+      });
+    }
+  }
+  return [...planned.values()];
+}
