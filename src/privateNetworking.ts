@@ -45,6 +45,12 @@ export function definePrivateNetworking(
         resourceGroupName,
         after: account.lastOperation ? [account.lastOperation] : [],
         tags,
+        names: spec.privateEndpoint && {
+          endpoint: spec.privateEndpoint.name,
+          networkInterface: spec.privateEndpoint.networkInterfaceName,
+          import: spec.privateEndpoint.import,
+          dnsZoneGroup: spec.privateEndpoint.dnsZoneGroup,
+        },
       },
       { parent: account },
     );

@@ -5,6 +5,7 @@ import { budgetSpecSchema } from "../components/budget/spec";
 import { LEGACY_METRICS, OPENAI_METRICS } from "../components/facts/monitoring";
 import { type AlertSettingsByKind, accountAlertRules } from "../components/monitoring/alerts";
 import { type MonitoredAccount, PlatformMonitoring } from "../components/monitoring/component";
+import { emailReceiverName } from "../components/monitoring/receivers";
 import { monitoringSpecSchema } from "../components/monitoring/spec";
 import { resolveMonitoring } from "../src/config/monitoring";
 import { monitoringPlan } from "../src/plan/monitoring";
@@ -175,7 +176,13 @@ describe("PlatformMonitoring", () => {
       location: "global",
       groupShortName: "aoai",
       enabled: true,
-      emailReceivers: [{ name: "email-1", emailAddress: "oncall@contoso.com", useCommonAlertSchema: true }],
+      emailReceivers: [
+        {
+          name: emailReceiverName("oncall@contoso.com"),
+          emailAddress: "oncall@contoso.com",
+          useCommonAlertSchema: true,
+        },
+      ],
       webhookReceivers: [],
     });
     const alerts = ofType(resources, "monitor:MetricAlert");

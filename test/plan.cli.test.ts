@@ -98,6 +98,7 @@ describe("npm run plan --json (the contract in DESIGN.md)", () => {
           "custom",
           "dependencies",
           "dependsOn",
+          "import",
           "inputs",
           "name",
           "parent",

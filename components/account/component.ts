@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ContentFilterSet } from "../content-filter/component";
 import { ModelDeploymentChain } from "../deployments/component";
 import { deploymentsByModel } from "../deployments/uses";
+import { importOptions } from "../facts/adoption";
 import type { AccountSpec } from "./spec";
 
 /** The account spec with the defaults a stack resolves (region, subdomain). */
@@ -93,10 +94,17 @@ export class OpenAIAccount extends pulumi.ComponentResource {
                 },
               }
             : undefined,
+          // Recovers a soft-deleted account of this name instead of creating a new one.
+          restore: spec.restore ? true : undefined,
         },
         tags,
       },
-      { parent: this, protect: args.protect, retainOnDelete: args.retainOnDelete },
+      {
+        parent: this,
+        protect: args.protect,
+        retainOnDelete: args.retainOnDelete,
+        ...importOptions("account", spec.import),
+      },
     );
     this.accountId = this.account.id;
     this.accountName = this.account.name;

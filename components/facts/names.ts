@@ -66,3 +66,15 @@ export const MANAGED_IDENTITY_NAME: NameRule = {
   maxLength: 128,
   allowed: "3-128 characters: letters, digits, '_' and '-', starting with a letter or digit",
 };
+
+/**
+ * Microsoft.Network/privateEndpoints and network interfaces.
+ * Source: https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftnetwork
+ */
+export const PRIVATE_ENDPOINT_NAME: NameRule = {
+  pattern: /^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]*[a-zA-Z0-9_])?$/,
+  minLength: 2,
+  maxLength: 64,
+  allowed:
+    "2-64 characters: letters, digits, '_', '.', '-', starting with a letter or digit, ending with a letter, digit or '_'",
+};

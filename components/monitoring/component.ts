@@ -12,6 +12,7 @@ import {
   WORKSPACE_SKU,
 } from "../facts/monitoring";
 import { type AlertedDeployment, type AlertSettingsByKind, accountAlertRules } from "./alerts";
+import { emailReceivers } from "./receivers";
 import type { MonitoringSpec } from "./spec";
 
 /** The monitoring spec with every alert's severity resolved. */
@@ -76,11 +77,7 @@ export class PlatformMonitoring extends pulumi.ComponentResource {
         location: GLOBAL_LOCATION,
         groupShortName: actionGroup.shortName,
         enabled: true,
-        emailReceivers: actionGroup.emails.map((emailAddress, i) => ({
-          name: `email-${i + 1}`,
-          emailAddress,
-          useCommonAlertSchema: true,
-        })),
+        emailReceivers: emailReceivers(actionGroup.emails),
         webhookReceivers:
           args.webhookUrl === undefined
             ? []

@@ -1,6 +1,7 @@
 /** One account's private endpoint (group `account`) and the zone group that registers its DNS records. */
 import * as network from "@pulumi/azure-native/network";
 import * as pulumi from "@pulumi/pulumi";
+import { importOptions } from "../facts/adoption";
 import { ACCOUNT_PRIVATE_LINK_GROUP_ID } from "../facts/privateLink";
 
 export interface AccountPrivateEndpointArgs {
@@ -18,6 +19,16 @@ export interface AccountPrivateEndpointArgs {
    */
   after?: pulumi.Resource[];
   tags?: Record<string, string>;
+  /**
+   * Names Azure already has (an adopted endpoint) and import ids; without them: pe-<account>,
+   * <name>-nic, "default". An endpoint with names but no networkInterface keeps Azure's interface name.
+   */
+  names?: {
+    endpoint: string;
+    networkInterface?: string;
+    import?: string;
+    dnsZoneGroup?: { name: string; import?: string };
+  };
 }
 
 export class AccountPrivateEndpoint extends pulumi.ComponentResource {
@@ -25,12 +36,13 @@ export class AccountPrivateEndpoint extends pulumi.ComponentResource {
 
   constructor(name: string, args: AccountPrivateEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aoai-platform:network:AccountPrivateEndpoint", name, {}, opts);
-    const endpointName = `pe-${args.accountName}`;
+    const endpointName = args.names?.endpoint ?? `pe-${args.accountName}`;
     const endpoint = new network.PrivateEndpoint(
       `${name}-pe`,
       {
         privateEndpointName: endpointName,
-        customNetworkInterfaceName: `${endpointName}-nic`,
+        // An adopted endpoint keeps the interface it has: a name chosen at creation, or Azure's.
+        customNetworkInterfaceName: args.names ? args.names.networkInterface : `${endpointName}-nic`,
         resourceGroupName: args.resourceGroupName,
         location: args.location,
         subnet: { id: args.subnetId },
@@ -43,12 +55,12 @@ export class AccountPrivateEndpoint extends pulumi.ComponentResource {
         ],
         tags: args.tags,
       },
-      { parent: this, dependsOn: args.after ?? [] },
+      { parent: this, dependsOn: args.after ?? [], ...importOptions("privateEndpoint", args.names?.import) },
     );
     new network.PrivateDnsZoneGroup(
       `${name}-dns`,
       {
-        privateDnsZoneGroupName: "default",
+        privateDnsZoneGroupName: args.names?.dnsZoneGroup?.name ?? "default",
         privateEndpointName: endpoint.name,
         resourceGroupName: args.resourceGroupName,
         privateDnsZoneConfigs: Object.entries(args.dnsZoneIds).map(([zone, privateDnsZoneId]) => ({
@@ -56,7 +68,7 @@ export class AccountPrivateEndpoint extends pulumi.ComponentResource {
           privateDnsZoneId,
         })),
       },
-      { parent: this },
+      { parent: this, ...importOptions("privateDnsZoneGroup", args.names?.dnsZoneGroup?.import) },
     );
     this.privateEndpointId = endpoint.id;
     this.registerOutputs({ privateEndpointId: this.privateEndpointId });

@@ -26,8 +26,9 @@ import { addDuplicateIssues, azureName, azureRegion, strictObject } from "../../
 import { RULES } from "../../policy/rules/catalog";
 import { policySettingsSchema } from "../../policy/rules/settings";
 import { accessIssues } from "./access";
+import { adoptionIssues } from "./adoption";
 import { alertWebhookUrlSchema, budgetStartIssues, monitoringIssues, resolveMonitoring } from "./monitoring";
-import { networkIssues } from "./network";
+import { networkIssues, usesPrivateEndpoints } from "./network";
 import { primaryAccountIssues, resolvePrimaryAccount } from "./primaryAccount";
 import { quotaIssues } from "./quota";
 import { regionIssues } from "./regions";
@@ -218,6 +219,7 @@ export function createStackConfigSchema(clock: () => Date = () => new Date()) {
           stack.access,
           stack.accounts.map((a) => a.name),
         ),
+        ...adoptionIssues(stack.accounts, stack.resourceGroup.name, usesPrivateEndpoints(stack.network)),
       ];
       for (const issue of crossChecks) {
         ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });

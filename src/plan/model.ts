@@ -19,8 +19,30 @@ export interface PlannedResource {
   dependencies: string[];
   protect: boolean;
   retainOnDelete: boolean;
+  /** ARM id of an existing resource the deploy adopts (Pulumi `import`); null when it is created. */
+  import: string | null;
   /** Inputs as registered; secrets appear as "[secret]". */
   inputs: Record<string, unknown>;
+}
+
+/** One input an adopted resource will change from what Azure has, in plain words. */
+export interface AdoptionChange {
+  path: string;
+  /** What adopt found in Azure (null: none). */
+  from: unknown;
+  /** What the program sends (null: nothing). */
+  to: unknown;
+  message: string;
+}
+
+export interface AdoptedResource {
+  urn: string;
+  type: string;
+  /** The ARM id imported. */
+  id: string;
+  /** False when no adopt snapshot describes it, so its changes are unknown. */
+  observed: boolean;
+  changes: AdoptionChange[];
 }
 
 export interface PlannedDeployment {
@@ -75,4 +97,6 @@ export interface PlanResult {
   monitoring: MonitoringPlan;
   /** The longest chain of dependent create operations, with estimated minutes. */
   criticalPath: CriticalPath;
+  /** Resources the deploy adopts by id, with what the stack changes on them. */
+  adopted: AdoptedResource[];
 }

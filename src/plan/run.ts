@@ -4,6 +4,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { exemptionChecks } from "../../policy/rules/settings";
+import { adoptedResources, adoptionFindings, restoreFindings } from "../adopt/changes";
+import { readObservedState } from "../adopt/observed";
 import { ConfigError } from "../config/errors";
 import { CONFIG_NAMESPACE, namespaceValues, parseStackConfig } from "../config/load";
 
@@ -40,6 +42,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const { stack } = options;
   // The program validates too; checking first means an invalid config never starts the mocks.
   const { file, config, warnings } = loadStackConfig(options);
+  const observed = readObservedState(file.path);
 
   await pulumi.runtime.setMocks(azureMocks(config.location), CONFIG_NAMESPACE, stack, true);
   const resources = recordRegistrations();
@@ -64,6 +67,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
 
   const safeOutputs = sanitize(outputs) as Record<string, unknown>;
   const policy = policyFindings(resources, safeOutputs, config);
+  const adopted = adoptedResources(resources, observed);
   const findings: Finding[] = [
     ...warnings.map(
       (w): Finding => ({
@@ -83,6 +87,8 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     ),
     ...policy.findings,
     ...armSpecFindings(resources),
+    ...adoptionFindings(adopted, observed),
+    ...restoreFindings(resources),
   ];
   return {
     stack,
@@ -94,5 +100,6 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     outputs: safeOutputs,
     monitoring: monitoringPlan(resources),
     criticalPath: criticalPath(resources, operationMinutes),
+    adopted,
   };
 }
