@@ -41,7 +41,10 @@ export function definePrivateNetworking(
         accountId: account.accountId,
         location: spec.location,
         subnetId,
-        dnsZoneIds: privateNetwork.dnsZoneIdsFor(privateDnsZonesFor([spec.kind])),
+        dnsZoneIds:
+          config.network.dnsZoneGroup === "policy-managed"
+            ? "policy-managed"
+            : privateNetwork.dnsZoneIdsFor(privateDnsZonesFor([spec.kind])),
         resourceGroupName,
         after: account.lastOperation ? [account.lastOperation] : [],
         tags,

@@ -230,10 +230,14 @@ describe("security rules in the plan (the same rules as the policy pack)", () =>
       - rule: aoai-local-auth-disabled
         resource: aoai-contoso-prod-frc-account
         reason: Legacy batch client needs a key until CHG-1234 lands (2027-01)
+      - rule: azure:aoai-local-auth-disabled
+        resource: aoai-contoso-prod-frc-account
+        reason: Same waiver for the Azure Policy 71ef260a mirror (CHG-1234)
 `;
     const run = await plan("--stack", "prod", "--config-file", writeStackFile(exempted));
     expect(run.code, run.stdout).toBe(0);
     expect(run.stdout).toMatch(/EXEMPT aoai-local-auth-disabled: .*reason: Legacy batch client needs a key/);
+    expect(run.stdout).toMatch(/EXEMPT azure:aoai-local-auth-disabled: .*71ef260a.*reason: Same waiver/);
   });
 
   it("an exemption for an unknown rule is a config error", async () => {

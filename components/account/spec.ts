@@ -115,6 +115,11 @@ export const accountSpecSchema = strictObject({
   customerManagedKey: customerManagedKeySchema.optional(),
   /** Pulumi `protect`; defaults to true in the prod environment. */
   protect: z.boolean().optional(),
+  /**
+   * Azure management lock on the account: `CanNotDelete` (default in prod) stops anyone deleting it
+   * or its deployments, also outside Pulumi; updates still work. `None`: no lock.
+   */
+  lock: z.enum(["CanNotDelete", "None"]).optional(),
   contentFilters: z.array(contentFilterSpecSchema).default([]),
   deployments: z.array(deploymentSpecSchema).default([]),
   /** ARM id of an existing account to adopt (Pulumi `import`) instead of creating one. */

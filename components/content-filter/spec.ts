@@ -70,6 +70,8 @@ export const contentFilterSpecSchema = strictObject({
   categories: z.partialRecord(z.enum(HARM_CATEGORIES), categoryOverride).default({}),
   jailbreak: z.boolean().optional(),
   indirectAttack: z.boolean().optional(),
+  indirectAttackSpotlighting: z.boolean().optional(),
+  profanity: z.boolean().optional(),
   protectedMaterialText: z.boolean().optional(),
   protectedMaterialCode: z.boolean().optional(),
   blocklists: z.array(blocklistSpecSchema).default([]),

@@ -3,6 +3,7 @@ import * as network from "@pulumi/azure-native/network";
 import * as pulumi from "@pulumi/pulumi";
 import { importOptions } from "../facts/adoption";
 import { ACCOUNT_PRIVATE_LINK_GROUP_ID } from "../facts/privateLink";
+import { DNS_ZONE_GROUP_TAG, POLICY_MANAGED } from "./dnsMode";
 
 export interface AccountPrivateEndpointArgs {
   accountName: string;
@@ -10,8 +11,11 @@ export interface AccountPrivateEndpointArgs {
   /** The account's region; the subnet must be in a VNet of the same region. */
   location: string;
   subnetId: pulumi.Input<string>;
-  /** Private DNS zone id by zone name: every zone the account kind needs. */
-  dnsZoneIds: Record<string, pulumi.Input<string>>;
+  /**
+   * Private DNS zone id by zone name: every zone the account kind needs. `policy-managed`: no zone
+   * group; the tenant's DeployIfNotExists policy creates it (the endpoint is tagged to say so).
+   */
+  dnsZoneIds: Record<string, pulumi.Input<string>> | "policy-managed";
   resourceGroupName: pulumi.Input<string>;
   /**
    * What the endpoint must wait for: Azure rejects a private endpoint while the account is still
@@ -53,10 +57,18 @@ export class AccountPrivateEndpoint extends pulumi.ComponentResource {
             groupIds: [ACCOUNT_PRIVATE_LINK_GROUP_ID],
           },
         ],
-        tags: args.tags,
+        tags:
+          args.dnsZoneIds === POLICY_MANAGED
+            ? { ...args.tags, [DNS_ZONE_GROUP_TAG]: POLICY_MANAGED }
+            : args.tags,
       },
       { parent: this, dependsOn: args.after ?? [], ...importOptions("privateEndpoint", args.names?.import) },
     );
+    this.privateEndpointId = endpoint.id;
+    if (args.dnsZoneIds === POLICY_MANAGED) {
+      this.registerOutputs({ privateEndpointId: this.privateEndpointId });
+      return;
+    }
     new network.PrivateDnsZoneGroup(
       `${name}-dns`,
       {
@@ -70,7 +82,6 @@ export class AccountPrivateEndpoint extends pulumi.ComponentResource {
       },
       { parent: this, ...importOptions("privateDnsZoneGroup", args.names?.dnsZoneGroup?.import) },
     );
-    this.privateEndpointId = endpoint.id;
     this.registerOutputs({ privateEndpointId: this.privateEndpointId });
   }
 }

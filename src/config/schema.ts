@@ -29,6 +29,7 @@ import { accessIssues } from "./access";
 import { adoptionIssues } from "./adoption";
 import { alertWebhookUrlSchema, budgetStartIssues, monitoringIssues, resolveMonitoring } from "./monitoring";
 import { networkIssues, usesPrivateEndpoints } from "./network";
+import { approvedModelIssues } from "./policy";
 import { primaryAccountIssues, resolvePrimaryAccount } from "./primaryAccount";
 import { quotaIssues } from "./quota";
 import { regionIssues } from "./regions";
@@ -189,13 +190,17 @@ export function createStackConfigSchema(clock: () => Date = () => new Date()) {
         }
       }
       const ruleIds = new Set(RULES.map((rule) => rule.id));
-      const unknownRule = (id: string) => `unknown rule "${id}"; rules: ${[...ruleIds].join(", ")}`;
+      // `azure:<assignment>[/<reference id>]` names an Azure Policy finding (policy/azure); the
+      // assignments are only known once the policy files are read, so any such id is accepted here.
+      const known = (id: string) => ruleIds.has(id) || /^azure:.+/.test(id);
+      const unknownRule = (id: string) =>
+        `unknown rule "${id}"; rules: ${[...ruleIds].join(", ")}, or azure:<assignment>[/<reference id>]`;
       for (const id of Object.keys(stack.policy.enforcement)) {
         if (!ruleIds.has(id))
           ctx.addIssue({ code: "custom", path: ["policy", "enforcement", id], message: unknownRule(id) });
       }
       stack.policy.exemptions.forEach((exemption, i) => {
-        if (!ruleIds.has(exemption.rule)) {
+        if (!known(exemption.rule)) {
           ctx.addIssue({
             code: "custom",
             path: ["policy", "exemptions", i, "rule"],
@@ -215,6 +220,7 @@ export function createStackConfigSchema(clock: () => Date = () => new Date()) {
           stack.primaryAccount,
           stack.accounts.map((a) => a.name),
         ),
+        ...approvedModelIssues(stack.policy.approvedModels, stack.accounts),
         ...accessIssues(
           stack.access,
           stack.accounts.map((a) => a.name),
@@ -242,6 +248,7 @@ export interface ResolvedAccount extends AccountSpec {
   location: string;
   customSubDomain: string;
   protect: boolean;
+  lock: "CanNotDelete" | "None";
 }
 
 /** Fills the defaults that depend on stack-wide keys: region, subdomain, protection. */
@@ -255,6 +262,7 @@ export function resolveAccounts(
     location: account.location ?? location,
     customSubDomain: account.customSubDomain ?? account.name.toLowerCase(),
     protect: account.protect ?? environment === "prod",
+    lock: account.lock ?? (environment === "prod" ? "CanNotDelete" : "None"),
   }));
 }
 

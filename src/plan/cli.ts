@@ -5,11 +5,15 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { azurePackConfig } from "../../policy/azure";
+import { UnsupportedPolicyError } from "../../policy/azure/language";
+import { PolicyFileError } from "../../policy/azure/stack";
 import { policyPackConfig } from "../../policy/rules/packConfig";
 import { ObservedStateError } from "../adopt/observed";
 import { ConfigError } from "../config/errors";
 import { diffPlans, PlanFileError, parseOldPlan } from "./diff";
 import { renderDiff } from "./diffReport";
+import { stackAzurePolicySet } from "./policy";
 import { DuplicateUrnError } from "./recorder";
 import { renderPlan } from "./report";
 import { loadStackConfig, runPlan } from "./run";
@@ -45,7 +49,18 @@ async function main(argv: string[]): Promise<number> {
       const { config } = loadStackConfig(options);
       writeFileSync(
         packConfigPath,
-        `${JSON.stringify(policyPackConfig(config.environment, config.policy), null, 2)}\n`,
+        `${JSON.stringify(
+          {
+            ...policyPackConfig(config.environment, config.policy),
+            ...azurePackConfig(
+              config.environment,
+              stackAzurePolicySet(stack, config, options.configFile),
+              config.policy.exemptions,
+            ),
+          },
+          null,
+          2,
+        )}\n`,
       );
     }
     const against = args.values["diff-against"];
@@ -65,9 +80,15 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } catch (error) {
-    const invalid = [ConfigError, StackFileError, DuplicateUrnError, PlanFileError, ObservedStateError].some(
-      (t) => error instanceof t,
-    );
+    const invalid = [
+      ConfigError,
+      StackFileError,
+      DuplicateUrnError,
+      PlanFileError,
+      ObservedStateError,
+      PolicyFileError,
+      UnsupportedPolicyError,
+    ].some((t) => error instanceof t);
     if (invalid) {
       process.stderr.write(`${(error as Error).message}\n`);
       return EXIT_INVALID;

@@ -1,7 +1,9 @@
 /** The offline plan's result: the JSON contract documented in docs and read by CI. */
 import type { CapacityUnit } from "../../components/facts/skus";
+import type { AzurePolicyFinding } from "../../policy/azure/assignments";
 import type { CriticalPath } from "./criticalPath";
 import type { MonitoringPlan } from "./monitoring";
+import type { AzurePolicyReport } from "./policy";
 
 export interface PlannedResource {
   urn: string;
@@ -75,6 +77,8 @@ export interface Finding {
   severity: Severity;
   urn: string | null;
   message: string;
+  /** Azure Policy findings: assignment, definition id, display name, effect, drift-to-be. */
+  policy?: AzurePolicyFinding["policy"];
 }
 
 /** A rule violation the stack accepted in config, with the reason. */
@@ -83,6 +87,7 @@ export interface ExemptedFinding {
   urn: string | null;
   message: string;
   reason: string;
+  policy?: AzurePolicyFinding["policy"];
 }
 
 export interface PlanResult {
@@ -92,6 +97,8 @@ export interface PlanResult {
   quota: QuotaRow[];
   findings: Finding[];
   exempted: ExemptedFinding[];
+  /** Which Azure Policy assignments judged the plan (synced or baseline) and each one's result. */
+  azurePolicy: AzurePolicyReport;
   outputs: Record<string, unknown>;
   /** What is logged where, the metric alerts and the budget, read from the resources. */
   monitoring: MonitoringPlan;

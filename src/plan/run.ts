@@ -18,7 +18,7 @@ import { criticalPath } from "./criticalPath";
 import type { Finding, PlanResult } from "./model";
 import { monitoringPlan } from "./monitoring";
 import { operationMinutes } from "./operationTimes";
-import { policyFindings } from "./policy";
+import { policyFindings, stackAzurePolicySet } from "./policy";
 import { assertUniqueUrns, recordRegistrations, sanitize } from "./recorder";
 import { readStackConfigFile } from "./stackFile";
 
@@ -42,6 +42,8 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const { stack } = options;
   // The program validates too; checking first means an invalid config never starts the mocks.
   const { file, config, warnings } = loadStackConfig(options);
+  // Policy files are read before the program runs: a bad one fails like a bad config.
+  const azurePolicy = stackAzurePolicySet(stack, config, options.configFile);
   const observed = readObservedState(file.path);
 
   await pulumi.runtime.setMocks(azureMocks(config.location), CONFIG_NAMESPACE, stack, true);
@@ -66,7 +68,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   }
 
   const safeOutputs = sanitize(outputs) as Record<string, unknown>;
-  const policy = policyFindings(resources, safeOutputs, config);
+  const policy = policyFindings(resources, safeOutputs, config, azurePolicy);
   const adopted = adoptedResources(resources, observed);
   const findings: Finding[] = [
     ...warnings.map(
@@ -97,6 +99,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     quota: quotaRows(config),
     findings,
     exempted: policy.exempted,
+    azurePolicy: policy.azurePolicy,
     outputs: safeOutputs,
     monitoring: monitoringPlan(resources),
     criticalPath: criticalPath(resources, operationMinutes),
