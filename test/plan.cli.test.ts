@@ -194,7 +194,7 @@ describe("invalid input", () => {
   });
 
   it("a secure value is never decoded or printed", async () => {
-    const dev = `${readFileSync("Pulumi.dev.yaml", "utf8")}  aoai-platform-extra:token:\n    secure: v1:abcdef==\n`;
+    const dev = `${readFileSync("Pulumi.dev.yaml", "utf8")}  azure-native:clientSecret:\n    secure: v1:abcdef==\n`;
     const run = await plan("--stack", "dev", "--config-file", writeStackFile(dev), "--json");
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).not.toContain("v1:abcdef==");

@@ -1,7 +1,8 @@
 /**
  * Content filter (RAI policy) vocabulary and Microsoft's default policy.
- * Source: Azure OpenAI content filtering docs and the raiPolicies REST spec (2025-06-01); the default
- * policy is summarised in shared/reference/azure-openai-facts.md.
+ * Sources: https://learn.microsoft.com/azure/ai-services/openai/concepts/content-filter, the default policy
+ * https://learn.microsoft.com/azure/ai-services/openai/concepts/default-safety-policies, and the raiPolicies
+ * REST spec specification/cognitiveservices/resource-manager/Microsoft.CognitiveServices/stable/2025-06-01/cognitiveservices.json.
  */
 
 /** The policy Azure applies to a deployment that names no RAI policy. */

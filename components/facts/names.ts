@@ -1,6 +1,8 @@
 /**
  * Azure naming rules for the resources we create.
- * Source: Microsoft.CognitiveServices REST spec 2025-06-01, summarised in shared/reference/azure-openai-facts.md.
+ * Sources: the Microsoft.CognitiveServices REST spec
+ * (specification/cognitiveservices/resource-manager/Microsoft.CognitiveServices/stable/2025-06-01/cognitiveservices.json)
+ * and https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules.
  */
 
 export interface NameRule {

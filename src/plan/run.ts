@@ -7,10 +7,11 @@ import { exemptionChecks } from "../../policy/rules/settings";
 import { adoptedResources, adoptionFindings, restoreFindings } from "../adopt/changes";
 import { readObservedState } from "../adopt/observed";
 import { ConfigError } from "../config/errors";
-import { CONFIG_NAMESPACE, namespaceValues, parseStackConfig } from "../config/load";
+import { CONFIG_NAMESPACE, parseAllConfig } from "../config/load";
 
 import runProgram = require("../index");
 
+import { PROVIDER_SETTINGS } from "../providerSettings";
 import { armSpecFindings } from "./armSpec";
 import { azureMocks } from "./azureMocks";
 import { plannedDeployments, quotaRows } from "./capacity";
@@ -20,7 +21,7 @@ import { monitoringPlan } from "./monitoring";
 import { operationMinutes } from "./operationTimes";
 import { policyFindings, stackAzurePolicySet } from "./policy";
 import { assertUniqueUrns, recordRegistrations, sanitize } from "./recorder";
-import { readStackConfigFile } from "./stackFile";
+import { assertNoProjectConfig, explainDialect, readStackConfigFile } from "./stackFile";
 
 export interface PlanOptions {
   stack: string;
@@ -30,8 +31,14 @@ export interface PlanOptions {
 
 /** Reads and validates a stack's config file. Throws ConfigError or StackFileError. */
 export function loadStackConfig(options: PlanOptions) {
+  assertNoProjectConfig("Pulumi.yaml");
   const file = readStackConfigFile(options.configFile ?? `Pulumi.${options.stack}.yaml`);
-  return { file, ...parseStackConfig(namespaceValues(file.values), options.stack) };
+  const checks = { secretKeys: file.secretKeys, providerSettings: PROVIDER_SETTINGS };
+  try {
+    return { file, ...parseAllConfig(file.values, options.stack, checks) };
+  } catch (error) {
+    throw error instanceof ConfigError ? explainDialect(error, file.warnings) : error;
+  }
 }
 
 /**
@@ -71,6 +78,9 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const policy = policyFindings(resources, safeOutputs, config, azurePolicy);
   const adopted = adoptedResources(resources, observed);
   const findings: Finding[] = [
+    ...file.warnings.map(
+      (w): Finding => ({ rule: w.rule, severity: "warning", urn: null, message: `${w.key}: ${w.message}` }),
+    ),
     ...warnings.map(
       (w): Finding => ({
         rule: w.rule,
