@@ -72,8 +72,8 @@ describe("the program as the Node.js language host loads it", () => {
     expect(result.types.filter((t) => t === "azure-native:cognitiveservices:Deployment")).toHaveLength(2);
     expect(result.outputs?.AZURE_OPENAI_ENDPOINT).toBe("https://aoai-contoso-dev-swc.openai.azure.com/");
     expect(result.outputs?.modelDeployments).toEqual({
-      "gpt-4.1-mini": "chat",
-      "text-embedding-3-small": "embeddings",
+      "gpt-4.1-mini": ["chat"],
+      "text-embedding-3-small": ["embeddings"],
     });
   });
 
