@@ -63,9 +63,40 @@ describe("the prod plan", () => {
         /\/providers\/Microsoft\.CognitiveServices\/accounts\/aoai-contoso-prod-swc$/,
       ),
     });
+    const defender = prod.resources.find((r) => r.name === "aoai-contoso-prod-swc-defender-for-ai");
+    expect(swc?.dependsOn).toEqual([defender?.urn]);
+  });
+
+  it("turns Defender for AI on for every account after its last deployment, checked against the spec", () => {
+    const accounts = ofType(prod, "cognitiveservices:Account");
+    const settings = ofType(prod, "resources:Resource");
+    expect(settings.map((s) => s.inputs.parentResourcePath).sort()).toEqual(
+      accounts.map((a) => `accounts/${String(a.inputs.accountName)}`).sort(),
+    );
+    for (const setting of settings) {
+      expect(setting.inputs).toMatchObject({
+        resourceProviderNamespace: "Microsoft.CognitiveServices",
+        resourceType: "defenderForAISettings",
+        resourceName: "Default",
+        apiVersion: "2025-06-01",
+        properties: { state: "Enabled" },
+      });
+    }
+    const swc = settings.find((s) => s.name === "aoai-contoso-prod-swc-defender-for-ai");
     const last = prod.resources.find((r) => r.name === "aoai-contoso-prod-swc-deployments-embeddings");
     expect(swc?.dependsOn).toEqual([last?.urn]);
+    const onSettings = prod.findings.filter(
+      (f) => f.rule.startsWith("arm-spec") && settings.some((s) => s.urn === f.urn),
+    );
+    expect(onSettings).toEqual([]);
   });
+});
+
+describe("the dev plan", () => {
+  it("has no Defender for AI setting", async () => {
+    const dev = await planJson("--stack", "dev");
+    expect(ofType(dev, "resources:Resource")).toEqual([]);
+  }, 120_000);
 });
 
 describe("ALZ Deny-Subnet-Without-Nsg mirror", () => {
