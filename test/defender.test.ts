@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { OpenAIAccount, type OpenAIAccountSpec } from "../components/account/component";
 import { accountSpecSchema } from "../components/account/spec";
 import { DEFENDER_FOR_AI_SETTING } from "../components/facts/defender";
+import { defenderForAIOn } from "../policy/rules/account";
+import type { ResourceView } from "../policy/rules/types";
 import { resolveAccounts } from "../src/config/schema";
 import { ofType, recordResources } from "./support/mockRun";
 
@@ -80,5 +82,42 @@ describe("OpenAIAccount with defenderForAI", () => {
       () => new OpenAIAccount("a", { spec: accountSpec(), resourceGroupName: "rg" }),
     );
     expect(ofType(resources, "resources:Resource")).toEqual([]);
+  });
+});
+
+describe("rule aoai-defender-for-ai", () => {
+  const view = (type: string, name: string, inputs: Record<string, unknown>): ResourceView => ({
+    urn: `urn:${name}`,
+    type,
+    name,
+    inputs,
+    protect: false,
+    parent: null,
+    dependencies: [],
+  });
+  const account = view("azure-native:cognitiveservices:Account", "a", { accountName: "aoai-a" });
+  const setting = (overrides: Record<string, unknown> = {}) =>
+    view("azure-native:resources:Resource", "a-defender-for-ai", {
+      resourceProviderNamespace: "Microsoft.CognitiveServices",
+      parentResourcePath: "accounts/aoai-a",
+      resourceType: "defenderForAISettings",
+      resourceName: "Default",
+      apiVersion: "2025-06-01",
+      properties: { state: "Enabled" },
+      ...overrides,
+    });
+  const messages = (resources: ResourceView[]) =>
+    defenderForAIOn.check(resources, { environment: "prod", requiredTags: [] }).map((v) => v.message);
+
+  it("is mandatory in prod only", () => {
+    expect(defenderForAIOn.enforcement).toMatchObject({ prod: "mandatory", dev: "disabled" });
+  });
+
+  it("passes an account with its setting Enabled; flags one without, Disabled, or another account's", () => {
+    expect(messages([account, setting()])).toEqual([]);
+    expect(messages([account])).toEqual([expect.stringMatching(/^aoai-a: Defender for AI is off/)]);
+    expect(messages([account, setting({ properties: { state: "Disabled" } })])).toHaveLength(1);
+    expect(messages([account, setting({ parentResourcePath: "accounts/aoai-b" })])).toHaveLength(1);
+    expect(messages([account, setting({ resourceType: "encryptionScopes" })])).toHaveLength(1);
   });
 });
