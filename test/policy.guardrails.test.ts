@@ -89,7 +89,24 @@ describe("the prod plan", () => {
       (f) => f.rule.startsWith("arm-spec") && settings.some((s) => s.urn === f.urn),
     );
     expect(onSettings).toEqual([]);
+    expect(prod.findings.filter((f) => f.rule === "aoai-defender-for-ai")).toEqual([]);
   });
+
+  it("with defenderForAI: false on an account fails the prod plan with aoai-defender-for-ai", async () => {
+    const yaml = prodYaml().replace(
+      "    - name: aoai-contoso-prod-swc\n",
+      "    - name: aoai-contoso-prod-swc\n      defenderForAI: false\n",
+    );
+    const run = await runPlanCli("--stack", "prod", "--config-file", writeStackFile(yaml), "--json");
+    expect(run.code, run.stderr).toBe(1);
+    const plan = JSON.parse(run.stdout) as PlanResult;
+    expect(ofType(plan, "resources:Resource").map((r) => r.inputs.parentResourcePath)).toEqual([
+      "accounts/aoai-contoso-prod-frc",
+    ]);
+    expect(
+      plan.findings.filter((f) => f.rule === "aoai-defender-for-ai").map((f) => [f.severity, f.message]),
+    ).toEqual([["error", expect.stringMatching(/^aoai-contoso-prod-swc: Defender for AI is off/)]]);
+  }, 120_000);
 });
 
 describe("the dev plan", () => {

@@ -127,7 +127,7 @@ export interface ArmSpecBinding {
   /** The azure-native type token. */
   token: string;
   armType: string;
-  /** The API version @pulumi/azure-native 3.28 uses for this type. */
+  /** The API version @pulumi/azure-native 3.28 uses for this type (for a generic resource: the one its inputs name). */
   apiVersion: string;
   /** The spec file in Azure/azure-rest-api-specs and the commit compared. */
   spec: { path: string; commit: string };
