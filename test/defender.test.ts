@@ -65,13 +65,13 @@ describe("OpenAIAccount with defenderForAI", () => {
       properties: { state: "Enabled" },
     });
     expect(DEFENDER_FOR_AI_SETTING).toMatchObject({ resourceName: "Default", apiVersion: "2025-06-01" });
-    const [account] = ofType(resources, "cognitiveservices:Account");
     expect(setting?.parent).toBe(
       resources.find((r) => r.type === "aoai-platform:account:OpenAIAccount")?.urn,
     );
-    const emb = ofType(resources, "cognitiveservices:Deployment").find((d) => d.inputs.deploymentName === "emb");
+    const emb = ofType(resources, "cognitiveservices:Deployment").find(
+      (d) => d.inputs.deploymentName === "emb",
+    );
     expect(setting?.dependsOn).toEqual([emb?.urn]);
-    expect(account).toBeDefined();
     // One operation on the account at a time: the lock comes after the setting.
     const [lock] = ofType(resources, "authorization:ManagementLockByScope");
     expect(lock?.dependsOn).toEqual([setting?.urn]);

@@ -158,7 +158,8 @@ function enablesDefenderForAI(resource: ResourceView, accountName: string): bool
 
 export const defenderForAIOn: Rule = {
   id: "aoai-defender-for-ai",
-  description: "Prod accounts have Defender for AI on (accounts/{account}/defenderForAISettings/Default Enabled)",
+  description:
+    "Prod accounts have Defender for AI on (accounts/{account}/defenderForAISettings/Default Enabled)",
   source: "aoai-platform (AVM avm/res/cognitive-services/account enableDefenderForAI)",
   enforcement: { ...OPT_IN, prod: "mandatory" },
   check: (resources) =>

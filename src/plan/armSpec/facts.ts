@@ -288,7 +288,10 @@ export const ARM_SPEC_BINDINGS: readonly ArmSpecBinding[] = [
         fact: "DefenderForAISettingProperties.properties.state: DefenderForAISettingState, Enabled or Disabled (the SDK types the extensible enum as a string)",
       },
     ],
-    generic: { resourceProviderNamespace: "Microsoft.CognitiveServices", resourceType: "defenderForAISettings" },
+    generic: {
+      resourceProviderNamespace: "Microsoft.CognitiveServices",
+      resourceType: "defenderForAISettings",
+    },
   },
   {
     token: "azure-native:network:VirtualNetwork",
