@@ -10,6 +10,7 @@ import { getClientConfigOutput } from "@pulumi/azuread/getClientConfig";
 import { ServicePrincipal } from "@pulumi/azuread/servicePrincipal";
 import * as pulumi from "@pulumi/pulumi";
 import { builtInRole } from "../facts/roles";
+import { componentType, withLegacyType } from "../tokens";
 import { constrainedRolesCondition } from "./delegation";
 import { AZURE_AD_TOKEN_EXCHANGE_AUDIENCE, GITHUB_OIDC_ISSUER, githubSubjects } from "./github";
 import { assignRole } from "./roleAssignment";
@@ -34,7 +35,12 @@ export class GithubDeployIdentity extends pulumi.ComponentResource {
   readonly principalId: pulumi.Output<string>;
 
   constructor(name: string, args: GithubDeployIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("aoai-platform:access:GithubDeployIdentity", name, {}, opts);
+    super(
+      componentType("GithubDeployIdentity"),
+      name,
+      {},
+      withLegacyType("aoai-platform:access:GithubDeployIdentity", opts),
+    );
     const { spec } = args;
     const application = new Application(
       `${name}-app`,
@@ -69,19 +75,19 @@ export class GithubDeployIdentity extends pulumi.ComponentResource {
       subscriptionId: args.subscriptionId,
     });
     assignRole(
-      `${name}-contributor-rg`,
+      `${name}-Contributor-resource-group`,
       { ...onResourceGroup("Contributor"), description: "CI deploys the platform's resources" },
-      { parent: this },
+      { parent: this, aliases: [{ name: `${name}-contributor-rg` }] },
     );
     if (args.delegableRoleGuids.length > 0) {
       assignRole(
-        `${name}-rbac-administrator-rg`,
+        `${name}-Role-Based-Access-Control-Administrator-resource-group`,
         {
           ...onResourceGroup("Role Based Access Control Administrator"),
           description: "CI manages the stack's role assignments, limited to the roles it declares",
           condition: constrainedRolesCondition(args.delegableRoleGuids),
         },
-        { parent: this },
+        { parent: this, aliases: [{ name: `${name}-rbac-administrator-rg` }] },
       );
     }
     this.clientId = application.clientId;

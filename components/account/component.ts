@@ -3,6 +3,7 @@ import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as pulumi from "@pulumi/pulumi";
 import { ContentFilterSet } from "../content-filter/component";
 import { ModelDeploymentChain } from "../deployments/component";
+import { componentType, withLegacyType } from "../tokens";
 import type { AccountSpec } from "./spec";
 
 /** The account spec with the defaults a stack resolves (region, subdomain). */
@@ -51,7 +52,12 @@ export class OpenAIAccount extends pulumi.ComponentResource {
   readonly modelDeployments: Record<string, string>;
 
   constructor(name: string, args: OpenAIAccountArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("aoai-platform:account:OpenAIAccount", name, {}, opts);
+    super(
+      componentType("OpenAIAccount"),
+      name,
+      {},
+      withLegacyType("aoai-platform:account:OpenAIAccount", opts),
+    );
     const { spec, resourceGroupName, tags } = args;
     this.location = spec.location;
 

@@ -1,6 +1,7 @@
 /** A monthly cost budget on the platform's resource group, notifying people and the action group. */
 import * as consumption from "@pulumi/azure-native/consumption";
 import * as pulumi from "@pulumi/pulumi";
+import { componentType, withLegacyType } from "../tokens";
 import { budgetNotifications } from "./notifications";
 import type { BudgetSpec } from "./spec";
 
@@ -16,11 +17,16 @@ export class ResourceGroupBudget extends pulumi.ComponentResource {
   readonly budgetId: pulumi.Output<string>;
 
   constructor(name: string, args: ResourceGroupBudgetArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("aoai-platform:budget:ResourceGroupBudget", name, {}, opts);
+    super(
+      componentType("ResourceGroupBudget"),
+      name,
+      {},
+      withLegacyType("aoai-platform:budget:ResourceGroupBudget", opts),
+    );
     const { spec } = args;
     const contactGroups = args.actionGroupId === undefined ? [] : [args.actionGroupId];
     const budget = new consumption.Budget(
-      `${name}-budget`,
+      `${name}-monthly`,
       {
         budgetName: spec.name,
         scope: args.resourceGroupId,
@@ -33,7 +39,8 @@ export class ResourceGroupBudget extends pulumi.ComponentResource {
         },
         notifications: budgetNotifications(spec.notifications, spec.contactEmails, contactGroups),
       },
-      { parent: this },
+      // 0.1.x named it `<component>-budget`: "budget-budget" for a component named "budget".
+      { parent: this, aliases: [{ name: `${name}-budget` }] },
     );
     this.budgetId = budget.id;
     this.registerOutputs({ budgetId: this.budgetId });

@@ -2,6 +2,7 @@
 import * as network from "@pulumi/azure-native/network";
 import * as pulumi from "@pulumi/pulumi";
 import { ACCOUNT_PRIVATE_LINK_GROUP_ID } from "../facts/privateLink";
+import { componentType, withLegacyType } from "../tokens";
 
 export interface AccountPrivateEndpointArgs {
   accountName: string;
@@ -24,7 +25,12 @@ export class AccountPrivateEndpoint extends pulumi.ComponentResource {
   readonly privateEndpointId: pulumi.Output<string>;
 
   constructor(name: string, args: AccountPrivateEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("aoai-platform:network:AccountPrivateEndpoint", name, {}, opts);
+    super(
+      componentType("AccountPrivateEndpoint"),
+      name,
+      {},
+      withLegacyType("aoai-platform:network:AccountPrivateEndpoint", opts),
+    );
     const endpointName = `pe-${args.accountName}`;
     const endpoint = new network.PrivateEndpoint(
       `${name}-pe`,
