@@ -27,7 +27,6 @@ interface Registration {
   parent: pulumi.Resource | undefined;
 }
 
-
 /** Resolves an Output; an unknown one (it must not be: mocks know every URN) fails the test. */
 const value = <T>(output: pulumi.Output<T>) =>
   new Promise<T>((resolve, reject) => {
@@ -56,7 +55,9 @@ async function registrations(stack: string): Promise<Registration[]> {
 }
 
 /** Every URN the engine would match each registration against: its URN and all its aliases. */
-async function matchable(stack: string): Promise<{ urns: Map<string, string>; aliases: Map<string, string> }> {
+async function matchable(
+  stack: string,
+): Promise<{ urns: Map<string, string>; aliases: Map<string, string> }> {
   const seen = await registrations(stack);
   const byResource = new Map(seen.map((r) => [r.resource, r]));
   const full = new Map<pulumi.Resource, pulumi.Output<string>[]>();
