@@ -14,6 +14,8 @@ import pkg from "../package.json";
 
 const ROOT = join(__dirname, "..");
 
+const readText = (file: string) => readFileSync(join(ROOT, file), "utf8");
+
 interface SchemaProperty {
   type?: string;
   $ref?: string;
@@ -74,5 +76,52 @@ describe("the component package", () => {
     const group = schema.resources[componentType("PlatformResourceGroup")];
     expect(group?.inputProperties?.existing?.description).toMatch(/existing group/);
     expect(group?.requiredInputs).toEqual(expect.arrayContaining(["name", "location"]));
+  });
+
+  it("examples/yaml: every aoai-platform type, property and reference is in the schema", () => {
+    const program = parse(readText("examples/yaml/Pulumi.yaml")) as {
+      resources: Record<string, { type: string; properties?: Record<string, unknown> }>;
+      outputs?: Record<string, string>;
+    };
+    const ours = Object.entries(program.resources).filter(([, r]) => r.type.startsWith(`${PACKAGE_NAME}:`));
+    expect(ours.map(([, r]) => r.type).sort()).toEqual(Object.keys(schema.resources).sort());
+    for (const [, { type, properties = {} }] of ours) {
+      const resource = schema.resources[type];
+      expect(resource, type).toBeDefined();
+      expect(
+        Object.keys(properties).filter((k) => !(k in (resource?.inputProperties ?? {}))),
+        type,
+      ).toEqual([]);
+      expect(
+        (resource?.requiredInputs ?? []).filter((k) => !(k in properties)),
+        type,
+      ).toEqual([]);
+    }
+    // ${resource.property} references must name an output of that component.
+    const text = readText("examples/yaml/Pulumi.yaml");
+    for (const [, ref, property] of text.matchAll(/\$\{(\w+)\.(\w+)\}/g)) {
+      const type = program.resources[ref ?? ""]?.type ?? "";
+      if (!type.startsWith(`${PACKAGE_NAME}:`)) continue;
+      expect(Object.keys(schema.resources[type]?.properties ?? {}), `${ref}.${property}`).toContain(property);
+    }
+  });
+
+  it("examples/python: every class and keyword argument is in the schema (snake_case of the property)", () => {
+    const source = readText("examples/python/__main__.py");
+    const calls = [...source.matchAll(/aoai\.(\w+)\(\s*"[^"]+",([^)]*)\)/g)];
+    expect(calls.map(([, cls]) => componentType(cls ?? "")).sort()).toEqual(
+      Object.keys(schema.resources).sort(),
+    );
+    const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    for (const [, cls, body] of calls) {
+      const inputs = Object.keys(schema.resources[componentType(cls ?? "")]?.inputProperties ?? {}).map(
+        snake,
+      );
+      const kwargs = [...(body ?? "").matchAll(/(\w+)=/g)].map(([, k]) => k);
+      expect(
+        kwargs.filter((k) => !inputs.includes(k ?? "")),
+        cls,
+      ).toEqual([]);
+    }
   });
 });
