@@ -1,7 +1,9 @@
 /** The offline plan's result: the JSON contract documented in docs and read by CI. */
 import type { CapacityUnit } from "../../components/facts/skus";
+import type { AzurePolicyFinding } from "../../policy/azure/assignments";
 import type { CriticalPath } from "./criticalPath";
 import type { MonitoringPlan } from "./monitoring";
+import type { AzurePolicyReport } from "./policy";
 
 export interface PlannedResource {
   urn: string;
@@ -19,8 +21,30 @@ export interface PlannedResource {
   dependencies: string[];
   protect: boolean;
   retainOnDelete: boolean;
+  /** ARM id of an existing resource the deploy adopts (Pulumi `import`); null when it is created. */
+  import: string | null;
   /** Inputs as registered; secrets appear as "[secret]". */
   inputs: Record<string, unknown>;
+}
+
+/** One input an adopted resource will change from what Azure has, in plain words. */
+export interface AdoptionChange {
+  path: string;
+  /** What adopt found in Azure (null: none). */
+  from: unknown;
+  /** What the program sends (null: nothing). */
+  to: unknown;
+  message: string;
+}
+
+export interface AdoptedResource {
+  urn: string;
+  type: string;
+  /** The ARM id imported. */
+  id: string;
+  /** False when no adopt snapshot describes it, so its changes are unknown. */
+  observed: boolean;
+  changes: AdoptionChange[];
 }
 
 export interface PlannedDeployment {
@@ -53,6 +77,8 @@ export interface Finding {
   severity: Severity;
   urn: string | null;
   message: string;
+  /** Azure Policy findings: assignment, definition id, display name, effect, drift-to-be. */
+  policy?: AzurePolicyFinding["policy"];
 }
 
 /** A rule violation the stack accepted in config, with the reason. */
@@ -61,6 +87,7 @@ export interface ExemptedFinding {
   urn: string | null;
   message: string;
   reason: string;
+  policy?: AzurePolicyFinding["policy"];
 }
 
 export interface PlanResult {
@@ -70,9 +97,13 @@ export interface PlanResult {
   quota: QuotaRow[];
   findings: Finding[];
   exempted: ExemptedFinding[];
+  /** Which Azure Policy assignments judged the plan (synced or baseline) and each one's result. */
+  azurePolicy: AzurePolicyReport;
   outputs: Record<string, unknown>;
   /** What is logged where, the metric alerts and the budget, read from the resources. */
   monitoring: MonitoringPlan;
   /** The longest chain of dependent create operations, with estimated minutes. */
   criticalPath: CriticalPath;
+  /** Resources the deploy adopts by id, with what the stack changes on them. */
+  adopted: AdoptedResource[];
 }
