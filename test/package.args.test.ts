@@ -1,7 +1,7 @@
 /** The public args validate and default as the stack config does, and name the component on error. */
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { ResourceGroupBudget } from "../components";
+import { AccountPrivateEndpoint, ResourceGroupBudget } from "../components";
 import { ofType, recordResources } from "./support/mockRun";
 
 const RG = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aoai";
@@ -43,5 +43,33 @@ describe("ResourceGroupBudget args", () => {
     expect(message).toMatch(/startDate: "2026-12-15": must be the first of a month/);
     expect(message).toMatch(/notifications\.0\.type: "Sometimes": /);
     expect(ofType(resources, "consumption:Budget")).toEqual([]);
+  });
+});
+
+describe("AccountPrivateEndpoint args", () => {
+  const endpoint = {
+    accountName: "aoai-x",
+    accountId: `${RG}/providers/Microsoft.CognitiveServices/accounts/aoai-x`,
+    location: "swedencentral",
+    resourceGroupName: "rg-aoai",
+    subnetId: `${RG}/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet`,
+  };
+
+  it("refuse an endpoint without DNS zones unless the zone group is policy-managed", async () => {
+    let thrown: unknown;
+    await recordResources(() => {
+      try {
+        new AccountPrivateEndpoint("pe", endpoint);
+      } catch (error) {
+        thrown = error;
+      }
+    });
+    expect(pulumi.ResourceError.isInstance(thrown)).toBe(true);
+    expect((thrown as Error).message).toMatch(/^AccountPrivateEndpoint pe: dnsZoneIds: \(missing\): /);
+    const resources = await recordResources(
+      () => new AccountPrivateEndpoint("pe", { ...endpoint, dnsZoneGroup: "policy-managed" }),
+    );
+    expect(ofType(resources, "network:PrivateEndpoint")).toHaveLength(1);
+    expect(ofType(resources, "network:PrivateDnsZoneGroup")).toEqual([]);
   });
 });
