@@ -12,7 +12,7 @@ export const PACKAGE_NAME = "aoai-platform";
 /** The token Pulumi's component provider requires for a component class. */
 export const componentType = (className: string): string => `${PACKAGE_NAME}:index:${className}`;
 
-/** The component's options with an alias from the token it was registered under until 0.1.x. */
+/** The component's options with an alias from the token it was registered under before the index tokens (aoai-platform:<module>:<Class>). */
 export function withLegacyType(
   legacyType: string,
   opts: pulumi.ComponentResourceOptions | undefined,

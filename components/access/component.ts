@@ -54,7 +54,7 @@ export interface ManagedIdentityOutputs {
 /** A role assignment waiting for its name (names are planned over all of them at once). */
 interface PendingAssignment {
   principalLabel: string;
-  /** The principal's label in 0.1.x names. */
+  /** The principal's label in earlier names. */
   legacyLabel: string;
   /** The principal's exact config identity, for collision-free names. */
   principalKey: string;
@@ -77,10 +77,10 @@ const label = (value: string) => value.replace(/[^A-Za-z0-9_.-]/g, "-");
 /** `<role>-<value>`, unless the value already starts with the role (identity "id-chat-api", not "id-id-chat-api"). */
 const prefixed = (role: string, value: string) => (value.startsWith(`${role}-`) ? value : `${role}-${value}`);
 
-/** The scope label of 0.1.x names ("rg"), kept only to alias them. */
+/** The scope label of earlier names ("rg"), kept only to alias them. */
 const legacyScopeLabel = (scope: GrantScope) => (scope.kind === "resourceGroup" ? "rg" : scopeLabel(scope));
 
-/** Aliases from every name a child had before (0.1.x spelling, or the shared name before a suffix). */
+/** Aliases from every name a child had before (earlier spelling, or the shared name before a suffix). */
 function previousNames(current: PlannedName, ...before: (PlannedName | undefined)[]): pulumi.Alias[] {
   const names = new Set<string>();
   for (const name of [current.alias, ...before.flatMap((b) => (b === undefined ? [] : [b.name, b.alias]))]) {

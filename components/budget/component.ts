@@ -61,7 +61,7 @@ export class ResourceGroupBudget extends pulumi.ComponentResource {
         },
         notifications: budgetNotifications(spec.notifications, spec.contactEmails, contactGroups),
       },
-      // 0.1.x named it `<component>-budget`: "budget-budget" for a component named "budget".
+      // Earlier builds named it `<component>-budget`: "budget-budget" for a component named "budget".
       { parent: this, aliases: [{ name: `${name}-budget` }] },
     );
     this.budgetId = budget.id;

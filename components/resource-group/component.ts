@@ -32,7 +32,7 @@ export class PlatformResourceGroup extends pulumi.ComponentResource {
       const group = new resources.ResourceGroup(
         `${name}-group`,
         { resourceGroupName: args.name, location: args.location, tags: args.tags },
-        // 0.1.x named it `<component>-rg`, doubling the usual "rg-" prefix of the component's name.
+        // Earlier builds named it `<component>-rg`, doubling the usual "rg-" prefix of the component's name.
         { parent: this, aliases: [{ name: `${name}-rg` }] },
       );
       this.name = group.name;
