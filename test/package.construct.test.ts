@@ -1,6 +1,6 @@
 /**
  * `Construct` over the real gRPC provider interface: components/provider.ts runs as the Pulumi CLI
- * runs it (a child process printing its port, given the engine's address), and a mock engine and
+ * runs it (the SDK's run-plugin in a child process printing its port, given the engine's address), and a mock engine and
  * resource monitor served here record what it registers. A component built through the provider
  * must register the same children as the TypeScript class does in-process.
  */
@@ -119,15 +119,20 @@ describe("Construct through components/provider.ts over gRPC", () => {
   beforeAll(async () => {
     const port = await serveMocks();
     monitor = `127.0.0.1:${port}`;
-    provider = spawn("node_modules/.bin/tsx", ["components/provider.ts", monitor], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    // The Node.js language host starts a plugin with the SDK's run-plugin (ts-node, type-checked).
+    provider = spawn(
+      process.execPath,
+      ["node_modules/@pulumi/pulumi/cmd/run-plugin", "components/provider.ts", monitor],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     const [chunk] = (await once(provider.stdout as NodeJS.ReadableStream, "data")) as [Buffer];
     client = new ResourceProviderClient(
       `127.0.0.1:${Number(chunk.toString().trim())}`,
       grpc.credentials.createInsecure(),
     );
-  }, 60_000);
+  }, 180_000);
 
   afterAll(() => {
     client?.close();
