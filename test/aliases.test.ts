@@ -95,13 +95,28 @@ async function matchable(
   return { urns, aliases };
 }
 
+/**
+ * Resources deleted on purpose since e7f0ffe, not renamed: the deploy identity no longer trusts pull
+ * requests or the main branch (CHANGELOG, "Breaking (access)"). Listed so the test stays exact.
+ */
+const DELETED_ON_PURPOSE: Record<"dev" | "prod", string[]> = {
+  dev: [],
+  prod: ["github-pull-request", "github-branch-main"].map(
+    (subject) =>
+      `urn:pulumi:prod::aoai-platform::aoai-platform:access:PlatformAccess$aoai-platform:access:GithubDeployIdentity$azuread:index/applicationFederatedIdentityCredential:ApplicationFederatedIdentityCredential::access-ci-${subject}`,
+  ),
+};
+
 describe.each(["dev", "prod"] as const)("the %s stack as deployed at e7f0ffe", (stack) => {
   it("keeps every resource: each old URN is registered again or aliased by exactly one resource", async () => {
     const { urns, aliases } = await matchable(stack);
     const old = before[stack].filter((urn) => !urn.includes("::pulumi:pulumi:Stack::"));
     expect(old.length).toBeGreaterThan(10);
     const lost = old.filter((urn) => !urns.has(urn) && !aliases.has(urn));
-    expect(lost).toEqual([]);
+    expect(DELETED_ON_PURPOSE[stack].every((urn) => old.includes(urn))).toBe(true);
+    for (const urn of DELETED_ON_PURPOSE[stack]) expect(lost).toContain(urn);
+    const unexpected = lost.filter((urn) => !DELETED_ON_PURPOSE[stack].includes(urn));
+    expect(unexpected, unexpected.join("\n")).toEqual([]);
     // An old URN that is still registered must not also be some other resource's alias.
     const claimedTwice = old.filter((urn) => urns.has(urn) && aliases.has(urn) && aliases.get(urn) !== urn);
     expect(claimedTwice).toEqual([]);
