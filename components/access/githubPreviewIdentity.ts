@@ -46,7 +46,12 @@ export class GithubPreviewIdentity extends GithubOidcIdentity {
         },
         { parent: this },
       );
-    grant("Reader-resource-group", "Reader", args.resourceGroupId, "pull request previews read the platform's resources");
+    grant(
+      "Reader-resource-group",
+      "Reader",
+      args.resourceGroupId,
+      "pull request previews read the platform's resources",
+    );
     if (spec.stateContainerId !== undefined) {
       grant(
         "state-reader",
