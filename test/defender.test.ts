@@ -65,9 +65,10 @@ describe("OpenAIAccount with defenderForAI", () => {
       properties: { state: "Enabled" },
     });
     expect(DEFENDER_FOR_AI_SETTING).toMatchObject({ resourceName: "Default", apiVersion: "2025-06-01" });
-    expect(setting?.parent).toBe(
-      resources.find((r) => r.type === "aoai-platform:account:OpenAIAccount")?.urn,
-    );
+    // A child of the OpenAIAccount component, beside the account resource.
+    const [account] = ofType(resources, "cognitiveservices:Account");
+    expect(setting?.parent).toBeTruthy();
+    expect(setting?.parent).toBe(account?.parent);
     const emb = ofType(resources, "cognitiveservices:Deployment").find(
       (d) => d.inputs.deploymentName === "emb",
     );
