@@ -20,12 +20,14 @@ import {
   MAX_TAGS_PER_RESOURCE,
   platformTagValues,
 } from "../../components/facts/tags";
+import { gatewaySpecSchema } from "../../components/gateway/spec";
 import { monitoringSpecSchema } from "../../components/monitoring/spec";
 import { networkSpecSchema } from "../../components/network/spec";
 import { addDuplicateIssues, azureName, azureRegion, strictObject } from "../../components/validation";
 import { RULES } from "../../policy/rules/catalog";
 import { policySettingsSchema } from "../../policy/rules/settings";
 import { accessIssues } from "./access";
+import { gatewayIssues } from "./gateway";
 import { alertWebhookUrlSchema, budgetStartIssues, monitoringIssues, resolveMonitoring } from "./monitoring";
 import { networkIssues } from "./network";
 import { quotaIssues } from "./quota";
@@ -145,6 +147,8 @@ export function createStackConfigSchema(clock: () => Date = () => new Date()) {
     network: networkSpecSchema.optional(),
     /** Managed identities, role assignments, Entra groups and the CI deploy identity. */
     access: accessSpecSchema.prefault({}),
+    /** The AI gateway (API Management v2) in front of the accounts; absent: apps call the accounts. */
+    gateway: gatewaySpecSchema.optional(),
   })
     .superRefine((stack, ctx) => {
       addDuplicateIssues(
@@ -211,6 +215,7 @@ export function createStackConfigSchema(clock: () => Date = () => new Date()) {
           stack.access,
           stack.accounts.map((a) => a.name),
         ),
+        ...gatewayIssues(stack.gateway, resolved, stack.access, stack.environment),
       ];
       for (const issue of crossChecks) {
         ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });

@@ -1,0 +1,121 @@
+/**
+ * Facts of Azure API Management as the platform's AI gateway: which v2 tiers support which networking,
+ * the service name rule, how long creation takes, and the resource the gateway's identity asks tokens for.
+ */
+import type { NameRule } from "./names";
+
+export const GATEWAY_SKUS = ["BasicV2", "StandardV2", "PremiumV2"] as const;
+export type GatewaySku = (typeof GATEWAY_SKUS)[number];
+
+export interface GatewaySkuFeatures {
+  /** A private endpoint for inbound connections to the gateway. */
+  privateEndpointInbound: boolean;
+  /** Outbound virtual network integration (public gateway, backends reached through a delegated subnet). */
+  vnetIntegrationOutbound: boolean;
+  /** Virtual network injection (gateway at a private IP, inbound and outbound through the VNet). */
+  vnetInjection: boolean;
+  /** Scale units a service may have. */
+  maxUnits: number;
+}
+
+/**
+ * Source: "Feature-based comparison of the Azure API Management tiers",
+ * https://learn.microsoft.com/azure/api-management/api-management-features (rows "Virtual network
+ * injection support", "Private endpoint support for inbound connections", "Outbound virtual network
+ * integration support"); https://learn.microsoft.com/azure/api-management/integrate-vnet-outbound
+ * ("available only for … Standard v2 and Premium v2"); https://learn.microsoft.com/azure/api-management/inject-vnet-v2
+ * ("available only for … Premium v2"). Units: https://learn.microsoft.com/azure/api-management/api-management-v2-tiers-overview
+ * (Basic v2 up to 10 units, Standard v2 up to 10, Premium v2 up to 30).
+ */
+export const GATEWAY_SKU_FEATURES: Readonly<Record<GatewaySku, GatewaySkuFeatures>> = {
+  BasicV2: {
+    privateEndpointInbound: false,
+    vnetIntegrationOutbound: false,
+    vnetInjection: false,
+    maxUnits: 10,
+  },
+  StandardV2: {
+    privateEndpointInbound: true,
+    vnetIntegrationOutbound: true,
+    vnetInjection: false,
+    maxUnits: 10,
+  },
+  PremiumV2: {
+    privateEndpointInbound: true,
+    vnetIntegrationOutbound: true,
+    vnetInjection: true,
+    maxUnits: 30,
+  },
+};
+
+/** How callers reach the gateway, and how the gateway reaches the accounts. */
+export const GATEWAY_INBOUND = ["public", "privateEndpoint", "vnetInjection"] as const;
+export type GatewayInbound = (typeof GATEWAY_INBOUND)[number];
+export const GATEWAY_OUTBOUND = ["public", "vnetIntegration", "vnetInjection"] as const;
+export type GatewayOutbound = (typeof GATEWAY_OUTBOUND)[number];
+
+/**
+ * Source: Microsoft.ApiManagement/service name parameter, specification/apimanagement/resource-manager/
+ * Microsoft.ApiManagement/stable/2024-05-01/apimanagement.json#/parameters/ServiceNameParameter
+ * (pattern ^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$, length 1-50). The name is also the host
+ * <name>.azure-api.net, so it is globally unique.
+ */
+export const GATEWAY_SERVICE_NAME: NameRule = {
+  pattern: /^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/,
+  minLength: 1,
+  maxLength: 50,
+  allowed: "1-50 letters, digits and hyphens, starting with a letter and not ending with a hyphen",
+};
+
+/** Backend, pool, product and other APIM entity ids: spec ...#/parameters/BackendIdParameter (1-80, no `*#&+:<>?`). */
+export const GATEWAY_ENTITY_NAME: NameRule = {
+  pattern: /^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/,
+  minLength: 1,
+  maxLength: 80,
+  allowed: "1-80 letters, digits and hyphens, starting and ending with a letter or digit",
+};
+
+/**
+ * The token audience of Azure OpenAI: what `authentication-managed-identity` asks for.
+ * Source: https://learn.microsoft.com/azure/api-management/api-management-authenticate-authorize-azure-openai
+ * ("resource=\"https://cognitiveservices.azure.com\"").
+ */
+export const COGNITIVE_SERVICES_RESOURCE = "https://cognitiveservices.azure.com";
+
+/**
+ * Rough creation times for the critical path. v2 tiers: "deploy in minutes" (a few minutes; 15 is a safe
+ * bound), https://learn.microsoft.com/azure/api-management/api-management-v2-tiers-overview. Classic tiers
+ * take 30-45 minutes (https://learn.microsoft.com/azure/api-management/get-started-create-service-instance:
+ * "it can take 30 to 40 minutes to create and activate"), which is why the platform offers only v2 tiers.
+ * VNet injection of Premium v2 adds network setup; the docs give no figure, 45 minutes is assumed.
+ */
+export const GATEWAY_CREATE_SECONDS: Readonly<Record<GatewaySku, number>> = {
+  BasicV2: 15 * 60,
+  StandardV2: 15 * 60,
+  PremiumV2: 20 * 60,
+};
+export const CLASSIC_TIER_CREATE_MINUTES = { min: 30, max: 45 } as const;
+
+/** Token quota periods of `azure-openai-token-limit` (https://learn.microsoft.com/azure/api-management/azure-openai-token-limit-policy). */
+export const TOKEN_QUOTA_PERIODS = ["Hourly", "Daily", "Weekly", "Monthly", "Yearly"] as const;
+export type TokenQuotaPeriod = (typeof TOKEN_QUOTA_PERIODS)[number];
+/** Minutes per period, for the quota-vs-capacity check (a month as 30 days, a year as 365). */
+export const MINUTES_PER_PERIOD: Readonly<Record<TokenQuotaPeriod, number>> = {
+  Hourly: 60,
+  Daily: 1440,
+  Weekly: 10080,
+  Monthly: 43200,
+  Yearly: 525600,
+};
+
+/**
+ * Backend pool limits: at most 30 backends per pool; priority 0-100 (lower first), weight 0-100.
+ * Source: https://learn.microsoft.com/azure/api-management/backends#limitations and
+ * specification/apimanagement/.../2024-05-01/definitions.json#/definitions/BackendPoolItem.
+ */
+export const MAX_BACKENDS_PER_POOL = 30;
+export const POOL_PRIORITY = { min: 0, max: 100 } as const;
+export const POOL_WEIGHT = { min: 0, max: 100 } as const;
+
+/** Standard (pay-per-token) capacity unit: 1 = 1,000 tokens per minute (components/facts/skus.ts). */
+export const TOKENS_PER_MINUTE_PER_CAPACITY_UNIT = 1000;

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { parseStackConfig } from "../src/config/load";
+import { gatewayInput } from "./support/gatewayFixture";
+import { minimalConfig, problemsOf } from "./support/stackConfig";
+
+function stackWithGateway(gateway: Record<string, unknown>) {
+  const config = minimalConfig();
+  return {
+    ...config,
+    access: { identities: [{ name: "support-bot", roles: ["Cognitive Services OpenAI User"] }] },
+    gateway: {
+      ...gatewayInput(),
+      pools: [{ name: "chat-pool", backends: [{ account: "aoai-test" }] }],
+      consumers: [{ name: "support-bot", identity: "support-bot", tokensPerMinute: 1000 }],
+      ...gateway,
+    },
+  };
+}
+
+describe("gateway config", () => {
+  it("parses a gateway with its defaults", () => {
+    const { config } = parseStackConfig(stackWithGateway({}) as Record<string, unknown>, "test");
+    expect(config.gateway?.sku).toBe("StandardV2");
+    expect(config.gateway?.retries).toBe(2);
+    expect(config.gateway?.pools[0]?.backends[0]).toEqual({ account: "aoai-test", priority: 1, weight: 1 });
+  });
+
+  it("reports gateway problems under the gateway key with the value and what is allowed", () => {
+    expect(problemsOf(stackWithGateway({ sku: "Developer" }))).toEqual([
+      'aoai-platform:gateway.sku: "Developer": Invalid option: expected one of "BasicV2"|"StandardV2"|"PremiumV2"',
+    ]);
+    expect(problemsOf(stackWithGateway({ sku: "BasicV2" }))).toEqual([
+      'aoai-platform:gateway.inbound: "privateEndpoint": BasicV2 has no private endpoint for inbound connections; tiers that do: StandardV2, PremiumV2',
+      'aoai-platform:gateway.outbound: "vnetIntegration": BasicV2 has no outbound virtual network integration; tiers that do: StandardV2, PremiumV2',
+    ]);
+  });
+
+  it("names the backend that lacks a routed deployment", () => {
+    expect(problemsOf(stackWithGateway({ routes: [{ deployment: "embed", pool: "chat-pool" }] }))).toEqual([
+      'aoai-platform:gateway.routes[0].deployment: "embed": backend "aoai-test" of pool "chat-pool" has no deployment "embed"; every backend of the pool must serve every deployment routed to it',
+    ]);
+  });
+});
