@@ -146,6 +146,15 @@ describe("gateway planner", () => {
   });
 });
 
+describe("gateway API version", () => {
+  it("refuses an apiVersion without a published stable inference spec", () => {
+    const { issues } = planGateway(parseGateway(gatewayInput()), { ...gatewayContext(), apiVersion: "v1" });
+    expect(messages(issues)).toEqual([
+      ": the gateway imports Azure's published stable inference spec of the stack's apiVersion (\"v1\"); stable versions: 2022-12-01, 2023-05-15, 2024-02-01, 2024-06-01, 2024-10-21",
+    ]);
+  });
+});
+
 describe("gateway tiers and networking", () => {
   const subnets = { subnetId: "s", privateEndpointSubnetId: "p" };
   it("accepts exactly the combinations Azure offers", () => {

@@ -119,3 +119,40 @@ export const POOL_WEIGHT = { min: 0, max: 100 } as const;
 
 /** Standard (pay-per-token) capacity unit: 1 = 1,000 tokens per minute (components/facts/skus.ts). */
 export const TOKENS_PER_MINUTE_PER_CAPACITY_UNIT = 1000;
+
+/**
+ * The stable Azure OpenAI data-plane (inference) specs Azure publishes, by API version: the gateway's API
+ * is imported by API Management from the raw file. Source: specification/cognitiveservices/data-plane/
+ * AzureOpenAI/inference/stable/<version>/inference.json in Azure/azure-rest-api-specs.
+ */
+export const INFERENCE_SPEC_VERSIONS = [
+  "2022-12-01",
+  "2023-05-15",
+  "2024-02-01",
+  "2024-06-01",
+  "2024-10-21",
+] as const;
+
+export const inferenceSpecUrl = (apiVersion: string): string =>
+  `https://raw.githubusercontent.com/Azure/azure-rest-api-specs/main/specification/cognitiveservices/data-plane/AzureOpenAI/inference/stable/${apiVersion}/inference.json`;
+
+/** The API's path on the gateway: SDKs append /openai to AZURE_OPENAI_ENDPOINT, so apps keep their code. */
+export const GATEWAY_API_PATH = "openai";
+
+/**
+ * Circuit breaker of each account backend: trips after 3 throttled (429) or failed (5xx) responses in one
+ * minute, for one minute or as long as the backend's Retry-After says (acceptRetryAfter). Values are the
+ * platform's choice; the rule shape is https://learn.microsoft.com/azure/api-management/backends#circuit-breaker.
+ */
+export const BACKEND_CIRCUIT_BREAKER = {
+  count: 3,
+  interval: "PT1M",
+  tripDuration: "PT1M",
+  statusCodeRanges: [
+    { min: 429, max: 429 },
+    { min: 500, max: 599 },
+  ],
+} as const;
+
+/** Private endpoint sub-resource (group id) of an API Management gateway and its DNS zone (privatelink.azure-api.net). Source: https://learn.microsoft.com/azure/private-link/private-endpoint-dns#web */
+export const GATEWAY_PRIVATE_LINK_GROUP = "Gateway";

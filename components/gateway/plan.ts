@@ -8,6 +8,7 @@ import {
   type GatewayInbound,
   type GatewayOutbound,
   type GatewaySku,
+  INFERENCE_SPEC_VERSIONS,
   MINUTES_PER_PERIOD,
   TOKENS_PER_MINUTE_PER_CAPACITY_UNIT,
 } from "../facts/gateway";
@@ -36,6 +37,8 @@ export interface GatewayAccountFacts {
 
 export interface GatewayContext {
   environment: string;
+  /** The stack's data-plane API version: the inference spec the gateway's API is imported from. */
+  apiVersion: string;
   accounts: readonly GatewayAccountFacts[];
   /** Names of `access.identities`. */
   identities: readonly string[];
@@ -144,6 +147,12 @@ export function planGateway(
 ): { issues: GatewayIssue[]; plan: GatewayPlan } {
   const issues = networkingIssues(spec.sku, spec.inbound, spec.outbound, context.environment, spec);
   const warnings: string[] = [];
+  if (!(INFERENCE_SPEC_VERSIONS as readonly string[]).includes(context.apiVersion)) {
+    issues.push({
+      path: [],
+      message: `the gateway imports Azure's published stable inference spec of the stack's apiVersion ("${context.apiVersion}"); stable versions: ${INFERENCE_SPEC_VERSIONS.join(", ")}`,
+    });
+  }
   const accounts = new Map(context.accounts.map((a) => [a.name, a]));
   const accountNames = context.accounts.map((a) => a.name).join(", ");
   spec.pools.forEach((pool, p) => {

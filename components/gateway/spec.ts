@@ -90,6 +90,15 @@ export const gatewaySpecSchema = strictObject({
   /** Delegated (integration) or dedicated (injection) subnet id, and the private endpoint's subnet id. */
   subnetId: z.string().min(1).optional(),
   privateEndpointSubnetId: z.string().min(1).optional(),
+  /**
+   * Application Insights for the token metrics (Logger + API diagnostic). The connection string is an
+   * ingestion address, not a credential (https://learn.microsoft.com/azure/azure-monitor/app/connection-strings);
+   * the component still passes it as a secret.
+   */
+  applicationInsights: strictObject({
+    resourceId: z.string().min(1),
+    connectionString: z.string().min(1),
+  }).optional(),
   /** Entra tenant whose tokens callers present (validate-azure-ad-token). */
   tenantId: z.uuid(),
   /** Retries of a throttled or failing call on the next backend of the pool. */

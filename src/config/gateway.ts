@@ -10,10 +10,12 @@ export function gatewayIssues(
   accounts: readonly ResolvedAccount[],
   access: AccessSpec,
   environment: Environment,
+  apiVersion: string,
 ): GatewayIssue[] {
   if (!gateway) return [];
   const { issues } = planGateway(gateway, {
     environment,
+    apiVersion,
     accounts,
     identities: access.identities.map((identity) => identity.name),
   });

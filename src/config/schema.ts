@@ -215,7 +215,7 @@ export function createStackConfigSchema(clock: () => Date = () => new Date()) {
           stack.access,
           stack.accounts.map((a) => a.name),
         ),
-        ...gatewayIssues(stack.gateway, resolved, stack.access, stack.environment),
+        ...gatewayIssues(stack.gateway, resolved, stack.access, stack.environment, stack.apiVersion),
       ];
       for (const issue of crossChecks) {
         ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });

@@ -61,6 +61,7 @@ const chat = (sku: "GlobalStandard" | "ProvisionedManaged", capacity: number, mo
 export function gatewayContext(): GatewayContext {
   return {
     environment: "prod",
+    apiVersion: "2024-10-21",
     identities: ["support-bot", "search-api"],
     accounts: [
       {
