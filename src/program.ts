@@ -5,6 +5,7 @@ import { platformTagValues } from "../components/facts/tags";
 import { PlatformResourceGroup } from "../components/resource-group/component";
 import { type AccessOutputs, definePlatformAccess } from "./access";
 import type { StackConfig } from "./config/schema";
+import { definePlatformGateway } from "./gateway";
 import { defineObservability } from "./observability";
 import { definePrivateNetworking } from "./privateNetworking";
 
@@ -23,7 +24,7 @@ export interface AccountOutputs {
 }
 
 export interface PlatformOutputs extends AccessOutputs {
-  /** The first account's endpoint: what apps set as AZURE_OPENAI_ENDPOINT. */
+  /** The gateway's endpoint when `gateway` is configured, else the first account's: what apps set as AZURE_OPENAI_ENDPOINT. */
   AZURE_OPENAI_ENDPOINT: pulumi.Output<string>;
   AZURE_OPENAI_API_VERSION: string;
   /** Endpoint by account name, for apps that fail over between regions. */
@@ -36,6 +37,8 @@ export interface PlatformOutputs extends AccessOutputs {
   privateEndpoints: Record<string, pulumi.Output<string>>;
   /** Private DNS zone id by zone name ({} without private networking). */
   privateDnsZoneIds: Record<string, pulumi.Output<string>>;
+  /** The AI gateway's endpoint (only with `gateway`); AZURE_OPENAI_ENDPOINT is this then. */
+  gatewayEndpoint?: pulumi.Output<string>;
 }
 
 /** Resolves after the promises queued so far have run. */
@@ -65,10 +68,11 @@ export async function definePlatform(config: StackConfig): Promise<PlatformOutpu
   const primary = [...accounts.values()][0] as OpenAIAccount;
   const network = definePrivateNetworking(config, accounts, group.name, tags);
   const access = definePlatformAccess(config, group, accounts, tags);
+  const gateway = definePlatformGateway(config, group, accounts, access, tags);
   const byName = <T>(pick: (account: OpenAIAccount) => T): Record<string, T> =>
     Object.fromEntries([...accounts].map(([accountName, account]) => [accountName, pick(account)]));
   return {
-    AZURE_OPENAI_ENDPOINT: primary.endpoint,
+    AZURE_OPENAI_ENDPOINT: gateway?.endpoint ?? primary.endpoint,
     AZURE_OPENAI_API_VERSION: config.apiVersion,
     AZURE_OPENAI_ENDPOINTS: byName((account) => account.endpoint),
     modelDeployments: primary.modelDeployments,
@@ -83,5 +87,6 @@ export async function definePlatform(config: StackConfig): Promise<PlatformOutpu
     privateEndpoints: network.privateEndpointIds,
     privateDnsZoneIds: network.privateDnsZoneIds,
     ...access,
+    ...(gateway && { gatewayEndpoint: gateway.endpoint }),
   };
 }

@@ -125,6 +125,19 @@ describe("gateway planner", () => {
     ]);
   });
 
+  it("refuses an existing principal as a consumer: its client id is unknown to the platform", () => {
+    const { issues } = planGateway(parseGateway(gatewayInput()), {
+      ...gatewayContext(),
+      identities: [
+        { name: "support-bot", existing: true },
+        { name: "search-api", existing: false },
+      ],
+    });
+    expect(messages(issues)).toEqual([
+      'consumers.0.identity: identity "support-bot" is an existing principal (principalId): the gateway matches callers by client id, which the platform knows only for the managed identities it creates',
+    ]);
+  });
+
   it("refuses subscription-key-only consumers in prod, and allows them elsewhere", () => {
     const input = gatewayInput();
     input.consumers = [{ name: "partner", subscription: true, tokensPerMinute: 1000 }];

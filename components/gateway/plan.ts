@@ -40,8 +40,8 @@ export interface GatewayContext {
   /** The stack's data-plane API version: the inference spec the gateway's API is imported from. */
   apiVersion: string;
   accounts: readonly GatewayAccountFacts[];
-  /** Names of `access.identities`. */
-  identities: readonly string[];
+  /** `access.identities`: existing principals (principalId given) have no client id the platform knows. */
+  identities: readonly { name: string; existing: boolean }[];
 }
 
 export interface RoutedBackend {
@@ -177,12 +177,19 @@ export function planGateway(
       message: `${spec.sku} has at most ${GATEWAY_SKU_FEATURES[spec.sku].maxUnits} units`,
     });
   }
-  const identities = new Set(context.identities);
+  const identities = new Map(context.identities.map((identity) => [identity.name, identity]));
   spec.consumers.forEach((consumer, c) => {
-    if (consumer.identity !== undefined && !identities.has(consumer.identity)) {
+    const identity = consumer.identity === undefined ? undefined : identities.get(consumer.identity);
+    if (consumer.identity !== undefined && !identity) {
       issues.push({
         path: ["consumers", c, "identity"],
-        message: `unknown identity "${consumer.identity}"; access.identities: ${[...identities].join(", ") || "(none)"}`,
+        message: `unknown identity "${consumer.identity}"; access.identities: ${[...identities.keys()].join(", ") || "(none)"}`,
+      });
+    }
+    if (identity?.existing) {
+      issues.push({
+        path: ["consumers", c, "identity"],
+        message: `identity "${identity.name}" is an existing principal (principalId): the gateway matches callers by client id, which the platform knows only for the managed identities it creates`,
       });
     }
     if (context.environment === "prod" && consumer.identity === undefined) {

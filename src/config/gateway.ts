@@ -17,7 +17,10 @@ export function gatewayIssues(
     environment,
     apiVersion,
     accounts,
-    identities: access.identities.map((identity) => identity.name),
+    identities: access.identities.map((identity) => ({
+      name: identity.name,
+      existing: identity.principalId !== undefined,
+    })),
   });
   return issues.map((issue) => ({ path: ["gateway", ...issue.path], message: issue.message }));
 }

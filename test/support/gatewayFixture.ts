@@ -62,7 +62,10 @@ export function gatewayContext(): GatewayContext {
   return {
     environment: "prod",
     apiVersion: "2024-10-21",
-    identities: ["support-bot", "search-api"],
+    identities: [
+      { name: "support-bot", existing: false },
+      { name: "search-api", existing: false },
+    ],
     accounts: [
       {
         name: "aoai-swc-ptu",
