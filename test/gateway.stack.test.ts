@@ -131,9 +131,89 @@ describe("a prod stack with the AI gateway", () => {
     expect(endpoint?.inputs.privateLinkServiceConnections).toMatchObject([{ groupIds: ["Gateway"] }]);
   });
 
+  it("shows the routing table, the limits against capacity and the registered policy", () => {
+    expect(plan.gateway?.routing).toEqual([
+      {
+        consumer: "chat-api",
+        deployment: "chat",
+        pool: "chat-pool",
+        backends: [
+          "aoai-contoso-prod-swc (priority 1, weight 1, 150000 TPM)",
+          "aoai-contoso-prod-frc (priority 2, weight 1, 150000 TPM)",
+        ],
+      },
+      {
+        consumer: "chat-api",
+        deployment: "embeddings",
+        pool: "embeddings-pool",
+        backends: [
+          "aoai-contoso-prod-swc (priority 1, weight 50, 120000 TPM)",
+          "aoai-contoso-prod-frc (priority 1, weight 50, 120000 TPM)",
+        ],
+      },
+      {
+        consumer: "indexer",
+        deployment: "embeddings",
+        pool: "embeddings-pool",
+        backends: [
+          "aoai-contoso-prod-swc (priority 1, weight 50, 120000 TPM)",
+          "aoai-contoso-prod-frc (priority 1, weight 50, 120000 TPM)",
+        ],
+      },
+    ]);
+    expect(
+      plan.gateway?.limits.map((l) => [
+        l.deployment,
+        l.promisedTokensPerMinute,
+        l.capacityTokensPerMinute,
+        l.exceeds,
+      ]),
+    ).toEqual([
+      ["chat", 100000, 300000, false],
+      ["embeddings", 150000, 240000, false],
+    ]);
+    expect(plan.gateway?.policyXml).toBe(ofType(plan, "ApiPolicy")[0]?.inputs.value);
+  });
+
+  it("puts API Management's creation on the critical path at the v2 estimate", () => {
+    const step = plan.criticalPath.steps.find(
+      (s) => s.type === "azure-native:apimanagement:ApiManagementService",
+    );
+    expect(step?.minutes).toBe(15);
+  });
+
+  it("prints the gateway section in the text plan", async () => {
+    const run = await runPlanCli("--stack", "prod", "--config-file", gatewayStack());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      "AI gateway apim-aoai-contoso-prod (StandardV2, https://apim-aoai-contoso-prod.azure-api.net)",
+    );
+    expect(run.stdout).toContain(
+      "aoai-contoso-prod-swc (priority 1, weight 1, 150000 TPM) → aoai-contoso-prod-frc (priority 2, weight 1, 150000 TPM)",
+    );
+    expect(run.stdout).toContain("  <policies>");
+  }, 60_000);
+
   it("points apps at the gateway: AZURE_OPENAI_ENDPOINT is its endpoint", () => {
     expect(plan.outputs.AZURE_OPENAI_ENDPOINT).toBe("https://apim-aoai-contoso-prod.azure-api.net");
   });
+});
+
+describe("a prod stack whose consumers are promised more than the capacity", () => {
+  it("warns, naming the deployment, the consumers and the pool", async () => {
+    const plan = await planJson(
+      "--stack",
+      "prod",
+      "--config-file",
+      gatewayStack(GATEWAY_YAML.replace("tokensPerMinute: 100000", "tokensPerMinute: 200000")),
+    );
+    expect(plan.gateway?.limits.find((l) => l.deployment === "embeddings")?.exceeds).toBe(true);
+    expect(
+      plan.findings.filter((f) => f.rule === "gateway.limits-exceed-capacity").map((f) => f.message),
+    ).toEqual([
+      'gateway: consumers of "embeddings" (chat-api, indexer) are promised 250000 tokens per minute, more than the 240000 of pool "embeddings-pool"',
+    ]);
+  }, 60_000);
 });
 
 describe("a prod stack whose gateway refuses its config", () => {

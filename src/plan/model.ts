@@ -1,6 +1,7 @@
 /** The offline plan's result: the JSON contract documented in docs and read by CI. */
 import type { CapacityUnit } from "../../components/facts/skus";
 import type { CriticalPath } from "./criticalPath";
+import type { GatewayPlanSection } from "./gatewayModel";
 import type { MonitoringPlan } from "./monitoring";
 
 export interface PlannedResource {
@@ -75,4 +76,6 @@ export interface PlanResult {
   monitoring: MonitoringPlan;
   /** The longest chain of dependent create operations, with estimated minutes. */
   criticalPath: CriticalPath;
+  /** The AI gateway: routing table, limits against capacity, policy XML (only with `gateway`). */
+  gateway?: GatewayPlanSection;
 }

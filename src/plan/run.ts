@@ -13,6 +13,7 @@ import { armSpecFindings } from "./armSpec";
 import { azureMocks } from "./azureMocks";
 import { plannedDeployments, quotaRows } from "./capacity";
 import { criticalPath } from "./criticalPath";
+import { gatewayPlanSection } from "./gateway";
 import type { Finding, PlanResult } from "./model";
 import { monitoringPlan } from "./monitoring";
 import { operationMinutes } from "./operationTimes";
@@ -64,6 +65,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
 
   const safeOutputs = sanitize(outputs) as Record<string, unknown>;
   const policy = policyFindings(resources, safeOutputs, config);
+  const gateway = gatewayPlanSection(config, resources);
   const findings: Finding[] = [
     ...warnings.map(
       (w): Finding => ({
@@ -83,6 +85,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     ),
     ...policy.findings,
     ...armSpecFindings(resources),
+    ...(gateway?.findings ?? []),
   ];
   return {
     stack,
@@ -94,5 +97,6 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     outputs: safeOutputs,
     monitoring: monitoringPlan(resources),
     criticalPath: criticalPath(resources, operationMinutes),
+    ...(gateway && { gateway: gateway.section }),
   };
 }
