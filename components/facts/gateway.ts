@@ -24,7 +24,7 @@ export interface GatewaySkuFeatures {
  * injection support", "Private endpoint support for inbound connections", "Outbound virtual network
  * integration support"); https://learn.microsoft.com/azure/api-management/integrate-vnet-outbound
  * ("available only for … Standard v2 and Premium v2"); https://learn.microsoft.com/azure/api-management/inject-vnet-v2
- * ("available only for … Premium v2"). Units: https://learn.microsoft.com/azure/api-management/api-management-v2-tiers-overview
+ * ("available only for … Premium v2"). Units: https://learn.microsoft.com/azure/api-management/v2-service-tiers-overview
  * (Basic v2 up to 10 units, Standard v2 up to 10, Premium v2 up to 30).
  */
 export const GATEWAY_SKU_FEATURES: Readonly<Record<GatewaySku, GatewaySkuFeatures>> = {
@@ -83,18 +83,18 @@ export const GATEWAY_ENTITY_NAME: NameRule = {
 export const COGNITIVE_SERVICES_RESOURCE = "https://cognitiveservices.azure.com";
 
 /**
- * Rough creation times for the critical path. v2 tiers: "deploy in minutes" (a few minutes; 15 is a safe
- * bound), https://learn.microsoft.com/azure/api-management/api-management-v2-tiers-overview. Classic tiers
- * take 30-45 minutes (https://learn.microsoft.com/azure/api-management/get-started-create-service-instance:
- * "it can take 30 to 40 minutes to create and activate"), which is why the platform offers only v2 tiers.
- * VNet injection of Premium v2 adds network setup; the docs give no figure, 45 minutes is assumed.
+ * Rough creation times for the critical path. v2 tiers: "Deploy a production-ready API Management instance
+ * in minutes" (https://learn.microsoft.com/azure/api-management/v2-service-tiers-overview); 15 minutes is the
+ * platform's cautious bound, 20 for Premium v2, whose VNet injection adds network setup (no figure published).
+ * Classic tiers: "Expect ~45-75 minutes" (Azure API Management lab, https://azure.github.io/apim-lab/apim-lab/1-apim-creation),
+ * which is why the platform offers only v2 tiers.
  */
 export const GATEWAY_CREATE_SECONDS: Readonly<Record<GatewaySku, number>> = {
   BasicV2: 15 * 60,
   StandardV2: 15 * 60,
   PremiumV2: 20 * 60,
 };
-export const CLASSIC_TIER_CREATE_MINUTES = { min: 30, max: 45 } as const;
+export const CLASSIC_TIER_CREATE_MINUTES = { min: 45, max: 75 } as const;
 
 /** Token quota periods of `azure-openai-token-limit` (https://learn.microsoft.com/azure/api-management/azure-openai-token-limit-policy). */
 export const TOKEN_QUOTA_PERIODS = ["Hourly", "Daily", "Weekly", "Monthly", "Yearly"] as const;
@@ -109,11 +109,10 @@ export const MINUTES_PER_PERIOD: Readonly<Record<TokenQuotaPeriod, number>> = {
 };
 
 /**
- * Backend pool limits: at most 30 backends per pool; priority 0-100 (lower first), weight 0-100.
- * Source: https://learn.microsoft.com/azure/api-management/backends#limitations and
- * specification/apimanagement/.../2024-05-01/definitions.json#/definitions/BackendPoolItem.
+ * Priority (lower first) and weight of a pool member: 0-100 each. Source: BackendPoolItem in
+ * specification/apimanagement/resource-manager/Microsoft.ApiManagement/stable/2024-05-01/apimbackends.json
+ * (minimum 0, maximum 100; the same constraints in @azure/arm-apimanagement 10.0.0's mappers).
  */
-export const MAX_BACKENDS_PER_POOL = 30;
 export const POOL_PRIORITY = { min: 0, max: 100 } as const;
 export const POOL_WEIGHT = { min: 0, max: 100 } as const;
 

@@ -6,7 +6,6 @@ import {
   GATEWAY_OUTBOUND,
   GATEWAY_SERVICE_NAME,
   GATEWAY_SKUS,
-  MAX_BACKENDS_PER_POOL,
   POOL_PRIORITY,
   POOL_WEIGHT,
   TOKEN_QUOTA_PERIODS,
@@ -26,10 +25,7 @@ export const gatewayPoolBackendSchema = strictObject({
 
 export const gatewayPoolSchema = strictObject({
   name: entityName,
-  backends: z
-    .array(gatewayPoolBackendSchema)
-    .min(1, { error: "list at least one backend account" })
-    .max(MAX_BACKENDS_PER_POOL, { error: `a pool holds at most ${MAX_BACKENDS_PER_POOL} backends` }),
+  backends: z.array(gatewayPoolBackendSchema).min(1, { error: "list at least one backend account" }),
 }).superRefine((pool, ctx) =>
   addDuplicateIssues(
     ctx,

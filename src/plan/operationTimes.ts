@@ -45,7 +45,7 @@ export const OPERATION_TIMES: Readonly<Record<string, OperationTime>> = {
   "azure-native:authorization:RoleAssignment": { minutes: SECONDS, assumption: "seconds" },
   "azure-native:apimanagement:ApiManagementService": {
     minutes: GATEWAY_CREATE_SECONDS.StandardV2 / 60,
-    assumption: "API Management v2: minutes (components/facts/gateway.ts); classic tiers 30-45 minutes",
+    assumption: "API Management v2: minutes (components/facts/gateway.ts); classic tiers 45-75 minutes",
   },
   "azure-native:apimanagement:Api": {
     minutes: 0.5,
