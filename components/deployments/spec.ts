@@ -29,6 +29,8 @@ export const deploymentSpecSchema = strictObject({
   versionUpgradeOption: z.enum(VERSION_UPGRADE_OPTIONS).default("OnceNewDefaultVersionAvailable"),
   /** Name of a content filter on the same account; omitted means Microsoft's default policy. */
   contentFilter: z.string().min(1).optional(),
+  /** Provisioned only: the standard deployment on the same account that takes the overage (PTU spillover). */
+  spilloverDeploymentName: z.string().min(1).optional(),
 }).superRefine((deployment, ctx) => {
   if (deployment.sku === "DeveloperTier" && findCatalogModel(deployment.format, deployment.model)) {
     ctx.addIssue({
