@@ -79,7 +79,7 @@ describe("gateway planner", () => {
     ];
     const { issues, plan } = planGateway(parseGateway(input), gatewayContext());
     expect(issues).toEqual([]);
-    expect(plan.warnings).toEqual([
+    expect(plan.warnings.map((w) => w.message)).toEqual([
       'gateway: consumers of "chat" (support-bot, search-api) are promised 190000 tokens per minute, more than the 180000 of pool "chat-pool"',
       'gateway: consumer "support-bot" has a Monthly quota of 9000000000 tokens, more than pool "chat-pool" can serve in that period (7776000000)',
     ]);
@@ -147,6 +147,31 @@ describe("gateway planner", () => {
     ]);
     const dev = planGateway(parseGateway(input), { ...gatewayContext(), environment: "dev" });
     expect(dev.issues).toEqual([]);
+  });
+
+  it("warns in prod while the private gateway stays publicly reachable, and refuses Disabled without an endpoint", () => {
+    const enabled = { ...gatewayInput(), publicNetworkAccess: "Enabled" };
+    expect(planGateway(parseGateway(enabled), gatewayContext()).plan.warnings).toEqual([
+      {
+        rule: "gateway.public-access-enabled",
+        message:
+          "gateway: publicNetworkAccess is Enabled beside the private endpoint; Azure disables it only once the endpoint exists: after the first deploy set gateway.publicNetworkAccess: Disabled",
+      },
+    ]);
+    expect(
+      planGateway(parseGateway({ ...gatewayInput(), publicNetworkAccess: "Disabled" }), gatewayContext()).plan
+        .warnings,
+    ).toEqual([]);
+    const injected = {
+      ...gatewayInput(),
+      sku: "PremiumV2",
+      inbound: "vnetInjection",
+      outbound: "vnetInjection",
+      publicNetworkAccess: "Disabled",
+    };
+    expect(messages(planGateway(parseGateway(injected), gatewayContext()).issues)).toEqual([
+      "publicNetworkAccess: public network access can only be disabled behind a private endpoint (inbound is vnetInjection); an injected gateway is private already",
+    ]);
   });
 
   it("refuses public outbound to accounts whose public access is disabled, and too many units", () => {

@@ -129,6 +129,9 @@ describe("a prod stack with the AI gateway", () => {
       (r) => r.type === "azure-native:network:PrivateEndpoint" && r.urn.endsWith("gateway-pe"),
     );
     expect(endpoint?.inputs.privateLinkServiceConnections).toMatchObject([{ groupIds: ["Gateway"] }]);
+    // Azure disables public access only once the endpoint exists: the first deploy keeps it, the plan warns.
+    expect(ofType(plan, "ApiManagementService")[0]?.inputs.publicNetworkAccess).toBe("Enabled");
+    expect(plan.findings.filter((f) => f.rule === "gateway.public-access-enabled")).toHaveLength(1);
   });
 
   it("shows the routing table, the limits against capacity and the registered policy", () => {

@@ -79,6 +79,7 @@ export class AiGateway extends pulumi.ComponentResource {
         identity: { type: "SystemAssigned" },
         publisherEmail: spec.publisherEmail,
         publisherName: spec.publisherName,
+        publicNetworkAccess: spec.publicNetworkAccess,
         // v2 outbound integration keeps the gateway public (External); injection puts it at a private IP.
         virtualNetworkType: spec.outbound === "public" ? "None" : injected ? "Internal" : "External",
         ...(spec.subnetId !== undefined && spec.outbound !== "public"

@@ -68,9 +68,15 @@ export interface GatewayRoute {
   promisedTokensPerMinute: number;
 }
 
+export interface GatewayWarning {
+  /** gateway.limits-exceed-capacity or gateway.public-access-enabled */
+  rule: string;
+  message: string;
+}
+
 export interface GatewayPlan {
   routes: GatewayRoute[];
-  warnings: string[];
+  warnings: GatewayWarning[];
 }
 
 /** Tier and networking combinations Azure offers, and what prod requires. */
@@ -134,6 +140,8 @@ export function networkingIssues(
   return issues;
 }
 
+const LIMITS_RULE = "gateway.limits-exceed-capacity";
+
 const backendOrder = (a: { priority: number; weight: number }, b: { priority: number; weight: number }) =>
   a.priority - b.priority || b.weight - a.weight;
 
@@ -146,7 +154,7 @@ export function planGateway(
   context: GatewayContext,
 ): { issues: GatewayIssue[]; plan: GatewayPlan } {
   const issues = networkingIssues(spec.sku, spec.inbound, spec.outbound, context.environment, spec);
-  const warnings: string[] = [];
+  const warnings: GatewayWarning[] = [];
   if (!(INFERENCE_SPEC_VERSIONS as readonly string[]).includes(context.apiVersion)) {
     issues.push({
       path: [],
@@ -171,6 +179,23 @@ export function planGateway(
       }
     });
   });
+  if (spec.publicNetworkAccess === "Disabled" && spec.inbound !== "privateEndpoint") {
+    issues.push({
+      path: ["publicNetworkAccess"],
+      message: `public network access can only be disabled behind a private endpoint (inbound is ${spec.inbound})${spec.inbound === "vnetInjection" ? "; an injected gateway is private already" : ""}`,
+    });
+  }
+  if (
+    context.environment === "prod" &&
+    spec.inbound === "privateEndpoint" &&
+    spec.publicNetworkAccess === "Enabled"
+  ) {
+    warnings.push({
+      rule: "gateway.public-access-enabled",
+      message:
+        "gateway: publicNetworkAccess is Enabled beside the private endpoint; Azure disables it only once the endpoint exists: after the first deploy set gateway.publicNetworkAccess: Disabled",
+    });
+  }
   if (spec.units > GATEWAY_SKU_FEATURES[spec.sku].maxUnits) {
     issues.push({
       path: ["units"],
@@ -273,9 +298,10 @@ export function planGateway(
     });
     // PTU throughput per model is not a fixed token rate, so only pools without PTU can be compared.
     if (ptuBackends.length === 0 && promisedTokensPerMinute > capacityTokensPerMinute) {
-      warnings.push(
-        `gateway: consumers of "${route.deployment}" (${consumers.map((c) => c.name).join(", ")}) are promised ${promisedTokensPerMinute} tokens per minute, more than the ${capacityTokensPerMinute} of pool "${pool.name}"`,
-      );
+      warnings.push({
+        rule: LIMITS_RULE,
+        message: `gateway: consumers of "${route.deployment}" (${consumers.map((c) => c.name).join(", ")}) are promised ${promisedTokensPerMinute} tokens per minute, more than the ${capacityTokensPerMinute} of pool "${pool.name}"`,
+      });
     }
     for (const consumer of consumers) {
       if (
@@ -286,9 +312,10 @@ export function planGateway(
         continue;
       const ceiling = capacityTokensPerMinute * MINUTES_PER_PERIOD[consumer.tokenQuotaPeriod];
       if (consumer.tokenQuota > ceiling) {
-        warnings.push(
-          `gateway: consumer "${consumer.name}" has a ${consumer.tokenQuotaPeriod} quota of ${consumer.tokenQuota} tokens, more than pool "${pool.name}" can serve in that period (${ceiling})`,
-        );
+        warnings.push({
+          rule: LIMITS_RULE,
+          message: `gateway: consumer "${consumer.name}" has a ${consumer.tokenQuotaPeriod} quota of ${consumer.tokenQuota} tokens, more than pool "${pool.name}" can serve in that period (${ceiling})`,
+        });
       }
     }
   });

@@ -83,6 +83,12 @@ export const gatewaySpecSchema = strictObject({
   inbound: z.enum(GATEWAY_INBOUND).default("privateEndpoint"),
   /** How it reaches the accounts: VNet integration (Standard v2, Premium v2) or injection (Premium v2). */
   outbound: z.enum(GATEWAY_OUTBOUND).default("vnetIntegration"),
+  /**
+   * Public access to the gateway. Azure disables it only once a private endpoint exists
+   * (https://learn.microsoft.com/azure/api-management/private-endpoint), so the first deploy runs with
+   * Enabled and a second one sets Disabled; the plan warns in prod until then.
+   */
+  publicNetworkAccess: z.enum(["Enabled", "Disabled"]).default("Enabled"),
   /** Delegated (integration) or dedicated (injection) subnet id, and the private endpoint's subnet id. */
   subnetId: z.string().min(1).optional(),
   privateEndpointSubnetId: z.string().min(1).optional(),

@@ -64,12 +64,7 @@ export function gatewayPlanSection(
       createNote: `${spec.sku} creates in minutes (up to ~${createMinutes} assumed); classic tiers take ${CLASSIC_TIER_CREATE_MINUTES.min}-${CLASSIC_TIER_CREATE_MINUTES.max} minutes, which is why only v2 tiers are offered`,
     },
     findings: plan.warnings.map(
-      (message): Finding => ({
-        rule: "gateway.limits-exceed-capacity",
-        severity: "warning",
-        urn: null,
-        message,
-      }),
+      ({ rule, message }): Finding => ({ rule, severity: "warning", urn: null, message }),
     ),
   };
 }

@@ -20,6 +20,7 @@ export function gatewayInput(): GatewayInput & {
     publisherName: "Platform team",
     tenantId: TENANT,
     inbound: "privateEndpoint",
+    publicNetworkAccess: "Disabled",
     outbound: "vnetIntegration",
     subnetId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/apim",
     privateEndpointSubnetId:
