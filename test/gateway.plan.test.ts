@@ -228,6 +228,16 @@ describe("gateway tiers and networking", () => {
       "subnetId: outbound vnetIntegration needs subnetId: the subnet the gateway integrates with (delegated to Microsoft.Web/serverFarms)",
       "inbound: prod gateways are reachable privately only: use privateEndpoint (StandardV2, PremiumV2) or vnetInjection (PremiumV2)",
     ]);
+    expect(
+      messages(
+        networkingIssues("StandardV2", "privateEndpoint", "vnetIntegration", "prod", {
+          subnetId: "s",
+          privateEndpointSubnetId: "p",
+        }),
+      ),
+    ).toEqual([
+      "privateDnsZoneId: prod gateways behind a private endpoint need privateDnsZoneId: the privatelink.azure-api.net zone that resolves <name>.azure-api.net to the endpoint",
+    ]);
     expect(messages(networkingIssues("StandardV2", "privateEndpoint", "public", "dev", {}))).toEqual([
       "privateEndpointSubnetId: inbound privateEndpoint needs privateEndpointSubnetId: the subnet of the gateway's private endpoint",
     ]);

@@ -19,6 +19,7 @@ const GATEWAY_YAML = `  aoai-platform:gateway:
     outbound: vnetIntegration
     subnetId: ${SUBNETS}/snet-apim
     privateEndpointSubnetId: ${SUBNETS}/snet-pe
+    privateDnsZoneId: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub/providers/Microsoft.Network/privateDnsZones/privatelink.azure-api.net
     applicationInsights:
       resourceId: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-obs/providers/Microsoft.Insights/components/appi-aoai-prod
       connectionString: InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://swedencentral-0.in.applicationinsights.azure.com/
@@ -129,6 +130,12 @@ describe("a prod stack with the AI gateway", () => {
       (r) => r.type === "azure-native:network:PrivateEndpoint" && r.urn.endsWith("gateway-pe"),
     );
     expect(endpoint?.inputs.privateLinkServiceConnections).toMatchObject([{ groupIds: ["Gateway"] }]);
+    const zones = plan.resources.find(
+      (r) => r.type === "azure-native:network:PrivateDnsZoneGroup" && r.urn.endsWith("gateway-dns"),
+    );
+    expect(zones?.inputs.privateDnsZoneConfigs).toMatchObject([
+      { privateDnsZoneId: expect.stringMatching(/privatelink\.azure-api\.net$/) },
+    ]);
     // Azure disables public access only once the endpoint exists: the first deploy keeps it, the plan warns.
     expect(ofType(plan, "ApiManagementService")[0]?.inputs.publicNetworkAccess).toBe("Enabled");
     expect(plan.findings.filter((f) => f.rule === "gateway.public-access-enabled")).toHaveLength(1);

@@ -155,3 +155,4 @@ export const BACKEND_CIRCUIT_BREAKER = {
 
 /** Private endpoint sub-resource (group id) of an API Management gateway and its DNS zone (privatelink.azure-api.net). Source: https://learn.microsoft.com/azure/private-link/private-endpoint-dns#web */
 export const GATEWAY_PRIVATE_LINK_GROUP = "Gateway";
+export const GATEWAY_PRIVATE_DNS_ZONE = "privatelink.azure-api.net";

@@ -12,6 +12,7 @@ import { assignRole } from "../access/roleAssignment";
 import {
   BACKEND_CIRCUIT_BREAKER,
   GATEWAY_API_PATH,
+  GATEWAY_PRIVATE_DNS_ZONE,
   GATEWAY_PRIVATE_LINK_GROUP,
   inferenceSpecUrl,
 } from "../facts/gateway";
@@ -247,7 +248,7 @@ export class AiGateway extends pulumi.ComponentResource {
       );
     }
     if (spec.inbound === "privateEndpoint" && spec.privateEndpointSubnetId !== undefined) {
-      new network.PrivateEndpoint(
+      const endpoint = new network.PrivateEndpoint(
         `${name}-pe`,
         {
           privateEndpointName: `pe-${spec.name}`,
@@ -266,6 +267,23 @@ export class AiGateway extends pulumi.ComponentResource {
         },
         child,
       );
+      if (spec.privateDnsZoneId !== undefined) {
+        new network.PrivateDnsZoneGroup(
+          `${name}-dns`,
+          {
+            privateDnsZoneGroupName: "default",
+            privateEndpointName: endpoint.name,
+            resourceGroupName: args.resourceGroupName,
+            privateDnsZoneConfigs: [
+              {
+                name: GATEWAY_PRIVATE_DNS_ZONE.replaceAll(".", "-"),
+                privateDnsZoneId: spec.privateDnsZoneId,
+              },
+            ],
+          },
+          child,
+        );
+      }
     }
     this.registerOutputs({ endpoint: this.endpoint, serviceId: this.serviceId });
   }

@@ -85,7 +85,7 @@ export function networkingIssues(
   inbound: GatewayInbound,
   outbound: GatewayOutbound,
   environment: string,
-  spec: Pick<GatewaySpec, "subnetId" | "privateEndpointSubnetId">,
+  spec: Pick<GatewaySpec, "subnetId" | "privateEndpointSubnetId" | "privateDnsZoneId">,
 ): GatewayIssue[] {
   const features = GATEWAY_SKU_FEATURES[sku];
   const issues: GatewayIssue[] = [];
@@ -129,6 +129,13 @@ export function networkingIssues(
       path: ["privateEndpointSubnetId"],
       message:
         "inbound privateEndpoint needs privateEndpointSubnetId: the subnet of the gateway's private endpoint",
+    });
+  }
+  if (environment === "prod" && inbound === "privateEndpoint" && spec.privateDnsZoneId === undefined) {
+    issues.push({
+      path: ["privateDnsZoneId"],
+      message:
+        "prod gateways behind a private endpoint need privateDnsZoneId: the privatelink.azure-api.net zone that resolves <name>.azure-api.net to the endpoint",
     });
   }
   if (environment === "prod" && inbound === "public") {

@@ -92,6 +92,8 @@ export const gatewaySpecSchema = strictObject({
   /** Delegated (integration) or dedicated (injection) subnet id, and the private endpoint's subnet id. */
   subnetId: z.string().min(1).optional(),
   privateEndpointSubnetId: z.string().min(1).optional(),
+  /** Id of the privatelink.azure-api.net zone (central or the stack's) the endpoint registers in. */
+  privateDnsZoneId: z.string().min(1).optional(),
   /**
    * Application Insights for the token metrics (Logger + API diagnostic). The connection string is an
    * ingestion address, not a credential (https://learn.microsoft.com/azure/azure-monitor/app/connection-strings);

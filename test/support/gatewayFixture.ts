@@ -21,6 +21,8 @@ export function gatewayInput(): GatewayInput & {
     tenantId: TENANT,
     inbound: "privateEndpoint",
     publicNetworkAccess: "Disabled",
+    privateDnsZoneId:
+      "/subscriptions/s/resourceGroups/hub/providers/Microsoft.Network/privateDnsZones/privatelink.azure-api.net",
     outbound: "vnetIntegration",
     subnetId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/apim",
     privateEndpointSubnetId:
