@@ -1,5 +1,6 @@
 /** Small zod helpers shared by the component spec schemas. */
 import { z } from "zod";
+import { ARM_ID_SHAPES, type ArmIdKind, parseArmId } from "./facts/armIds";
 import { type NameRule, satisfiesNameRule } from "./facts/names";
 
 /** A string that must satisfy an Azure name rule; the message says what is allowed. */
@@ -75,3 +76,10 @@ export const armResourceId = z
     error:
       "must be an ARM resource id: /subscriptions/<guid>/resourceGroups/<rg>/providers/<namespace>/<type>/<name>",
   });
+
+/** The ARM id of an existing resource of one kind, to adopt with Pulumi's `import` option. */
+export function armIdOf(kind: ArmIdKind) {
+  return z.string().refine((value) => parseArmId(kind, value) !== undefined, {
+    error: `must be an ARM resource id ${ARM_ID_SHAPES[kind].example}`,
+  });
+}

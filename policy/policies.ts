@@ -3,6 +3,7 @@
  * import this module; policy/index.ts constructs the PolicyPack (which starts a server).
  */
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { azureStackPolicies } from "./azure";
 import { RULES } from "./rules/catalog";
 import type { RulePackConfig } from "./rules/packConfig";
 import type { EnvironmentName, ResourceView, Rule } from "./rules/types";
@@ -23,6 +24,9 @@ export function toResourceView(resource: PolicyResource): ResourceView {
     protect: resource.opts.protect,
     parent: resource.parent?.urn ?? null,
     dependencies: resource.dependencies.map((d) => d.urn),
+    propertyDependencies: Object.fromEntries(
+      Object.entries(resource.propertyDependencies ?? {}).map(([key, deps]) => [key, deps.map((d) => d.urn)]),
+    ),
   };
 }
 
@@ -36,6 +40,7 @@ export function rulePolicy(rule: Rule): StackValidationPolicy {
         exemptions: { type: "array", default: [] },
         requiredTags: { type: "array", default: DEFAULT_CONFIG.requiredTags },
         environment: { type: "string", default: DEFAULT_CONFIG.environment },
+        approvedModels: { type: "array" },
       },
     },
     validateStack: (args, reportViolation) => {
@@ -44,6 +49,7 @@ export function rulePolicy(rule: Rule): StackValidationPolicy {
       const context = {
         environment: config.environment as EnvironmentName,
         requiredTags: config.requiredTags,
+        approvedModels: config.approvedModels,
       };
       for (const violation of rule.check(views, context)) {
         const name = violation.urn?.split("::").pop();
@@ -54,4 +60,7 @@ export function rulePolicy(rule: Rule): StackValidationPolicy {
   };
 }
 
-export const POLICIES: StackValidationPolicy[] = RULES.map(rulePolicy);
+export const POLICIES: StackValidationPolicy[] = [
+  ...RULES.map(rulePolicy),
+  ...azureStackPolicies(toResourceView),
+];

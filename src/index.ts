@@ -5,12 +5,17 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "./config/errors";
-import { namespaceValues, parseStackConfig } from "./config/load";
+import { parseAllConfig } from "./config/load";
+import { secretKeysFromEnvironment } from "./config/secrets";
 import { definePlatform } from "./program";
+import { PROVIDER_SETTINGS } from "./providerSettings";
 
 function loadConfig() {
   try {
-    return parseStackConfig(namespaceValues(pulumi.runtime.allConfig()), pulumi.getStack());
+    return parseAllConfig(pulumi.runtime.allConfig(), pulumi.getStack(), {
+      secretKeys: secretKeysFromEnvironment(),
+      providerSettings: PROVIDER_SETTINGS,
+    });
   } catch (error) {
     // A RunError is printed without a stack trace: the message already names every bad key.
     if (error instanceof ConfigError) throw new pulumi.RunError(error.message);

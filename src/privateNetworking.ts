@@ -41,10 +41,19 @@ export function definePrivateNetworking(
         accountId: account.accountId,
         location: spec.location,
         subnetId,
-        dnsZoneIds: privateNetwork.dnsZoneIdsFor(privateDnsZonesFor([spec.kind])),
+        dnsZoneIds:
+          config.network.dnsZoneGroup === "policy-managed"
+            ? "policy-managed"
+            : privateNetwork.dnsZoneIdsFor(privateDnsZonesFor([spec.kind])),
         resourceGroupName,
         after: account.lastOperation ? [account.lastOperation] : [],
         tags,
+        names: spec.privateEndpoint && {
+          endpoint: spec.privateEndpoint.name,
+          networkInterface: spec.privateEndpoint.networkInterfaceName,
+          import: spec.privateEndpoint.import,
+          dnsZoneGroup: spec.privateEndpoint.dnsZoneGroup,
+        },
       },
       { parent: account },
     );

@@ -56,7 +56,13 @@ export async function definePlatform(config: StackConfig): Promise<PlatformOutpu
   for (const spec of config.accounts) {
     accounts.set(
       spec.name,
-      new OpenAIAccount(spec.name, { spec, resourceGroupName: group.name, tags, protect: spec.protect }),
+      new OpenAIAccount(spec.name, {
+        spec,
+        resourceGroupName: group.name,
+        tags,
+        protect: spec.protect,
+        lock: spec.lock === "None" ? undefined : spec.lock,
+      }),
     );
     // Under the offline plan's mocks an account's registrations complete here, so Pulumi's pending
     // promises peak at one account's worth instead of the whole stack's: half the plan's time and

@@ -28,7 +28,7 @@ const RICH_STACK = `config:
           preset: default
           mode: Asynchronous_filter
           categories:
-            hate: { prompt: High, completion: Off }
+            hate: { prompt: High, completion: "Off" } # quoted: YAML 1.1 (the Pulumi CLI) reads a bare Off as false
           blocklists:
             - name: terms
               terms: [alpha, { pattern: "B[0-9]+", regex: true }]

@@ -190,6 +190,33 @@ const CASES: [string, Record<string, unknown>, Record<string, unknown>, Record<s
     { properties: { principalId: "p", principalType: "Group", roleDefinitionId: "r" } },
   ],
   [
+    "azure-native:authorization:ManagementLockByScope",
+    { scope: ID, lockName: "l", level: "CanNotDelete", notes: "n" },
+    { scope: ID, lockName: "l" },
+    { properties: { level: "CanNotDelete", notes: "n" } },
+  ],
+  [
+    "azure-native:network:NetworkSecurityGroup",
+    {
+      ...RG,
+      networkSecurityGroupName: "n",
+      location: "l",
+      securityRules: [{ name: "r", priority: 100, direction: "Inbound", access: "Allow", protocol: "Tcp" }],
+    },
+    { ...RG, networkSecurityGroupName: "n" },
+    {
+      location: "l",
+      properties: {
+        securityRules: [
+          {
+            name: "r",
+            properties: { priority: 100, direction: "Inbound", access: "Allow", protocol: "Tcp" },
+          },
+        ],
+      },
+    },
+  ],
+  [
     "azure-native:monitor:DiagnosticSetting",
     { resourceUri: ID, name: "d", workspaceId: ID, logs: [{ categoryGroup: "allLogs", enabled: true }] },
     { resourceUri: ID, name: "d" },

@@ -359,6 +359,7 @@ describe("findings in the plan", () => {
     dependencies: [],
     protect: false,
     retainOnDelete: false,
+    import: null,
     inputs,
   });
 

@@ -4,10 +4,11 @@ import { promisify } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
 import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { CONFIG_NAMESPACE } from "../src/config/load";
-
+import { readGoYaml } from "../src/plan/goYaml";
+import { readStackConfigFile } from "../src/plan/stackFile";
 import { recordResources } from "./support/mockRun";
+import { pulumiProjectSchema } from "./support/pulumiProjectSchema";
 
 const run = promisify(execFile);
 
@@ -16,13 +17,29 @@ interface HostRun {
   types: string[];
   outputs: Record<string, unknown> | undefined;
 }
-const project = parse(readFileSync("Pulumi.yaml", "utf8"));
+/** Pulumi.yaml as the Pulumi CLI reads it (gopkg.in/yaml.v2, like the stack files). */
+const readProject = (text: string) => readGoYaml(text).value as Record<string, unknown> & { main: string };
+const projectText = readFileSync("Pulumi.yaml", "utf8");
+const project = readProject(projectText);
+const validateProject = new Ajv2020({ allErrors: true }).compile(pulumiProjectSchema);
 
 describe("Pulumi.yaml", () => {
-  it("validates against Pulumi's project schema", () => {
-    const schema = JSON.parse(readFileSync("../shared/schemas/pulumi-project.schema.json", "utf8"));
-    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
-    expect(validate(project), JSON.stringify(validate.errors)).toBe(true);
+  it("validates against the project file schema written from Pulumi's documentation", () => {
+    expect(validateProject(project), JSON.stringify(validateProject.errors)).toBe(true);
+  });
+
+  it.each([
+    ["a missing name", (t: string) => t.replace(/^name: .*$/m, "")],
+    ["a name with a space", (t: string) => t.replace(/^name: .*$/m, "name: aoai platform")],
+    ["an unknown runtime", (t: string) => t.replace("name: nodejs", "name: deno")],
+    ["typescript as text", (t: string) => t.replace("typescript: true", 'typescript: "true"')],
+    ["an unknown package manager", (t: string) => t.replace("packagemanager: npm", "packagemanager: npmm")],
+    ["a misspelt runtime option", (t: string) => t.replace("typescript: true", "typeScript: true")],
+    ["a misspelt attribute", (t: string) => t.replace(/^main: /m, "mian: ")],
+  ])("refuses a Pulumi.yaml with %s", (_, breakIt) => {
+    const broken = breakIt(projectText);
+    expect(broken).not.toBe(projectText);
+    expect(validateProject(readProject(broken))).toBe(false);
   });
 
   it("names the config namespace the program reads and runs TypeScript through the language host", () => {
@@ -34,12 +51,16 @@ describe("Pulumi.yaml", () => {
 
 describe("the program as the Node.js language host loads it", () => {
   it("registers ts-node, requires Pulumi.yaml main, runs the exported function and returns the outputs", async () => {
-    const { stdout } = await run(process.execPath, [
-      "test/support/languageHostRun.js",
-      project.main,
-      "Pulumi.dev.yaml",
-      "dev",
-    ]);
+    // The config as the CLI reads Pulumi.dev.yaml and the language host passes it to the program.
+    const file = readStackConfigFile("Pulumi.dev.yaml");
+    const env = {
+      ...process.env,
+      PULUMI_CONFIG: JSON.stringify(file.values),
+      PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(file.secretKeys),
+    };
+    const { stdout } = await run(process.execPath, ["test/support/languageHostRun.js", project.main, "dev"], {
+      env,
+    });
     const result = JSON.parse(stdout) as HostRun;
     expect(result.exitCode).toBe(0);
     expect(result.types).toContain("azure-native:cognitiveservices:Account");
@@ -56,13 +77,7 @@ describe("the program as the Node.js language host loads it", () => {
     // function directly: the host's error path under an in-process mock monitor spends tens of
     // seconds in garbage collection after the program fails, which is an artefact of the harness.
     const resources = await recordResources(() => undefined);
-    const values = readFileSync("test/fixtures/Pulumi.invalid.yaml", "utf8");
-    const config = parse(values).config as Record<string, unknown>;
-    pulumi.runtime.setAllConfig(
-      Object.fromEntries(
-        Object.entries(config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
-      ),
-    );
+    pulumi.runtime.setAllConfig(readStackConfigFile("test/fixtures/Pulumi.invalid.yaml").values);
     const before = resources.length;
     const { default: runProgram } = await import("../src/index.js");
     const failure = await runProgram().then(
@@ -73,5 +88,30 @@ describe("the program as the Node.js language host loads it", () => {
     expect((failure as Error).message).toContain('aoai-platform:environment: "production"');
     expect((failure as Error).message).toContain("aoai-platform:accounts[0].deployments[0].capacity: 30");
     expect(resources.length).toBe(before);
+  });
+
+  it("never prints a secret in the RunError: keys the language host marks secret and the webhook URL", async () => {
+    const values = readStackConfigFile("Pulumi.dev.yaml").values;
+    pulumi.runtime.setAllConfig({
+      ...values,
+      "aoai-platform:resourceGroup": JSON.stringify({ name: "rg/S3CRET-NAME" }),
+      "aoai-platform:alertWebhookUrl": "http://hooks.example.com/a?token=T0KEN-VALUE",
+      "aoai-platfrom:budget": "{}",
+    });
+    process.env.PULUMI_CONFIG_SECRET_KEYS = JSON.stringify(["aoai-platform:resourceGroup"]);
+    try {
+      const { default: runProgram } = await import("../src/index.js");
+      const failure = (await runProgram().then(
+        () => undefined,
+        (error: unknown) => error,
+      )) as Error;
+      expect(failure).toBeInstanceOf(pulumi.RunError);
+      expect(failure.message).toContain("aoai-platform:resourceGroup.name: [secret]:");
+      expect(failure.message).toContain("aoai-platform:alertWebhookUrl: [secret]:");
+      expect(failure.message).toContain("did you mean aoai-platform:budget?");
+      expect(failure.message).not.toMatch(/S3CRET|T0KEN/);
+    } finally {
+      delete process.env.PULUMI_CONFIG_SECRET_KEYS;
+    }
   });
 });

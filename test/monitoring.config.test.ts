@@ -160,11 +160,12 @@ describe("monitoring config", () => {
       problemsOf(withKeys({ monitoring: noReceiver, alertWebhookUrl: "https://hooks.contoso.com/t/abc" })),
     ).toEqual([]);
     expect(problemsOf(withKeys({ alertWebhookUrl: "https://hooks.contoso.com/t/abc" }))).toEqual([
-      'aoai-platform:alertWebhookUrl: "https://hooks.contoso.com/t/abc": a webhook needs monitoring.actionGroup to be declared',
+      // The webhook URL is a secret: the key and the rule are printed, never the URL.
+      "aoai-platform:alertWebhookUrl: [secret]: a webhook needs monitoring.actionGroup to be declared",
     ]);
     expect(
       problemsOf(withKeys({ monitoring: monitoring(), alertWebhookUrl: "http://hooks.contoso.com/t" }))[0],
-    ).toMatch(/^aoai-platform:alertWebhookUrl: "http:\/\/hooks\.contoso\.com\/t": must be an https:\/\/ URL/);
+    ).toMatch(/^aoai-platform:alertWebhookUrl: \[secret\]: must be an https:\/\/ URL/);
     // Offline, a `secure:` value reads as the plan's placeholder: accepted, never decoded.
     expect(
       problemsOf(withKeys({ monitoring: monitoring(), alertWebhookUrl: OFFLINE_SECRET_PLACEHOLDER })),

@@ -5,6 +5,7 @@ import { budgetSpecSchema } from "../components/budget/spec";
 import { LEGACY_METRICS, OPENAI_METRICS } from "../components/facts/monitoring";
 import { type AlertSettingsByKind, accountAlertRules } from "../components/monitoring/alerts";
 import { type MonitoredAccount, PlatformMonitoring } from "../components/monitoring/component";
+import { emailReceiverName } from "../components/monitoring/receivers";
 import { monitoringSpecSchema } from "../components/monitoring/spec";
 import { resolveMonitoring } from "../src/config/monitoring";
 import { monitoringPlan } from "../src/plan/monitoring";
@@ -156,13 +157,22 @@ describe("PlatformMonitoring", () => {
     const settingsByAccount = new Map(
       ofType(resources, "monitor:DiagnosticSetting").map((d) => [d.inputs.resourceUri, d.inputs]),
     );
-    expect([...settingsByAccount.keys()].sort()).toEqual([accountId("aoai-ptu"), accountId("aoai-swc")]);
+    // The accounts and the workspace itself (Azure Policy 187242f4 covers workspaces).
+    expect([...settingsByAccount.keys()].sort()).toEqual([
+      accountId("aoai-ptu"),
+      accountId("aoai-swc"),
+      workspaceId,
+    ]);
     for (const inputs of settingsByAccount.values()) {
       expect(inputs).toEqual({
         name: "aoai-platform",
         resourceUri: expect.any(String),
         workspaceId,
-        logs: [{ categoryGroup: "allLogs", enabled: true }],
+        // Both category groups, as Azure Policy 55d1f543's existence condition requires.
+        logs: [
+          { categoryGroup: "audit", enabled: false },
+          { categoryGroup: "allLogs", enabled: true },
+        ],
         metrics: [{ category: "AllMetrics", enabled: true }],
       });
     }
@@ -175,7 +185,13 @@ describe("PlatformMonitoring", () => {
       location: "global",
       groupShortName: "aoai",
       enabled: true,
-      emailReceivers: [{ name: "email-1", emailAddress: "oncall@contoso.com", useCommonAlertSchema: true }],
+      emailReceivers: [
+        {
+          name: emailReceiverName("oncall@contoso.com"),
+          emailAddress: "oncall@contoso.com",
+          useCommonAlertSchema: true,
+        },
+      ],
       webhookReceivers: [],
     });
     const alerts = ofType(resources, "monitor:MetricAlert");
@@ -235,7 +251,10 @@ describe("PlatformMonitoring", () => {
     const [diagnostics] = ofType(resources, "monitor:DiagnosticSetting");
     expect(diagnostics?.inputs).toMatchObject({
       workspaceId: existing,
-      logs: [{ categoryGroup: "audit", enabled: true }],
+      logs: [
+        { categoryGroup: "audit", enabled: true },
+        { categoryGroup: "allLogs", enabled: false },
+      ],
       storageAccountId: storage,
       eventHubAuthorizationRuleId: rule,
       eventHubName: "aoai-logs",
@@ -307,6 +326,15 @@ describe("the plan's monitoring section", () => {
     expect(plan.diagnosticSettings).toEqual([
       {
         resource: "aoai-ptu",
+        name: "aoai-platform",
+        logCategoryGroups: ["allLogs"],
+        metricCategories: ["AllMetrics"],
+        workspaceId: `${RG}/providers/Microsoft.OperationalInsights/workspaces/log-aoai-test`,
+        storageAccountId: null,
+        eventHubAuthorizationRuleId: null,
+      },
+      {
+        resource: "log-aoai-test",
         name: "aoai-platform",
         logCategoryGroups: ["allLogs"],
         metricCategories: ["AllMetrics"],

@@ -219,7 +219,7 @@ describe("network config: every error names the key, the value and what is allow
 
   it("an unknown key under network", () => {
     expect(problemsOf(withNetwork({ regions: swc, vnets: {} }))).toEqual([
-      'aoai-platform:network: "vnets": unknown key "vnets"; allowed: regions, existingDnsZoneIds, linkVnetIds, allowIpRulesInProd',
+      'aoai-platform:network: "vnets": unknown key "vnets"; allowed: regions, existingDnsZoneIds, dnsZoneGroup, linkVnetIds, allowIpRulesInProd',
     ]);
   });
 });

@@ -56,8 +56,9 @@ describe("the components package, packed and consumed by another stack", () => {
     tarball = join(work, packed?.filename ?? "");
     consumer = join(work, "consumer");
     cpSync(join(repo, "examples", "consumer"), consumer, { recursive: true });
-    // Only the tarball (and its own dependencies) are installed; the peer SDKs are linked below,
-    // as a consumer's own copies would be.
+    // Only the tarball and its own dependencies are installed, from the npm registry as a consumer
+    // would (a warm cache is used when there is one, never required); the peer SDKs are linked
+    // below, as a consumer's own copies would be.
     writeFileSync(
       join(consumer, "package.json"),
       JSON.stringify({
@@ -68,7 +69,7 @@ describe("the components package, packed and consumed by another stack", () => {
     );
     await run(
       "npm",
-      ["install", "--offline", "--legacy-peer-deps", "--no-audit", "--no-fund", "--ignore-scripts"],
+      ["install", "--prefer-offline", "--legacy-peer-deps", "--no-audit", "--no-fund", "--ignore-scripts"],
       {
         cwd: consumer,
       },

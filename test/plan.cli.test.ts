@@ -98,6 +98,7 @@ describe("npm run plan --json (the contract in DESIGN.md)", () => {
           "custom",
           "dependencies",
           "dependsOn",
+          "import",
           "inputs",
           "name",
           "parent",
@@ -193,7 +194,7 @@ describe("invalid input", () => {
   });
 
   it("a secure value is never decoded or printed", async () => {
-    const dev = `${readFileSync("Pulumi.dev.yaml", "utf8")}  aoai-platform-extra:token:\n    secure: v1:abcdef==\n`;
+    const dev = `${readFileSync("Pulumi.dev.yaml", "utf8")}  azure-native:clientSecret:\n    secure: v1:abcdef==\n`;
     const run = await plan("--stack", "dev", "--config-file", writeStackFile(dev), "--json");
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).not.toContain("v1:abcdef==");
@@ -229,10 +230,14 @@ describe("security rules in the plan (the same rules as the policy pack)", () =>
       - rule: aoai-local-auth-disabled
         resource: aoai-contoso-prod-frc-account
         reason: Legacy batch client needs a key until CHG-1234 lands (2027-01)
+      - rule: azure:aoai-local-auth-disabled
+        resource: aoai-contoso-prod-frc-account
+        reason: Same waiver for the Azure Policy 71ef260a mirror (CHG-1234)
 `;
     const run = await plan("--stack", "prod", "--config-file", writeStackFile(exempted));
     expect(run.code, run.stdout).toBe(0);
     expect(run.stdout).toMatch(/EXEMPT aoai-local-auth-disabled: .*reason: Legacy batch client needs a key/);
+    expect(run.stdout).toMatch(/EXEMPT azure:aoai-local-auth-disabled: .*71ef260a.*reason: Same waiver/);
   });
 
   it("an exemption for an unknown rule is a config error", async () => {

@@ -50,8 +50,12 @@ describe("policy pack policies", () => {
     properties: { disableLocalAuth: false },
   });
 
-  it("one policy per rule, named by the rule id", () => {
-    expect(POLICIES.map((p) => p.name)).toEqual(RULES.map((r) => r.id));
+  it("one policy per rule, named by the rule id, then the two Azure Policy entries", () => {
+    expect(POLICIES.map((p) => p.name)).toEqual([
+      ...RULES.map((r) => r.id),
+      "azure-policy",
+      "azure-policy-advisory",
+    ]);
   });
 
   it("report the same violations as the rules, and honour exemptions from the pack config", () => {
@@ -91,6 +95,10 @@ describe("policy/index.ts as the Pulumi CLI loads it", () => {
     );
     client.close();
     expect(info.getName()).toBe("aoai-platform-baseline");
-    expect(info.getPoliciesList().map((p) => p.getName())).toEqual(RULES.map((r) => r.id));
+    expect(info.getPoliciesList().map((p) => p.getName())).toEqual([
+      ...RULES.map((r) => r.id),
+      "azure-policy",
+      "azure-policy-advisory",
+    ]);
   });
 });

@@ -1,10 +1,12 @@
 /** What Pulumi's engine or Azure would refuse, refused by the components and the plan's recorder. */
+
 import * as pulumi from "@pulumi/pulumi";
 import type { RegisterResourceRequest } from "@pulumi/pulumi/proto/resource_pb";
 import { describe, expect, it } from "vitest";
 import { OpenAIAccount, type OpenAIAccountSpec } from "../components/account/component";
 import { accountSpecSchema } from "../components/account/spec";
 import { ContentFilterSet } from "../components/content-filter/component";
+import { contentItemName } from "../components/content-filter/itemName";
 import { raiPolicyProperties } from "../components/content-filter/settings";
 import { contentFilterSpecSchema } from "../components/content-filter/spec";
 import { PlatformResourceGroup } from "../components/resource-group/component";
@@ -86,8 +88,15 @@ describe("duplicate URNs", () => {
     );
     // The names the previous release registered: `${set}-${filter}-${blocklist}` and `...-${index}`.
     expect(aliases.get("a-filters-blocklist-codes")).toEqual(["a-filters-strict-codes"]);
-    expect(aliases.get("a-filters-blocklist-codes-item-0")).toEqual(["a-filters-strict-codes-0"]);
-    expect(aliases.get("a-filters-blocklist-codes-item-1")).toEqual(["a-filters-strict-codes-1"]);
+    // Items are named by their term now; they alias the positional names of before, per filter and per account.
+    expect(aliases.get(`a-filters-blocklist-codes-${contentItemName("x", false)}`)).toEqual([
+      "a-filters-strict-codes-0",
+      "a-filters-blocklist-codes-item-0",
+    ]);
+    expect(aliases.get(`a-filters-blocklist-codes-${contentItemName("y", false)}`)).toEqual([
+      "a-filters-strict-codes-1",
+      "a-filters-blocklist-codes-item-1",
+    ]);
     // RAI policies keep their names: no alias needed.
     expect(aliases.get("a-filters-strict")).toEqual([]);
   });

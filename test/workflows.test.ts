@@ -52,6 +52,16 @@ describe("GitHub workflows", () => {
     expect(JSON.stringify(pr)).not.toMatch(/secrets\.AZURE|client-secret|PULUMI_ACCESS_TOKEN/);
   });
 
+  it("pull requests: the offline plan diff against the base branch goes to the job summary and a PR comment", () => {
+    const review = workflow("pull-request.yml").jobs["change-review"];
+    expect(review.needs).toBe("verify");
+    expect(review.permissions["pull-requests"]).toBe("write");
+    const steps = JSON.stringify(review.steps);
+    expect(steps).toContain("--diff-against");
+    expect(steps).toContain("GITHUB_STEP_SUMMARY");
+    expect(steps).toContain("gh pr comment");
+  });
+
   it("deploys: dev first, then prod behind its environment, never two at once", () => {
     const deploy = workflow("deploy.yml");
     expect(deploy.on.push.branches).toEqual(["main"]);

@@ -1,8 +1,10 @@
 /** One Azure OpenAI account with secure defaults, its content filters and its model deployments. */
+import * as authorization from "@pulumi/azure-native/authorization";
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as pulumi from "@pulumi/pulumi";
 import { ContentFilterSet } from "../content-filter/component";
 import { ModelDeploymentChain } from "../deployments/component";
+import { importOptions } from "../facts/adoption";
 import type { AccountSpec } from "./spec";
 
 /** The account spec with the defaults a stack resolves (region, subdomain). */
@@ -19,6 +21,8 @@ export interface OpenAIAccountArgs {
   protect?: boolean;
   /** Pulumi `retainOnDelete` for the account resource. */
   retainOnDelete?: boolean;
+  /** Azure management lock on the account (Pulumi `protect` only stops Pulumi). */
+  lock?: "CanNotDelete";
 }
 
 /** What an app needs to call one deployment. */
@@ -92,10 +96,17 @@ export class OpenAIAccount extends pulumi.ComponentResource {
                 },
               }
             : undefined,
+          // Recovers a soft-deleted account of this name instead of creating a new one.
+          restore: spec.restore ? true : undefined,
         },
         tags,
       },
-      { parent: this, protect: args.protect, retainOnDelete: args.retainOnDelete },
+      {
+        parent: this,
+        protect: args.protect,
+        retainOnDelete: args.retainOnDelete,
+        ...importOptions("account", spec.import),
+      },
     );
     this.accountId = this.account.id;
     this.accountName = this.account.name;
@@ -123,6 +134,23 @@ export class OpenAIAccount extends pulumi.ComponentResource {
     );
 
     this.lastOperation = this.deploymentChain.deployments.at(-1) ?? this.contentFilters.lastOperation;
+
+    if (args.lock) {
+      // After the account's last operation, so the first deploy builds everything before the lock
+      // exists. CanNotDelete allows updates; deleting the account or a deployment needs the lock
+      // removed first (lock: None, pulumi up), which Pulumi does before anything it depends on.
+      new authorization.ManagementLockByScope(
+        `${name}-lock`,
+        {
+          lockName: `${spec.name}-lock`,
+          scope: this.account.id,
+          level: args.lock,
+          notes:
+            "aoai-platform: prod account; set lock: None and pulumi up before deleting it or its deployments",
+        },
+        { parent: this, dependsOn: this.lastOperation ? [this.lastOperation] : [this.account] },
+      );
+    }
 
     this.deployments = {};
     this.modelDeployments = {};

@@ -10,11 +10,13 @@ import {
   ACCOUNT_NAME,
   CUSTOM_SUBDOMAIN,
   MAX_DEPLOYMENTS_PER_ACCOUNT,
+  PRIVATE_ENDPOINT_NAME,
   satisfiesNameRule,
 } from "../facts/names";
 import { cidrsOverlap, parseCidr, readCidr } from "../network/cidr";
 import {
   addDuplicateIssues,
+  armIdOf,
   armResourceId,
   azureName,
   azureRegion,
@@ -83,6 +85,21 @@ const customerManagedKeySchema = strictObject({
   encrypt: z.boolean().default(true),
 });
 
+/** The account's private endpoint when it keeps names it already has in Azure (adopted). */
+const privateEndpointSchema = strictObject({
+  /** Defaults to pe-<account>. */
+  name: azureName(PRIVATE_ENDPOINT_NAME),
+  /** The custom network interface name it was created with; omitted: the one Azure generated. */
+  networkInterfaceName: azureName(PRIVATE_ENDPOINT_NAME).optional(),
+  /** ARM id of the existing endpoint to adopt. */
+  import: armIdOf("privateEndpoint").optional(),
+  /** The endpoint's private DNS zone group (default name "default"). */
+  dnsZoneGroup: strictObject({
+    name: z.string().min(1),
+    import: armIdOf("privateDnsZoneGroup").optional(),
+  }).optional(),
+});
+
 export const accountSpecSchema = strictObject({
   name: azureName(ACCOUNT_NAME),
   /** Region; defaults to the stack's location. */
@@ -99,8 +116,19 @@ export const accountSpecSchema = strictObject({
   customerManagedKey: customerManagedKeySchema.optional(),
   /** Pulumi `protect`; defaults to true in the prod environment. */
   protect: z.boolean().optional(),
+  /**
+   * Azure management lock on the account: `CanNotDelete` (default in prod) stops anyone deleting it
+   * or its deployments, also outside Pulumi; updates still work. `None`: no lock.
+   */
+  lock: z.enum(["CanNotDelete", "None"]).optional(),
   contentFilters: z.array(contentFilterSpecSchema).default([]),
   deployments: z.array(deploymentSpecSchema).default([]),
+  /** ARM id of an existing account to adopt (Pulumi `import`) instead of creating one. */
+  import: armIdOf("account").optional(),
+  /** Names (and import ids) of the account's private endpoint; only with `network`. */
+  privateEndpoint: privateEndpointSchema.optional(),
+  /** Recover a soft-deleted account of this name (ARM `properties.restore`) instead of creating it. */
+  restore: z.boolean().default(false),
 }).superRefine((account, ctx) => {
   if (
     account.customSubDomain !== undefined &&
@@ -110,6 +138,14 @@ export const accountSpecSchema = strictObject({
       code: "custom",
       path: ["customSubDomain"],
       message: `must be ${CUSTOM_SUBDOMAIN.allowed}`,
+    });
+  }
+  if (account.restore && account.import !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["restore"],
+      message:
+        "restore recovers a soft-deleted account and import adopts an existing one; an account is one or the other",
     });
   }
   if (account.deployments.length > MAX_DEPLOYMENTS_PER_ACCOUNT) {

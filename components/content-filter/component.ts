@@ -1,6 +1,7 @@
 /** Content filters (RAI policies) with their blocklists, on one account. */
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as pulumi from "@pulumi/pulumi";
+import { importOptions } from "../facts/adoption";
 import { blocklistConflicts, planBlocklists } from "./plan";
 import { raiPolicyProperties } from "./settings";
 import type { ContentFilterSpec } from "./spec";
@@ -52,7 +53,11 @@ export class ContentFilterSet extends pulumi.ComponentResource {
           },
           tags,
         },
-        { ...after(), aliases: [{ name: planned.previousName }] },
+        {
+          ...after(),
+          aliases: [{ name: planned.previousName }],
+          ...importOptions("raiBlocklist", planned.spec.import),
+        },
       );
       previous = list;
       for (const item of planned.items) {
@@ -66,7 +71,11 @@ export class ContentFilterSet extends pulumi.ComponentResource {
             properties: { pattern: item.pattern, isRegex: item.isRegex },
             tags,
           },
-          { ...after(), aliases: [{ name: item.previousName }] },
+          {
+            ...after(),
+            aliases: item.previousNames.map((previousName) => ({ name: previousName })),
+            ...importOptions("raiBlocklistItem", item.import),
+          },
         );
       }
     }
@@ -80,7 +89,7 @@ export class ContentFilterSet extends pulumi.ComponentResource {
           properties: raiPolicyProperties(filter),
           tags,
         },
-        after(),
+        { ...after(), ...importOptions("raiPolicy", filter.import) },
       );
       previous = policy;
       this.policyNames[filter.name] = policy.name;

@@ -3,12 +3,14 @@
  *
  * Blocklists belong to the account (`accounts/{account}/raiBlocklists/{name}`), not to a filter, so
  * each blocklist name is one resource per account, however many filters use it. Names are
- * `${set}-blocklist-${name}` and `${set}-blocklist-${name}-item-${index}`: the item suffix is digits,
- * so distinct (blocklist, index) pairs never give the same name. Before, the filter name was part of
+ * `${set}-blocklist-${name}` and `${set}-blocklist-${name}-${itemName}`, where an item is named by its
+ * content (`item-<16 hex digits>`, itemName.ts) so reordering terms changes nothing; the fixed-length
+ * suffix keeps distinct (blocklist, term) pairs apart. An adopted item keeps its Azure name. Before, the filter name was part of
  * the name (`${set}-${filter}-${blocklist}`), and filter `strict` with blocklist `codes-eu` collided with
  * filter `strict-codes` with blocklist `eu`; each resource carries its old name as an alias, so stacks
  * deployed with the old names keep their resources instead of replacing them.
  */
+import { blocklistItemSettings } from "./itemName";
 import type { BlocklistSpec, ContentFilterSpec } from "./spec";
 
 export interface BlocklistTerm {
@@ -18,10 +20,12 @@ export interface BlocklistTerm {
 
 export interface PlannedBlocklistItem extends BlocklistTerm {
   resourceName: string;
-  /** The name the item had before blocklists were named per account. */
-  previousName: string;
+  /** Names the item had before (per filter, then per position): aliases, so deployed stacks keep it. */
+  previousNames: string[];
   /** ARM name of the item under its blocklist. */
   itemName: string;
+  /** ARM id of the existing item to adopt. */
+  import?: string;
 }
 
 export interface PlannedBlocklist {
@@ -90,12 +94,17 @@ export function planBlocklists(setName: string, filters: readonly ContentFilterS
         filter: filter.name,
         resourceName,
         previousName,
-        items: blocklistTerms(blocklist).map((term, index) => ({
-          ...term,
-          resourceName: `${resourceName}-item-${index}`,
-          previousName: `${previousName}-${index}`,
-          itemName: `item-${index}`,
-        })),
+        items: blocklist.terms.map((term, index) => {
+          const item = blocklistItemSettings(term);
+          return {
+            pattern: item.pattern,
+            isRegex: item.isRegex,
+            resourceName: `${resourceName}-${item.itemName}`,
+            previousNames: [`${previousName}-${index}`, `${resourceName}-item-${index}`],
+            itemName: item.itemName,
+            ...(item.import === undefined ? {} : { import: item.import }),
+          };
+        }),
       });
     }
   }

@@ -80,9 +80,9 @@ export function raiPolicyProperties(spec: ContentFilterSpec): RaiPolicyPropertie
     }
   }
   for (const shield of Object.keys(PROMPT_SHIELD_FILTERS) as PromptShield[]) {
-    const { name, source } = PROMPT_SHIELD_FILTERS[shield];
+    const { name, sources } = PROMPT_SHIELD_FILTERS[shield];
     const on = settings.shields[shield];
-    contentFilters.push({ name, source, enabled: on, blocking: on });
+    for (const source of sources) contentFilters.push({ name, source, enabled: on, blocking: on });
   }
   const customBlocklists = spec.blocklists.flatMap((blocklist) =>
     blocklistSources(blocklist).map((source) => ({ blocklistName: blocklist.name, source, blocking: true })),

@@ -7,7 +7,7 @@ import {
   SEVERITY_THRESHOLDS,
 } from "../facts/contentFilters";
 import { RAI_NAME } from "../facts/names";
-import { addDuplicateIssues, azureName, strictObject } from "../validation";
+import { addDuplicateIssues, armIdOf, azureName, strictObject } from "../validation";
 import { regexTermIssue } from "./regex";
 
 const threshold = z.enum(SEVERITY_THRESHOLDS);
@@ -26,7 +26,12 @@ const termText = z
 
 const blocklistTerm = z.union([
   termText,
-  strictObject({ pattern: termText, regex: z.boolean().default(false) }).superRefine((term, ctx) => {
+  strictObject({
+    pattern: termText,
+    regex: z.boolean().default(false),
+    /** ARM id of an existing blocklist item to adopt; the item keeps its Azure name. */
+    import: armIdOf("raiBlocklistItem").optional(),
+  }).superRefine((term, ctx) => {
     const issue = term.regex ? regexTermIssue(term.pattern) : undefined;
     if (issue) ctx.addIssue({ code: "custom", path: ["pattern"], message: issue });
   }),
@@ -42,6 +47,18 @@ export const blocklistSpecSchema = strictObject({
     .max(MAX_BLOCKLIST_TERMS, { error: `a blocklist holds at most ${MAX_BLOCKLIST_TERMS} terms` }),
   /** Which side of the conversation the blocklist applies to. */
   appliesTo: z.enum(["prompt", "completion", "both"]).default("both"),
+  /** ARM id of an existing blocklist to adopt (Pulumi `import`). */
+  import: armIdOf("raiBlocklist").optional(),
+}).superRefine((blocklist, ctx) => {
+  // Items are named by their content: the same term twice would be the same item.
+  addDuplicateIssues(
+    ctx,
+    blocklist.terms.map((t) =>
+      typeof t === "string" ? `exact:${t}` : `${t.regex ? "regex" : "exact"}:${t.pattern}`,
+    ),
+    (i) => ["terms", i],
+    "blocklist term",
+  );
 });
 
 export const contentFilterSpecSchema = strictObject({
@@ -53,9 +70,13 @@ export const contentFilterSpecSchema = strictObject({
   categories: z.partialRecord(z.enum(HARM_CATEGORIES), categoryOverride).default({}),
   jailbreak: z.boolean().optional(),
   indirectAttack: z.boolean().optional(),
+  indirectAttackSpotlighting: z.boolean().optional(),
+  profanity: z.boolean().optional(),
   protectedMaterialText: z.boolean().optional(),
   protectedMaterialCode: z.boolean().optional(),
   blocklists: z.array(blocklistSpecSchema).default([]),
+  /** ARM id of an existing RAI policy to adopt (Pulumi `import`). */
+  import: armIdOf("raiPolicy").optional(),
 }).superRefine((filter, ctx) => {
   addDuplicateIssues(
     ctx,
@@ -67,3 +88,4 @@ export const contentFilterSpecSchema = strictObject({
 
 export type ContentFilterSpec = z.output<typeof contentFilterSpecSchema>;
 export type BlocklistSpec = z.output<typeof blocklistSpecSchema>;
+export type BlocklistTermSpec = BlocklistSpec["terms"][number];

@@ -1,6 +1,7 @@
 /** Model deployments on one account, chained in config order. */
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as pulumi from "@pulumi/pulumi";
+import { importOptions } from "../facts/adoption";
 import { MICROSOFT_DEFAULT_POLICY } from "../facts/contentFilters";
 import type { DeploymentSpec } from "./spec";
 
@@ -49,7 +50,7 @@ export class ModelDeploymentChain extends pulumi.ComponentResource {
           sku: { name: spec.sku, capacity: spec.capacity },
           tags: args.tags,
         },
-        { parent: this, dependsOn: previous },
+        { parent: this, dependsOn: previous, ...importOptions("deployment", spec.import) },
       );
       previous = [deployment];
       return deployment;

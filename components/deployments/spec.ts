@@ -3,7 +3,7 @@ import { z } from "zod";
 import { findCatalogModel, ptuSizeClassOf } from "../facts/models";
 import { DEPLOYMENT_NAME } from "../facts/names";
 import { type CapacityRule, capacityRule, DEPLOYMENT_SKUS } from "../facts/skus";
-import { azureName, strictObject } from "../validation";
+import { armIdOf, azureName, strictObject } from "../validation";
 
 export const VERSION_UPGRADE_OPTIONS = [
   "OnceNewDefaultVersionAvailable",
@@ -29,6 +29,8 @@ export const deploymentSpecSchema = strictObject({
   versionUpgradeOption: z.enum(VERSION_UPGRADE_OPTIONS).default("OnceNewDefaultVersionAvailable"),
   /** Name of a content filter on the same account; omitted means Microsoft's default policy. */
   contentFilter: z.string().min(1).optional(),
+  /** ARM id of an existing deployment to adopt (Pulumi `import`). */
+  import: armIdOf("deployment").optional(),
   /** Provisioned only: the standard deployment on the same account that takes the overage (PTU spillover). */
   spilloverDeploymentName: z.string().min(1).optional(),
 }).superRefine((deployment, ctx) => {

@@ -1,7 +1,8 @@
 /**
  * Content filter (RAI policy) vocabulary and Microsoft's default policy.
- * Source: Azure OpenAI content filtering docs and the raiPolicies REST spec (2025-06-01); the default
- * policy is summarised in shared/reference/azure-openai-facts.md.
+ * Sources: https://learn.microsoft.com/azure/ai-services/openai/concepts/content-filter, the default policy
+ * https://learn.microsoft.com/azure/ai-services/openai/concepts/default-safety-policies, and the raiPolicies
+ * REST spec specification/cognitiveservices/resource-manager/Microsoft.CognitiveServices/stable/2025-06-01/cognitiveservices.json.
  */
 
 /** The policy Azure applies to a deployment that names no RAI policy. */
@@ -44,11 +45,19 @@ export const MAX_BLOCKLIST_TERM_LENGTH = 1000;
 /** Strictness order: a lower rank blocks more. */
 export const SEVERITY_RANK: Record<SeverityThreshold, number> = { Low: 0, Medium: 1, High: 2, Off: 3 };
 
+/**
+ * On/off filters and the sides of the conversation they check. Profanity and indirect-attack
+ * spotlighting are members of Azure Policy's content-filter guardrail initiative 5207647b
+ * (filter names "Profanity" on prompts and completions, "Indirect Attack Spotlighting" on prompts:
+ * Azure/azure-policy built-in-policies/policySetDefinitions/Cognitive Services/AllowDeploymentControl_Audit.json).
+ */
 export const PROMPT_SHIELD_FILTERS = {
-  jailbreak: { name: "Jailbreak", source: "Prompt" },
-  indirectAttack: { name: "Indirect Attack", source: "Prompt" },
-  protectedMaterialText: { name: "Protected Material Text", source: "Completion" },
-  protectedMaterialCode: { name: "Protected Material Code", source: "Completion" },
+  jailbreak: { name: "Jailbreak", sources: ["Prompt"] },
+  indirectAttack: { name: "Indirect Attack", sources: ["Prompt"] },
+  indirectAttackSpotlighting: { name: "Indirect Attack Spotlighting", sources: ["Prompt"] },
+  profanity: { name: "Profanity", sources: ["Prompt", "Completion"] },
+  protectedMaterialText: { name: "Protected Material Text", sources: ["Completion"] },
+  protectedMaterialCode: { name: "Protected Material Code", sources: ["Completion"] },
 } as const;
 export type PromptShield = keyof typeof PROMPT_SHIELD_FILTERS;
 
@@ -75,17 +84,24 @@ export const DEFAULT_FILTER_SETTINGS: FilterSettings = {
   shields: {
     jailbreak: true,
     indirectAttack: false,
+    indirectAttackSpotlighting: false,
+    profanity: false,
     protectedMaterialText: true,
     protectedMaterialCode: true,
   },
 };
 
-/** Our stricter preset: blocks from Low severity and adds indirect-attack detection. */
+/**
+ * Our stricter preset: blocks from Low severity and adds indirect-attack detection, spotlighting and
+ * profanity, so it meets every member of the guardrail initiative 5207647b.
+ */
 export const STRICT_FILTER_SETTINGS: FilterSettings = {
   categories: everyCategory("Low"),
   shields: {
     jailbreak: true,
     indirectAttack: true,
+    indirectAttackSpotlighting: true,
+    profanity: true,
     protectedMaterialText: true,
     protectedMaterialCode: true,
   },

@@ -1,6 +1,6 @@
 /**
  * Built-in catalog of current Azure OpenAI models (model.format `OpenAI`).
- * Source: shared/reference/azure-openai-facts.md ("Current models"). New models ship monthly, so a
+ * Source: https://learn.microsoft.com/azure/ai-services/openai/concepts/models (models, versions, regions). New models ship monthly, so a
  * model or version missing here is a warning in validation, never an error.
  */
 import type { PtuSizeClass } from "./skus";

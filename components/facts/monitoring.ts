@@ -2,8 +2,9 @@
  * Azure Monitor, Log Analytics and Cost Management facts for Azure OpenAI accounts.
  * Sources: Azure OpenAI monitoring data reference (metrics, dimensions, log categories), Azure Monitor
  * "Manage data retention in a Log Analytics workspace", Microsoft.Insights metricAlerts / actionGroups
- * and Microsoft.Consumption budgets REST specs (azure-native 3.x docs), summarised in
- * shared/reference/azure-openai-facts.md ("Monitoring").
+ * and Microsoft.Consumption budgets REST specs (azure-native 3.x docs):
+ * https://learn.microsoft.com/azure/ai-services/openai/monitor-openai-reference and
+ * https://learn.microsoft.com/azure/azure-monitor/logs/data-retention-configure.
  */
 import type { NameRule } from "./names";
 

@@ -1,6 +1,8 @@
 /**
  * Azure naming rules for the resources we create.
- * Source: Microsoft.CognitiveServices REST spec 2025-06-01, summarised in shared/reference/azure-openai-facts.md.
+ * Sources: the Microsoft.CognitiveServices REST spec
+ * (specification/cognitiveservices/resource-manager/Microsoft.CognitiveServices/stable/2025-06-01/cognitiveservices.json)
+ * and https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules.
  */
 
 export interface NameRule {
@@ -65,4 +67,16 @@ export const MANAGED_IDENTITY_NAME: NameRule = {
   minLength: 3,
   maxLength: 128,
   allowed: "3-128 characters: letters, digits, '_' and '-', starting with a letter or digit",
+};
+
+/**
+ * Microsoft.Network/privateEndpoints and network interfaces.
+ * Source: https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftnetwork
+ */
+export const PRIVATE_ENDPOINT_NAME: NameRule = {
+  pattern: /^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]*[a-zA-Z0-9_])?$/,
+  minLength: 2,
+  maxLength: 64,
+  allowed:
+    "2-64 characters: letters, digits, '_', '.', '-', starting with a letter or digit, ending with a letter, digit or '_'",
 };

@@ -1,7 +1,8 @@
 /**
  * Private Link facts for Azure OpenAI accounts.
- * Sources: shared/reference/azure-openai-facts.md (Private networking), Microsoft Learn "Azure Private
- * Endpoint private DNS zone values" (AI services rows) and "Azure Virtual Network FAQ" (reserved
+ * Sources: https://learn.microsoft.com/azure/ai-services/cognitive-services-virtual-networks, Microsoft Learn
+ * "Azure Private Endpoint private DNS zone values" (AI services rows,
+ * https://learn.microsoft.com/azure/private-link/private-endpoint-dns) and "Azure Virtual Network FAQ" (reserved
  * addresses), the Microsoft.Network naming rules.
  */
 import type { NameRule } from "./names";

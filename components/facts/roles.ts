@@ -1,6 +1,7 @@
 /**
  * Azure built-in role definitions the platform assigns or refuses to assign.
- * Sources: shared/reference/azure-openai-facts.md ("Identity and roles"); Owner, User Access
+ * Sources: https://learn.microsoft.com/azure/ai-services/openai/how-to/role-based-access-control and
+ * https://learn.microsoft.com/azure/role-based-access-control/built-in-roles; Owner, User Access
  * Administrator, Role Based Access Control Administrator and Key Vault Crypto Service Encryption User
  * checked against Microsoft's built-in roles list (the GUIDs are the same in every tenant).
  */

@@ -1,7 +1,7 @@
 /**
  * Deployment SKUs and what `sku.capacity` counts for each.
- * Source: Azure OpenAI deployment types and provisioned throughput docs, summarised in
- * shared/reference/azure-openai-facts.md ("Deployment SKUs and what sku.capacity means").
+ * Sources: https://learn.microsoft.com/azure/ai-services/openai/how-to/deployment-types and
+ * https://learn.microsoft.com/azure/ai-services/openai/concepts/provisioned-throughput.
  */
 
 export const DEPLOYMENT_SKUS = [

@@ -12,6 +12,8 @@ import {
   WORKSPACE_SKU,
 } from "../facts/monitoring";
 import { type AlertedDeployment, type AlertSettingsByKind, accountAlertRules } from "./alerts";
+import { categoryGroupLogs } from "./logs";
+import { emailReceivers } from "./receivers";
 import type { MonitoringSpec } from "./spec";
 
 /** The monitoring spec with every alert's severity resolved. */
@@ -50,9 +52,9 @@ export class PlatformMonitoring extends pulumi.ComponentResource {
     const { workspace, diagnostics, actionGroup } = settings;
 
     // The spec holds exactly one of existingId and name.
-    this.workspaceId =
+    const createdWorkspace =
       workspace.existingId !== undefined
-        ? pulumi.output(workspace.existingId)
+        ? undefined
         : new operationalinsights.Workspace(
             `${name}-workspace`,
             {
@@ -66,7 +68,22 @@ export class PlatformMonitoring extends pulumi.ComponentResource {
               tags,
             },
             { parent: this },
-          ).id;
+          );
+    this.workspaceId = createdWorkspace ? createdWorkspace.id : pulumi.output(workspace.existingId ?? "");
+    if (createdWorkspace) {
+      // The workspace's own audit logs (queries, table access): Azure Policy 187242f4 covers workspaces too.
+      new monitor.DiagnosticSetting(
+        `${name}-workspace-diagnostics`,
+        {
+          name: diagnostics.name,
+          resourceUri: createdWorkspace.id,
+          workspaceId: createdWorkspace.id,
+          logs: categoryGroupLogs(diagnostics.logs),
+          metrics: [{ category: METRICS_CATEGORY, enabled: true }],
+        },
+        { parent: this },
+      );
+    }
 
     const group = new monitor.ActionGroup(
       `${name}-action-group`,
@@ -76,11 +93,7 @@ export class PlatformMonitoring extends pulumi.ComponentResource {
         location: GLOBAL_LOCATION,
         groupShortName: actionGroup.shortName,
         enabled: true,
-        emailReceivers: actionGroup.emails.map((emailAddress, i) => ({
-          name: `email-${i + 1}`,
-          emailAddress,
-          useCommonAlertSchema: true,
-        })),
+        emailReceivers: emailReceivers(actionGroup.emails),
         webhookReceivers:
           args.webhookUrl === undefined
             ? []
@@ -100,7 +113,7 @@ export class PlatformMonitoring extends pulumi.ComponentResource {
           resourceUri: account.id,
           workspaceId: this.workspaceId,
           // Cognitive Services accounts have no resource-specific tables: logs land in AzureDiagnostics.
-          logs: [{ categoryGroup: diagnostics.logs, enabled: true }],
+          logs: categoryGroupLogs(diagnostics.logs),
           metrics: [{ category: METRICS_CATEGORY, enabled: true }],
           storageAccountId: diagnostics.storageAccounts[account.location],
           eventHubAuthorizationRuleId: eventHub?.authorizationRuleId,

@@ -3,6 +3,7 @@ import * as network from "@pulumi/azure-native/network";
 import * as privatedns from "@pulumi/azure-native/privatedns";
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountPrivateDnsZone } from "../facts/privateLink";
+import { endpointNsgName, endpointSubnetRules } from "./nsg";
 import { createdVnetName, zoneLinkTargets } from "./plan";
 import type { NetworkSpec } from "./spec";
 
@@ -43,6 +44,18 @@ export class PrivateNetwork extends pulumi.ComponentResource {
         },
         { parent: this },
       );
+      const subnetSpec = regionSpec.vnet.privateEndpointSubnet;
+      const nsg = new network.NetworkSecurityGroup(
+        `${name}-nsg-${region}`,
+        {
+          networkSecurityGroupName: endpointNsgName(createdVnetName(region, spec), subnetSpec.name),
+          resourceGroupName,
+          location: region,
+          securityRules: endpointSubnetRules(subnetSpec.addressPrefix),
+          tags,
+        },
+        { parent: this },
+      );
       const subnet = new network.Subnet(
         `${name}-snet-${region}`,
         {
@@ -55,6 +68,7 @@ export class PrivateNetwork extends pulumi.ComponentResource {
           privateEndpointNetworkPolicies: "Enabled",
           // Endpoints only receive traffic; nothing in this subnet needs implicit internet egress.
           defaultOutboundAccess: false,
+          networkSecurityGroup: { id: nsg.id },
         },
         { parent: this },
       );
@@ -62,7 +76,9 @@ export class PrivateNetwork extends pulumi.ComponentResource {
       this.subnetIds[region] = subnet.id;
     }
 
-    if (spec.existingDnsZoneIds !== undefined) {
+    if (spec.dnsZoneGroup === "policy-managed") {
+      // The tenant's DeployIfNotExists policy creates the zone groups in its central zones.
+    } else if (spec.existingDnsZoneIds !== undefined) {
       for (const zone of args.dnsZones) {
         const id = spec.existingDnsZoneIds[zone];
         if (id === undefined) throw new Error(`network.existingDnsZoneIds has no id for ${zone}`);

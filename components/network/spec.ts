@@ -78,6 +78,13 @@ export const networkSpecSchema = strictObject({
    * must resolve them for the clients; when absent, the stack creates the zones its accounts need.
    */
   existingDnsZoneIds: z.partialRecord(z.enum(ACCOUNT_PRIVATE_DNS_ZONES), privateDnsZoneId).optional(),
+  /**
+   * `stack`: the stack creates each endpoint's private DNS zone group. `policy-managed`: in a
+   * landing zone whose DeployIfNotExists policy (Azure Policy c4bc6f10, ALZ Deploy-Private-DNS-Zones)
+   * creates zone groups in the central zones, the stack creates the endpoints only (a zone group of
+   * its own would fight the policy's) and neither zones nor links.
+   */
+  dnsZoneGroup: z.enum(["stack", "policy-managed"]).default("stack"),
   /** More VNets (e.g. a hub or app spokes) whose clients resolve the created zones. */
   linkVnetIds: z.array(virtualNetworkId).default([]),
   /** Landing-zone guardrail exception: ip rules on prod accounts need a written reason. */
@@ -91,6 +98,17 @@ export const networkSpecSchema = strictObject({
       code: "custom",
       path: ["regions"],
       message: "DNS zones and links are only used with private endpoints; add the regions' subnets here",
+    });
+  }
+  if (
+    network.dnsZoneGroup === "policy-managed" &&
+    (network.existingDnsZoneIds !== undefined || network.linkVnetIds.length > 0)
+  ) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["dnsZoneGroup"],
+      message:
+        "policy-managed: the tenant's policy registers the endpoints in its central zones; leave existingDnsZoneIds and linkVnetIds out",
     });
   }
   if (network.existingDnsZoneIds !== undefined) {

@@ -37,8 +37,9 @@ export function weakerThanDefault(policy: ResourceView): string[] {
   }
   for (const shield of Object.keys(PROMPT_SHIELD_FILTERS) as PromptShield[]) {
     if (!DEFAULT_FILTER_SETTINGS.shields[shield]) continue;
-    const { name, source } = PROMPT_SHIELD_FILTERS[shield];
-    if (field(find(name, source), "enabled") !== true) weaknesses.push(`${name} off (default on)`);
+    const { name, sources } = PROMPT_SHIELD_FILTERS[shield];
+    if (sources.some((source) => field(find(name, source), "enabled") !== true))
+      weaknesses.push(`${name} off (default on)`);
   }
   return weaknesses;
 }

@@ -42,7 +42,12 @@ export function evaluateRules(
   for (const rule of rules) {
     const enforcement = enforcementOf(rule, environment, settings);
     if (enforcement === "disabled") continue;
-    for (const violation of rule.check(resources, { environment, requiredTags: settings.requiredTags })) {
+    const context = {
+      environment,
+      requiredTags: settings.requiredTags,
+      approvedModels: settings.approvedModels,
+    };
+    for (const violation of rule.check(resources, context)) {
       const exemption = settings.exemptions.find(
         (e) => e.rule === rule.id && (e.resource === undefined || e.resource === resourceName(violation.urn)),
       );

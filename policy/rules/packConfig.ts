@@ -6,13 +6,14 @@
 import { RULES } from "./catalog";
 import { enforcementOf } from "./evaluate";
 import type { PolicySettings } from "./settings";
-import type { Enforcement, EnvironmentName } from "./types";
+import type { ApprovedModelEntry, Enforcement, EnvironmentName } from "./types";
 
 export interface RulePackConfig {
   enforcementLevel: Enforcement;
   exemptions: { resource?: string; reason: string }[];
   requiredTags: string[];
   environment: EnvironmentName;
+  approvedModels?: ApprovedModelEntry[];
 }
 
 export function policyPackConfig(
@@ -31,6 +32,7 @@ export function policyPackConfig(
           ),
         requiredTags: [...settings.requiredTags],
         environment,
+        ...(settings.approvedModels ? { approvedModels: settings.approvedModels } : {}),
       },
     ]),
   );

@@ -18,7 +18,45 @@ export const policySettingsSchema = strictObject({
     )
     .default([]),
   requiredTags: z.array(z.string().min(1)).default(["environment", "owner", "costCenter"]),
+  /**
+   * The organisation's own Azure Policy definitions and initiatives (JSON as Resource Manager
+   * returns them), paths relative to the project; each is assigned with `parameters` unless
+   * `assign: false` (a definition only used as an initiative member).
+   */
+  azureDefinitions: z
+    .array(
+      z.union([
+        z
+          .string()
+          .min(1)
+          .transform((file) => ({ file, parameters: {}, enforcementMode: "Default" as const, assign: true })),
+        strictObject({
+          file: z.string().min(1),
+          parameters: z.record(z.string(), z.unknown()).default({}),
+          enforcementMode: z.enum(["Default", "DoNotEnforce"]).default("Default"),
+          assign: z.boolean().default(true),
+        }),
+      ]),
+    )
+    .default([]),
+  /**
+   * Models the organisation approves (Azure Policy aafe3651 "approved registry models"): every
+   * deployment's model must be listed, with one of `versions` and `skus` when given.
+   */
+  approvedModels: z
+    .array(
+      strictObject({
+        model: z.string().min(1),
+        versions: z.array(z.string().min(1)).min(1).optional(),
+        skus: z.array(z.string().min(1)).min(1).optional(),
+      }),
+    )
+    .min(1, { error: "list at least one model, or leave approvedModels out" })
+    .optional(),
 });
+
+export type AzureDefinitionFile = z.output<typeof policySettingsSchema>["azureDefinitions"][number];
+export type ApprovedModel = NonNullable<z.output<typeof policySettingsSchema>["approvedModels"]>[number];
 
 export type PolicySettings = z.output<typeof policySettingsSchema>;
 

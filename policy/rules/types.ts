@@ -15,6 +15,8 @@ export interface ResourceView {
   parent: string | null;
   /** Every direct dependency (explicit and via inputs). */
   dependencies: string[];
+  /** Dependencies per input, where known (the policy pack); ids in inputs may be unknown in a preview. */
+  propertyDependencies?: Record<string, string[]>;
 }
 
 export type Enforcement = "mandatory" | "advisory" | "disabled";
@@ -25,6 +27,14 @@ export interface RuleContext {
   environment: EnvironmentName;
   /** Tag names every taggable Azure resource must carry. */
   requiredTags: readonly string[];
+  /** The stack's approved models (policy.approvedModels); undefined: no allow-list. */
+  approvedModels?: readonly ApprovedModelEntry[];
+}
+
+export interface ApprovedModelEntry {
+  model: string;
+  versions?: readonly string[];
+  skus?: readonly string[];
 }
 
 export interface Violation {

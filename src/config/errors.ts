@@ -1,5 +1,9 @@
-/** Turns zod issues into messages that name the config key, the bad value and what is allowed. */
+/**
+ * Turns zod issues into messages that name the config key, the bad value and what is allowed. A
+ * secret's value is never printed: the key and the rule are, the value reads [secret].
+ */
 import type { z } from "zod";
+import { containsCredential, REDACTED } from "./secrets";
 
 /** `accounts[0].deployments[1].capacity` from ["accounts", 0, "deployments", 1, "capacity"]. */
 export function formatKeyPath(path: readonly PropertyKey[]): string {
@@ -32,18 +36,36 @@ export interface ConfigProblem {
   message: string;
 }
 
+/** Replaces every string of a secret value that appears in a message. */
+function redactText(text: string, secret: unknown): string {
+  if (typeof secret === "string") return secret === "" ? text : text.replaceAll(secret, REDACTED);
+  if (Array.isArray(secret)) return secret.reduce<string>(redactText, text);
+  if (secret !== null && typeof secret === "object")
+    return Object.values(secret).reduce<string>(redactText, text);
+  return text;
+}
+
+/**
+ * `isSecret(path)` says whether the value at a path is a secret (see ./secrets); values that carry a
+ * credential are treated as secrets wherever they are.
+ */
 export function describeIssues(
   issues: readonly z.core.$ZodIssue[],
   input: unknown,
   namespace: string,
+  isSecret: (path: readonly PropertyKey[]) => boolean = () => false,
 ): ConfigProblem[] {
   return issues.map((issue) => {
     const path = issue.path;
     const keys = issue.code === "unrecognized_keys" ? issue.keys : [];
     const keyPath = formatKeyPath(path);
-    const value =
-      keys.length > 0 ? keys.map((k) => `"${k}"`).join(", ") : describeValue(valueAt(input, path));
-    return { key: keyPath === "" ? namespace : `${namespace}:${keyPath}`, value, message: issue.message };
+    const key = keyPath === "" ? namespace : `${namespace}:${keyPath}`;
+    if (keys.length > 0) return { key, value: keys.map((k) => `"${k}"`).join(", "), message: issue.message };
+    const raw = valueAt(input, path);
+    if (isSecret(path) || containsCredential(raw)) {
+      return { key, value: REDACTED, message: redactText(issue.message, raw) };
+    }
+    return { key, value: describeValue(raw), message: issue.message };
   });
 }
 

@@ -27,9 +27,11 @@ import { addDuplicateIssues, azureName, azureRegion, strictObject } from "../../
 import { RULES } from "../../policy/rules/catalog";
 import { policySettingsSchema } from "../../policy/rules/settings";
 import { accessIssues } from "./access";
+import { adoptionIssues } from "./adoption";
 import { gatewayIssues } from "./gateway";
 import { alertWebhookUrlSchema, budgetStartIssues, monitoringIssues, resolveMonitoring } from "./monitoring";
-import { networkIssues } from "./network";
+import { networkIssues, usesPrivateEndpoints } from "./network";
+import { approvedModelIssues } from "./policy";
 import { quotaIssues } from "./quota";
 import { regionIssues } from "./regions";
 
@@ -189,13 +191,17 @@ export function createStackConfigSchema(clock: () => Date = () => new Date()) {
         }
       }
       const ruleIds = new Set(RULES.map((rule) => rule.id));
-      const unknownRule = (id: string) => `unknown rule "${id}"; rules: ${[...ruleIds].join(", ")}`;
+      // `azure:<assignment>[/<reference id>]` names an Azure Policy finding (policy/azure); the
+      // assignments are only known once the policy files are read, so any such id is accepted here.
+      const known = (id: string) => ruleIds.has(id) || /^azure:.+/.test(id);
+      const unknownRule = (id: string) =>
+        `unknown rule "${id}"; rules: ${[...ruleIds].join(", ")}, or azure:<assignment>[/<reference id>]`;
       for (const id of Object.keys(stack.policy.enforcement)) {
         if (!ruleIds.has(id))
           ctx.addIssue({ code: "custom", path: ["policy", "enforcement", id], message: unknownRule(id) });
       }
       stack.policy.exemptions.forEach((exemption, i) => {
-        if (!ruleIds.has(exemption.rule)) {
+        if (!known(exemption.rule)) {
           ctx.addIssue({
             code: "custom",
             path: ["policy", "exemptions", i, "rule"],
@@ -211,10 +217,12 @@ export function createStackConfigSchema(clock: () => Date = () => new Date()) {
         ...quotaIssues(stack.quota, resolved),
         ...monitoringIssues(stack),
         ...networkIssues(stack.network, resolved, stack.environment),
+        ...approvedModelIssues(stack.policy.approvedModels, stack.accounts),
         ...accessIssues(
           stack.access,
           stack.accounts.map((a) => a.name),
         ),
+        ...adoptionIssues(stack.accounts, stack.resourceGroup.name, usesPrivateEndpoints(stack.network)),
         ...gatewayIssues(stack.gateway, resolved, stack.access, stack.environment, stack.apiVersion),
       ];
       for (const issue of crossChecks) {
@@ -234,6 +242,7 @@ export interface ResolvedAccount extends AccountSpec {
   location: string;
   customSubDomain: string;
   protect: boolean;
+  lock: "CanNotDelete" | "None";
 }
 
 /** Fills the defaults that depend on stack-wide keys: region, subdomain, protection. */
@@ -247,6 +256,7 @@ export function resolveAccounts(
     location: account.location ?? location,
     customSubDomain: account.customSubDomain ?? account.name.toLowerCase(),
     protect: account.protect ?? environment === "prod",
+    lock: account.lock ?? (environment === "prod" ? "CanNotDelete" : "None"),
   }));
 }
 

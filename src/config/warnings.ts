@@ -70,5 +70,13 @@ export function configWarnings(config: StackConfig, today: Date = new Date()): C
   warnings.push(...regionWarnings(config));
   warnings.push(...budgetStartWarnings(config.budget, today));
   warnings.push(...accessWarnings(config.accounts));
+  if (config.network?.dnsZoneGroup === "policy-managed") {
+    warnings.push({
+      rule: "config.dns-zone-group-policy-managed",
+      key: "network.dnsZoneGroup",
+      message:
+        "the stack creates the private endpoints without DNS zone groups: the tenant's DeployIfNotExists policy (Azure Policy c4bc6f10 or the landing zone's Deploy-Private-DNS-Zones) creates them in the central zones after each endpoint; until it has run, <subdomain>.openai.azure.com resolves to the public address",
+    });
+  }
   return warnings;
 }

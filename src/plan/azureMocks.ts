@@ -190,6 +190,14 @@ const ARM_SHAPES: Record<string, ArmShape> = {
     id: (inputs, name) =>
       `${networkId(inputs, "virtualNetworks", str(inputs, "virtualNetworkName"))}/subnets/${name}`,
   },
+  "azure-native:network:NetworkSecurityGroup": {
+    nameInput: "networkSecurityGroupName",
+    id: (inputs, name) => networkId(inputs, "networkSecurityGroups", name),
+  },
+  "azure-native:authorization:ManagementLockByScope": {
+    nameInput: "lockName",
+    id: (inputs, name) => `${str(inputs, "scope")}/providers/Microsoft.Authorization/locks/${name}`,
+  },
   "azure-native:network:PrivateEndpoint": {
     nameInput: "privateEndpointName",
     id: (inputs, name) => networkId(inputs, "privateEndpoints", name),

@@ -1,8 +1,10 @@
 /** The offline plan's result: the JSON contract documented in docs and read by CI. */
 import type { CapacityUnit } from "../../components/facts/skus";
+import type { AzurePolicyFinding } from "../../policy/azure/assignments";
 import type { CriticalPath } from "./criticalPath";
 import type { GatewayPlanSection } from "./gatewayModel";
 import type { MonitoringPlan } from "./monitoring";
+import type { AzurePolicyReport } from "./policy";
 
 export interface PlannedResource {
   urn: string;
@@ -20,8 +22,30 @@ export interface PlannedResource {
   dependencies: string[];
   protect: boolean;
   retainOnDelete: boolean;
+  /** ARM id of an existing resource the deploy adopts (Pulumi `import`); null when it is created. */
+  import: string | null;
   /** Inputs as registered; secrets appear as "[secret]". */
   inputs: Record<string, unknown>;
+}
+
+/** One input an adopted resource will change from what Azure has, in plain words. */
+export interface AdoptionChange {
+  path: string;
+  /** What adopt found in Azure (null: none). */
+  from: unknown;
+  /** What the program sends (null: nothing). */
+  to: unknown;
+  message: string;
+}
+
+export interface AdoptedResource {
+  urn: string;
+  type: string;
+  /** The ARM id imported. */
+  id: string;
+  /** False when no adopt snapshot describes it, so its changes are unknown. */
+  observed: boolean;
+  changes: AdoptionChange[];
 }
 
 export interface PlannedDeployment {
@@ -54,6 +78,8 @@ export interface Finding {
   severity: Severity;
   urn: string | null;
   message: string;
+  /** Azure Policy findings: assignment, definition id, display name, effect, drift-to-be. */
+  policy?: AzurePolicyFinding["policy"];
 }
 
 /** A rule violation the stack accepted in config, with the reason. */
@@ -62,6 +88,7 @@ export interface ExemptedFinding {
   urn: string | null;
   message: string;
   reason: string;
+  policy?: AzurePolicyFinding["policy"];
 }
 
 export interface PlanResult {
@@ -71,11 +98,15 @@ export interface PlanResult {
   quota: QuotaRow[];
   findings: Finding[];
   exempted: ExemptedFinding[];
+  /** Which Azure Policy assignments judged the plan (synced or baseline) and each one's result. */
+  azurePolicy: AzurePolicyReport;
   outputs: Record<string, unknown>;
   /** What is logged where, the metric alerts and the budget, read from the resources. */
   monitoring: MonitoringPlan;
   /** The longest chain of dependent create operations, with estimated minutes. */
   criticalPath: CriticalPath;
+  /** Resources the deploy adopts by id, with what the stack changes on them. */
+  adopted: AdoptedResource[];
   /** The AI gateway: routing table, limits against capacity, policy XML (only with `gateway`). */
   gateway?: GatewayPlanSection;
 }

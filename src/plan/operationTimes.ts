@@ -62,13 +62,22 @@ export const PROVISIONED_DEPLOYMENT: OperationTime = {
 /** Resources not in the table (Entra ID objects, new types): a Graph or ARM call of seconds. */
 export const UNLISTED_OPERATION: OperationTime = { minutes: 0.2, assumption: "assumed: seconds" };
 
+/** An adopted resource is imported, not created: the provider reads it. */
+export const IMPORT_OPERATION: OperationTime = {
+  minutes: 0.1,
+  assumption: "assumed: an import is one read (seconds)",
+};
+
 function skuName(inputs: Record<string, unknown>): string {
   const sku = inputs.sku;
   return typeof sku === "object" && sku !== null ? String((sku as Record<string, unknown>).name ?? "") : "";
 }
 
-/** Estimated minutes of creating one resource. */
-export function operationMinutes(resource: Pick<PlannedResource, "type" | "inputs">): number {
+/** Estimated minutes of creating (or importing) one resource. */
+export function operationMinutes(
+  resource: Pick<PlannedResource, "type" | "inputs"> & { import?: string | null },
+): number {
+  if (typeof resource.import === "string") return IMPORT_OPERATION.minutes;
   if (
     resource.type === "azure-native:cognitiveservices:Deployment" &&
     skuName(resource.inputs).includes("Provisioned")

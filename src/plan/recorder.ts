@@ -87,6 +87,7 @@ export function recordRegistrations(): PlannedResource[] {
           dependencies: request.getDependenciesList(),
           protect: request.getProtect() ?? false,
           retainOnDelete: request.getRetainondelete() ?? false,
+          import: request.getImportid() || null,
           inputs: inputsOf(request),
         });
       }

@@ -20,14 +20,33 @@ function resourceTree(resources: readonly PlannedResource[]): string[] {
         r.protect ? "protected" : "",
         r.dependsOn.length > 0 ? `after ${r.dependsOn.map((urn) => nameOf.get(urn) ?? urn).join(", ")}` : "",
       ].filter(Boolean);
+      // "=" marks a resource the deploy adopts (imports) instead of creating, as pulumi preview does.
+      const mark = r.import === null ? "+" : "=";
+      if (r.import !== null) notes.unshift(`import ${r.import}`);
       lines.push(
-        `${"  ".repeat(depth)}+ ${r.type}  ${r.name}${notes.length ? `  (${notes.join("; ")})` : ""}`,
+        `${"  ".repeat(depth)}${mark} ${r.type}  ${r.name}${notes.length ? `  (${notes.join("; ")})` : ""}`,
       );
       walk(r.urn, depth + 1);
     }
   };
   walk(null, 1);
   return lines;
+}
+
+function renderAdopted(plan: PlanResult): string[] {
+  if (plan.adopted.length === 0) return [];
+  return [
+    `Adopted (${plan.adopted.length}, imported by id as they are; the deploy after the import keys are removed changes):`,
+    ...plan.adopted.flatMap((a) => [
+      `  = ${a.id}`,
+      ...(a.observed
+        ? a.changes.length === 0
+          ? ["      no change"]
+          : a.changes.map((c) => `      ~ ${c.message}`)
+        : ["      current state unknown (no Pulumi.<stack>.adopted.json)"]),
+    ]),
+    "",
+  ];
 }
 
 function formatOutput(value: unknown): string {
@@ -69,6 +88,7 @@ export function renderPlan(plan: PlanResult): string {
       ]),
     ),
     "",
+    ...renderAdopted(plan),
     "Monitoring:",
     ...renderMonitoring(plan.monitoring),
     "",

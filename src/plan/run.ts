@@ -4,11 +4,14 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { exemptionChecks } from "../../policy/rules/settings";
+import { adoptedResources, adoptionFindings, restoreFindings } from "../adopt/changes";
+import { readObservedState } from "../adopt/observed";
 import { ConfigError } from "../config/errors";
-import { CONFIG_NAMESPACE, namespaceValues, parseStackConfig } from "../config/load";
+import { CONFIG_NAMESPACE, parseAllConfig } from "../config/load";
 
 import runProgram = require("../index");
 
+import { PROVIDER_SETTINGS } from "../providerSettings";
 import { armSpecFindings } from "./armSpec";
 import { azureMocks } from "./azureMocks";
 import { plannedDeployments, quotaRows } from "./capacity";
@@ -17,9 +20,9 @@ import { gatewayPlanSection } from "./gateway";
 import type { Finding, PlanResult } from "./model";
 import { monitoringPlan } from "./monitoring";
 import { operationMinutes } from "./operationTimes";
-import { policyFindings } from "./policy";
+import { policyFindings, stackAzurePolicySet } from "./policy";
 import { assertUniqueUrns, recordRegistrations, sanitize } from "./recorder";
-import { readStackConfigFile } from "./stackFile";
+import { assertNoProjectConfig, explainDialect, readStackConfigFile } from "./stackFile";
 
 export interface PlanOptions {
   stack: string;
@@ -29,8 +32,14 @@ export interface PlanOptions {
 
 /** Reads and validates a stack's config file. Throws ConfigError or StackFileError. */
 export function loadStackConfig(options: PlanOptions) {
+  assertNoProjectConfig("Pulumi.yaml");
   const file = readStackConfigFile(options.configFile ?? `Pulumi.${options.stack}.yaml`);
-  return { file, ...parseStackConfig(namespaceValues(file.values), options.stack) };
+  const checks = { secretKeys: file.secretKeys, providerSettings: PROVIDER_SETTINGS };
+  try {
+    return { file, ...parseAllConfig(file.values, options.stack, checks) };
+  } catch (error) {
+    throw error instanceof ConfigError ? explainDialect(error, file.warnings) : error;
+  }
 }
 
 /**
@@ -41,6 +50,9 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const { stack } = options;
   // The program validates too; checking first means an invalid config never starts the mocks.
   const { file, config, warnings } = loadStackConfig(options);
+  // Policy files are read before the program runs: a bad one fails like a bad config.
+  const azurePolicy = stackAzurePolicySet(stack, config, options.configFile);
+  const observed = readObservedState(file.path);
 
   await pulumi.runtime.setMocks(azureMocks(config.location), CONFIG_NAMESPACE, stack, true);
   const resources = recordRegistrations();
@@ -64,9 +76,13 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   }
 
   const safeOutputs = sanitize(outputs) as Record<string, unknown>;
-  const policy = policyFindings(resources, safeOutputs, config);
+  const policy = policyFindings(resources, safeOutputs, config, azurePolicy);
+  const adopted = adoptedResources(resources, observed);
   const gateway = gatewayPlanSection(config, resources);
   const findings: Finding[] = [
+    ...file.warnings.map(
+      (w): Finding => ({ rule: w.rule, severity: "warning", urn: null, message: `${w.key}: ${w.message}` }),
+    ),
     ...warnings.map(
       (w): Finding => ({
         rule: w.rule,
@@ -85,6 +101,8 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     ),
     ...policy.findings,
     ...armSpecFindings(resources),
+    ...adoptionFindings(adopted, observed),
+    ...restoreFindings(resources),
     ...(gateway?.findings ?? []),
   ];
   return {
@@ -94,9 +112,11 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     quota: quotaRows(config),
     findings,
     exempted: policy.exempted,
+    azurePolicy: policy.azurePolicy,
     outputs: safeOutputs,
     monitoring: monitoringPlan(resources),
     criticalPath: criticalPath(resources, operationMinutes),
+    adopted,
     ...(gateway && { gateway: gateway.section }),
   };
 }

@@ -3,13 +3,13 @@
 // `typescript: true` becomes PULUMI_NODEJS_TYPESCRIPT=true, and the program path is Pulumi.yaml
 // `main`. The one substitution: the resource monitor is Pulumi's in-process mock instead of the
 // engine's gRPC server (the address passed is never dialled because a monitor is already set).
+// The config arrives as the host passes it: PULUMI_CONFIG (a JSON map of `namespace:key` to string)
+// and PULUMI_CONFIG_SECRET_KEYS, in the environment.
 // Prints the exit code, the registered resource types and the stack outputs as JSON at exit.
-// Usage: node test/support/languageHostRun.js <program> <stack-config-file> <stack>
-const fs = require("node:fs");
+// Usage: PULUMI_CONFIG=... node test/support/languageHostRun.js <program> <stack>
 const pulumi = require("@pulumi/pulumi");
-const YAML = require("yaml");
 
-const [program, configFile, stack] = process.argv.slice(2);
+const [program, stack] = process.argv.slice(2);
 const types = [];
 let outputs;
 
@@ -34,13 +34,10 @@ async function main() {
     if (request.getUrn().includes("::pulumi:pulumi:Stack::")) outputs = request.getOutputs().toJavaScript();
     registerOutputs(request, callback);
   };
-  const config = YAML.parse(fs.readFileSync(configFile, "utf8")).config;
-  process.env.PULUMI_CONFIG = JSON.stringify(
-    Object.fromEntries(
-      Object.entries(config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
-    ),
+  pulumi.runtime.setAllConfig(
+    JSON.parse(process.env.PULUMI_CONFIG ?? "{}"),
+    JSON.parse(process.env.PULUMI_CONFIG_SECRET_KEYS ?? "[]"),
   );
-  pulumi.runtime.setAllConfig(JSON.parse(process.env.PULUMI_CONFIG));
   process.env.PULUMI_NODEJS_TYPESCRIPT = "true";
   process.argv = [
     process.argv[0],

@@ -1,16 +1,11 @@
 /** Test helpers: valid stack configs to start from, and the parse entry point. */
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import { namespaceValues, parseStackConfig } from "../../src/config/load";
 import type { StackConfigInput } from "../../src/config/schema";
+import { readStackConfigFile } from "../../src/plan/stackFile";
 
-/** The config values of a shipped stack file, as the program receives them. */
+/** The config values of a shipped stack file, as the program receives them from the Pulumi CLI. */
 export function shippedStackValues(stack: string): Record<string, unknown> {
-  const document = parse(readFileSync(`Pulumi.${stack}.yaml`, "utf8")) as { config: Record<string, unknown> };
-  const flat = Object.fromEntries(
-    Object.entries(document.config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
-  );
-  return namespaceValues(flat);
+  return namespaceValues(readStackConfigFile(`Pulumi.${stack}.yaml`).values);
 }
 
 /** A small valid config; tests change one thing at a time. */

@@ -36,6 +36,13 @@ const cognitiveservices2025_06_01: SdkRelease = {
   mappers: "dist/commonjs/models/mappers.js",
   parameters: "dist/commonjs/models/parameters.js",
 };
+const locks2020_05_01: SdkRelease = {
+  install: "@azure/arm-locks",
+  package: "@azure/arm-locks",
+  version: "2.1.0",
+  apiVersion: "2020-05-01",
+  mappers: "dist-esm/src/models/mappers.js",
+};
 const network2024_05_01: SdkRelease = {
   install: "@azure/arm-network",
   package: "@azure/arm-network",
@@ -148,6 +155,14 @@ const COGNITIVE_SPEC = {
 const NETWORK_SPEC = {
   path: "specification/network/resource-manager/Microsoft.Network/stable/2024-05-01/virtualNetwork.json",
   commit: "4e8108cc8dd608db81c7d08502613e5917032ab7",
+};
+const LOCKS_SPEC = {
+  path: "specification/resources/resource-manager/Microsoft.Authorization/stable/2020-05-01/locks.json",
+  commit: "186661d0fab465b7c146635af004b720ab5c70fd",
+};
+const NSG_SPEC = {
+  path: "specification/network/resource-manager/Microsoft.Network/stable/2024-05-01/networkSecurityGroup.json",
+  commit: "c93887028b4d26ea3c19a1c5be394b4f69e636c3",
 };
 const PRIVATE_ENDPOINT_SPEC = {
   path: "specification/network/resource-manager/Microsoft.Network/stable/2024-05-01/privateEndpoint.json",
@@ -329,6 +344,16 @@ export const ARM_SPEC_BINDINGS: readonly ArmSpecBinding[] = [
     differences: [],
   },
   {
+    token: "azure-native:network:NetworkSecurityGroup",
+    armType: "Microsoft.Network/networkSecurityGroups",
+    apiVersion: "2024-05-01",
+    spec: NSG_SPEC,
+    body: "NetworkSecurityGroup",
+    sdk: network2024_05_01,
+    pathParameters: plain("resourceGroupName", "networkSecurityGroupName"),
+    differences: [],
+  },
+  {
     token: "azure-native:network:PrivateEndpoint",
     armType: "Microsoft.Network/privateEndpoints",
     apiVersion: "2024-05-01",
@@ -397,6 +422,16 @@ export const ARM_SPEC_BINDINGS: readonly ArmSpecBinding[] = [
         },
       },
     ],
+    differences: [],
+  },
+  {
+    token: "azure-native:authorization:ManagementLockByScope",
+    armType: "Microsoft.Authorization/locks",
+    apiVersion: "2020-05-01",
+    spec: LOCKS_SPEC,
+    body: "ManagementLockObject",
+    sdk: locks2020_05_01,
+    pathParameters: plain("scope", "lockName"),
     differences: [],
   },
   {
