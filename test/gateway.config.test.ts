@@ -40,4 +40,29 @@ describe("gateway config", () => {
       'aoai-platform:gateway.routes[0].deployment: "embed": backend "aoai-test" of pool "chat-pool" has no deployment "embed"; every backend of the pool must serve every deployment routed to it',
     ]);
   });
+
+  it("needs the gateway's VNet linked to the zones the stack creates, and accepts a VNet the stack creates", () => {
+    const sub = "00000000-0000-0000-0000-000000000000";
+    const network = {
+      regions: {
+        swedencentral: {
+          vnet: { addressSpace: ["10.60.0.0/24"], privateEndpointSubnet: { addressPrefix: "10.60.0.0/28" } },
+        },
+      },
+    };
+    const inVnet = (rg: string, vnet: string) =>
+      `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Network/virtualNetworks/${vnet}/subnets/snet-apim`;
+    const created = {
+      ...stackWithGateway({ subnetId: inVnet("rg-test", "vnet-aoai-swedencentral") }),
+      network,
+    };
+    expect(problemsOf(created)).toEqual([]);
+    const elsewhere = { ...stackWithGateway({ subnetId: inVnet("rg-spoke", "vnet-spoke") }), network };
+    const problems = problemsOf(elsewhere);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^aoai-platform:gateway\.subnetId: /);
+    expect(problems[0]).toContain(
+      `the gateway reaches the accounts from VNet "vnet-spoke", which the stack's private DNS zones are not linked to, so it would resolve their public addresses: add /subscriptions/${sub}/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet-spoke to network.linkVnetIds`,
+    );
+  });
 });

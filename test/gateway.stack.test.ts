@@ -6,8 +6,9 @@ import { ARM_SPEC_BINDINGS } from "../src/plan/armSpec/facts";
 import type { PlanResult } from "../src/plan/model";
 import { planJson, runPlanCli, writeStackFile } from "./support/planCli";
 
-const SUBNETS =
-  "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet-spoke/subnets";
+const SPOKE =
+  "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet-spoke";
+const SUBNETS = `${SPOKE}/subnets`;
 
 const GATEWAY_YAML = `  aoai-platform:gateway:
     name: apim-aoai-contoso-prod
@@ -40,8 +41,14 @@ const GATEWAY_YAML = `  aoai-platform:gateway:
       - { name: indexer, identity: id-indexer-prod, tokensPerMinute: 50000, deployments: [embeddings] }
 `;
 
-const gatewayStack = (gateway = GATEWAY_YAML) =>
-  writeStackFile(`${readFileSync("Pulumi.prod.yaml", "utf8")}${gateway}`);
+/** The prod stack, its zones linked to the gateway's spoke VNet (unless told not to), and the gateway. */
+const gatewayStack = (gateway = GATEWAY_YAML, linkSpoke = true) => {
+  const prod = readFileSync("Pulumi.prod.yaml", "utf8");
+  const linked = linkSpoke
+    ? prod.replace("\n  aoai-platform:quota:", `\n    linkVnetIds: [${SPOKE}]\n  aoai-platform:quota:`)
+    : prod;
+  return writeStackFile(`${linked}${gateway}`);
+};
 
 const ofType = (plan: PlanResult, type: string) =>
   plan.resources.filter((r) => r.type === `azure-native:apimanagement:${type}`);
@@ -227,6 +234,14 @@ describe("a prod stack whose consumers are promised more than the capacity", () 
 });
 
 describe("a prod stack whose gateway refuses its config", () => {
+  it("exits 2 when the gateway's VNet is not linked to the accounts' private DNS zones", async () => {
+    const run = await runPlanCli("--stack", "prod", "--config-file", gatewayStack(GATEWAY_YAML, false));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `the gateway reaches the accounts from VNet "vnet-spoke", which the stack's private DNS zones are not linked to, so it would resolve their public addresses: add ${SPOKE} to network.linkVnetIds`,
+    );
+  }, 60_000);
+
   it("exits 2 naming the backend that lacks a routed deployment", async () => {
     const run = await runPlanCli(
       "--stack",

@@ -223,7 +223,14 @@ export function createStackConfigSchema(clock: () => Date = () => new Date()) {
           stack.accounts.map((a) => a.name),
         ),
         ...adoptionIssues(stack.accounts, stack.resourceGroup.name, usesPrivateEndpoints(stack.network)),
-        ...gatewayIssues(stack.gateway, resolved, stack.access, stack.environment, stack.apiVersion),
+        ...gatewayIssues(stack.gateway, {
+          accounts: resolved,
+          access: stack.access,
+          environment: stack.environment,
+          apiVersion: stack.apiVersion,
+          network: stack.network,
+          resourceGroupName: stack.resourceGroup.name,
+        }),
       ];
       for (const issue of crossChecks) {
         ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
