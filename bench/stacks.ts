@@ -84,6 +84,7 @@ export function generatedStackConfig(accounts: number, deploymentsPerAccount: nu
     location: "swedencentral",
     tags: { costCenter: "4711", owner: "platform-team@contoso.com", dataClassification: "confidential" },
     resourceGroup: { name: "rg-aoai-bench" },
+    primaryAccount: accountName(0),
     accounts: Array.from({ length: accounts }, (_, i) => ({
       name: accountName(i),
       location: regionOf(i),

@@ -6,8 +6,9 @@ export {
   type PlatformAccessArgs,
 } from "./access/component";
 export { constrainedRolesCondition } from "./access/delegation";
-export { githubSubjects } from "./access/github";
+export { deploySubjects, type FederatedSubject, pullRequestSubject } from "./access/github";
 export { GithubDeployIdentity, type GithubDeployIdentityArgs } from "./access/githubDeployIdentity";
+export { GithubPreviewIdentity, type GithubPreviewIdentityArgs } from "./access/githubPreviewIdentity";
 export { type Grant, type GrantScope, plannedGrants } from "./access/grants";
 export { nameBasedUuid, roleAssignmentName } from "./access/roleAssignmentName";
 export {
@@ -15,6 +16,7 @@ export {
   type AppIdentitySpec,
   accessSpecSchema,
   type CiDeployIdentitySpec,
+  type CiPreviewIdentitySpec,
   GRANT_SCOPES,
   type GroupSpec,
   PRINCIPAL_TYPES,
@@ -39,6 +41,7 @@ export {
 } from "./content-filter/spec";
 export { ModelDeploymentChain, type ModelDeploymentChainArgs } from "./deployments/component";
 export { type DeploymentSpec, deploymentSpecSchema, VERSION_UPGRADE_OPTIONS } from "./deployments/spec";
+export { deploymentForUse, deploymentsByModel } from "./deployments/uses";
 export * from "./facts/contentFilters";
 export * from "./facts/models";
 export * from "./facts/monitoring";

@@ -14,12 +14,16 @@ export interface AccessOutputs {
   managedIdentities?: Record<string, ManagedIdentityOutputs>;
   /** Object id of each Entra group by display name. */
   entraGroups?: Record<string, pulumi.Output<string>>;
-  /** What CI passes to azure/login (client-id, tenant-id, subscription-id); none is a secret. */
-  ciDeployIdentity?: {
-    clientId: pulumi.Output<string>;
-    tenantId: pulumi.Output<string>;
-    subscriptionId: pulumi.Output<string>;
-  };
+  /** What deploy jobs pass to azure/login (client-id, tenant-id, subscription-id); none is a secret. */
+  ciDeployIdentity?: AzureLogin;
+  /** What the pull-request preview job passes to azure/login; none is a secret. */
+  ciPreviewIdentity?: AzureLogin;
+}
+
+export interface AzureLogin {
+  clientId: pulumi.Output<string>;
+  tenantId: pulumi.Output<string>;
+  subscriptionId: pulumi.Output<string>;
 }
 
 /** The stack's access component, or none when the config asks for no identity, group or key grant. */
@@ -36,8 +40,9 @@ export function definePlatformAccess(
       ? [{ account: spec.name, principalId: account.principalId, keyVaultId }]
       : [];
   });
-  const { identities, groups, ciDeployIdentity } = config.access;
-  if (identities.length + groups.length + keyVaultGrants.length === 0 && !ciDeployIdentity) return {};
+  const { identities, groups, ciDeployIdentity, ciPreviewIdentity } = config.access;
+  const nothing = identities.length + groups.length + keyVaultGrants.length === 0;
+  if (nothing && !ciDeployIdentity && !ciPreviewIdentity) return {};
   const access = new PlatformAccess("access", {
     spec: config.access,
     resourceGroupName: group.name,
@@ -47,16 +52,15 @@ export function definePlatformAccess(
     keyVaultGrants,
     tags,
   });
-  const ci = access.ciDeployIdentity;
+  const login = (identity: { clientId: pulumi.Output<string>; tenantId: pulumi.Output<string> }) => ({
+    clientId: identity.clientId,
+    tenantId: identity.tenantId,
+    subscriptionId: access.subscriptionId,
+  });
   return {
     managedIdentities: access.managedIdentities,
     entraGroups: access.groups,
-    ...(ci && {
-      ciDeployIdentity: {
-        clientId: ci.clientId,
-        tenantId: ci.tenantId,
-        subscriptionId: access.subscriptionId,
-      },
-    }),
+    ...(access.ciDeployIdentity && { ciDeployIdentity: login(access.ciDeployIdentity) }),
+    ...(access.ciPreviewIdentity && { ciPreviewIdentity: login(access.ciPreviewIdentity) }),
   };
 }

@@ -4,6 +4,7 @@ import { OpenAIAccount } from "../components/account/component";
 import { platformTagValues } from "../components/facts/tags";
 import { PlatformResourceGroup } from "../components/resource-group/component";
 import { type AccessOutputs, definePlatformAccess } from "./access";
+import { type AppSettingOutputs, appSettingOutputs } from "./appOutputs";
 import type { StackConfig } from "./config/schema";
 import { definePlatformGateway } from "./gateway";
 import { defineObservability } from "./observability";
@@ -20,17 +21,22 @@ export interface AccountOutputs {
   endpoint: pulumi.Output<string>;
   location: string;
   deployments: OpenAIAccount["deployments"];
-  modelDeployments: Record<string, string>;
+  /** Model → its deployment names, in config order (a model may be deployed more than once). */
+  modelDeployments: Record<string, string[]>;
 }
 
-export interface PlatformOutputs extends AccessOutputs {
-  /** The gateway's endpoint when `gateway` is configured, else the first account's: what apps set as AZURE_OPENAI_ENDPOINT. */
-  AZURE_OPENAI_ENDPOINT: pulumi.Output<string>;
-  AZURE_OPENAI_API_VERSION: string;
+/**
+ * The app settings (AZURE_OPENAI_ENDPOINT of the AI gateway when `gateway` is on, else of the primary
+ * account; API version under both names, the per-use deployment names when unambiguous, the token scope),
+ * then the platform's own outputs.
+ */
+export interface PlatformOutputs extends AccessOutputs, AppSettingOutputs {
+  /** The config's `primaryAccount` (or the only account): whose endpoint AZURE_OPENAI_ENDPOINT is without a gateway. */
+  primaryAccount: string;
   /** Endpoint by account name, for apps that fail over between regions. */
   AZURE_OPENAI_ENDPOINTS: Record<string, pulumi.Output<string>>;
-  /** Model to deployment name on the first account: what apps pass as `model`. */
-  modelDeployments: Record<string, string>;
+  /** Model → its deployment names on the primary account: what apps pass as `model`. */
+  modelDeployments: Record<string, string[]>;
   resourceGroupName: pulumi.Output<string>;
   accounts: Record<string, AccountOutputs>;
   /** Private endpoint id by account name ({} without private networking). */
@@ -70,16 +76,19 @@ export async function definePlatform(config: StackConfig): Promise<PlatformOutpu
     await settle();
   }
   defineObservability(config, group, accounts, tags);
-  // The schema requires at least one account.
-  const primary = [...accounts.values()][0] as OpenAIAccount;
+  // The schema checks that primaryAccount names an account.
+  const primarySpec = config.accounts.find(
+    (a) => a.name === config.primaryAccount,
+  ) as StackConfig["accounts"][number];
+  const primary = accounts.get(primarySpec.name) as OpenAIAccount;
   const network = definePrivateNetworking(config, accounts, group.name, tags);
   const access = definePlatformAccess(config, group, accounts, tags);
   const gateway = definePlatformGateway(config, group, accounts, access, tags);
   const byName = <T>(pick: (account: OpenAIAccount) => T): Record<string, T> =>
     Object.fromEntries([...accounts].map(([accountName, account]) => [accountName, pick(account)]));
   return {
-    AZURE_OPENAI_ENDPOINT: gateway?.endpoint ?? primary.endpoint,
-    AZURE_OPENAI_API_VERSION: config.apiVersion,
+    ...appSettingOutputs(primarySpec, primary.endpoint, config.apiVersion, gateway?.endpoint),
+    primaryAccount: primarySpec.name,
     AZURE_OPENAI_ENDPOINTS: byName((account) => account.endpoint),
     modelDeployments: primary.modelDeployments,
     resourceGroupName: group.name,

@@ -224,11 +224,8 @@ describe("PlatformAccess", () => {
     expect(application?.inputs).toMatchObject({ displayName: "gh-deploy", signInAudience: "AzureADMyOrg" });
     const [principal] = resources.filter((r) => r.type === "azuread:index/servicePrincipal:ServicePrincipal");
     const credentials = resources.filter((r) => r.type.endsWith("ApplicationFederatedIdentityCredential"));
-    expect(credentials.map((c) => c.inputs.subject)).toEqual([
-      "repo:contoso/aoai-platform:pull_request",
-      "repo:contoso/aoai-platform:ref:refs/heads/main",
-      "repo:contoso/aoai-platform:environment:prod",
-    ]);
+    // Only the protected environment: pull requests log in as the preview identity.
+    expect(credentials.map((c) => c.inputs.subject)).toEqual(["repo:contoso/aoai-platform:environment:prod"]);
     for (const credential of credentials) {
       expect(credential.inputs).toMatchObject({
         issuer: "https://token.actions.githubusercontent.com",
@@ -263,7 +260,12 @@ describe("PlatformAccess", () => {
       () =>
         new PlatformAccess(
           "acc",
-          args({ ciDeployIdentity: { displayName: "gh-deploy", github: { repository: "o/r" } } }),
+          args({
+            ciDeployIdentity: {
+              displayName: "gh-deploy",
+              github: { repository: "o/r", environments: ["prod"] },
+            },
+          }),
         ),
     );
     expect(inputsOf(resources).map((i) => i.roleDefinitionId)).toEqual([ROLE_IDS.contributor]);
@@ -277,7 +279,7 @@ describe("PlatformAccess", () => {
           args({
             identities: [{ name: "id-app", roles: ["openai-user"] }],
             groups: [{ displayName: "g", roles: ["openai-contributor"] }],
-            ciDeployIdentity: { displayName: "gh", github: { repository: "o/r" } },
+            ciDeployIdentity: { displayName: "gh", github: { repository: "o/r", environments: ["prod"] } },
           }),
         ),
     );

@@ -151,10 +151,17 @@ describe("access config", () => {
         /ciDeployIdentity\.github\.environments\[0\]: "prod env": must be a GitHub environment name/,
       ),
     ]);
-    const many = Array.from({ length: 19 }, (_, i) => `env${i}`);
+    const many = Array.from({ length: 20 }, (_, i) => `env${i}`);
     expect(problemsOf(ci({ repository: "o/r", environments: many }))).toEqual([
       expect.stringMatching(/environments: .*at most 20 federated credentials/),
     ]);
+    // No environment and no branch: nothing could log in as the deploy identity.
+    expect(problemsOf(ci({ repository: "o/r" }))).toEqual([
+      expect.stringMatching(
+        /ciDeployIdentity\.github\.environments: missing: list the GitHub environments the deploy jobs run in/,
+      ),
+    ]);
+    expect(problemsOf(ci({ repository: "o/r", branch: "main" }))).toEqual([]);
   });
 
   it("checks that a customer-managed key's keyVaultId names the vault of keyVaultUri, and warns without it", () => {

@@ -359,6 +359,9 @@ describe("npm run adopt on a richer resource group", () => {
     expect(run.code, run.stderr).toBe(0);
     const config = written(run.out);
     const [first, second] = config["aoai-platform:accounts"];
+    // Two accounts: the first becomes primaryAccount (required with several), and the report says so.
+    expect(config["aoai-platform:primaryAccount"]).toBe("aoai-contoso-eus");
+    expect(run.stdout).toContain("primaryAccount: aoai-contoso-eus (the first account;");
     const account1 = `${RG}/providers/Microsoft.CognitiveServices/accounts/aoai-contoso-eus`;
     expect(first).toMatchObject({
       name: "aoai-contoso-eus",

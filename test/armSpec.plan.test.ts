@@ -12,6 +12,7 @@ const RICH_STACK = `config:
   aoai-platform:location: swedencentral
   aoai-platform:tags: { owner: platform-team@contoso.com, costCenter: "4711" }
   aoai-platform:resourceGroup: { name: rg-aoai-rich }
+  aoai-platform:primaryAccount: aoai-rich-swc
   aoai-platform:accounts:
     - name: aoai-rich-swc
       kind: AIServices
@@ -90,6 +91,11 @@ const RICH_STACK = `config:
     ciDeployIdentity:
       displayName: gh-aoai-rich
       github: { repository: contoso/aoai-platform, branch: release, environments: [staging] }
+    ciPreviewIdentity:
+      displayName: gh-aoai-rich-preview
+      github: { repository: contoso/aoai-platform }
+      stateContainerId: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-state/providers/Microsoft.Storage/storageAccounts/strichstate/blobServices/default/containers/state
+      secretsKeyId: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-state/providers/Microsoft.KeyVault/vaults/kv-rich-state/keys/pulumi
 `;
 
 const bound = new Set(ARM_SPEC_BINDINGS.map((b) => b.token));

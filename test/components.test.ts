@@ -170,7 +170,7 @@ describe("OpenAIAccount", () => {
     expect(properties.disableLocalAuth).toBe(true);
   });
 
-  it("maps each model to its first deployment", async () => {
+  it("maps each model to all its deployments, in config order", async () => {
     let account: OpenAIAccount | undefined;
     const spec = accountSpec();
     spec.deployments.push({ ...(spec.deployments[0] as (typeof spec.deployments)[0]), name: "chat-2" });
@@ -178,9 +178,9 @@ describe("OpenAIAccount", () => {
       account = new OpenAIAccount("a", { spec, resourceGroupName: "rg" });
     });
     expect(account?.modelDeployments).toEqual({
-      "gpt-4.1": "chat",
-      "gpt-4.1-mini": "mini",
-      "text-embedding-3-small": "emb",
+      "gpt-4.1": ["chat", "chat-2"],
+      "gpt-4.1-mini": ["mini"],
+      "text-embedding-3-small": ["emb"],
     });
   });
 });

@@ -276,6 +276,7 @@ describe("quota", () => {
   it("sums capacity across accounts in one region and accepts it at the limit", () => {
     const config = withChange((c: Loose) => {
       c.accounts.push({ ...c.accounts[0], name: "aoai-two" });
+      c.primaryAccount = "aoai-two";
       c.quota = [{ region: "swedencentral", sku: "GlobalStandard", model: "gpt-4.1-mini", limit: 20 }];
     });
     expect(problemsOf(config)).toEqual([]);
@@ -288,6 +289,7 @@ describe("quota", () => {
   it("keeps regions apart", () => {
     const config = withChange((c: Loose) => {
       c.accounts.push({ ...c.accounts[0], name: "aoai-two", location: "francecentral" });
+      c.primaryAccount = "aoai-two";
       c.quota = [{ region: "swedencentral", sku: "GlobalStandard", model: "gpt-4.1-mini", limit: 10 }];
     });
     expect(problemsOf(config)).toEqual([]);

@@ -32,9 +32,9 @@ describe("Pulumi.yaml", () => {
     ["a missing name", (t: string) => t.replace(/^name: .*$/m, "")],
     ["a name with a space", (t: string) => t.replace(/^name: .*$/m, "name: aoai platform")],
     ["an unknown runtime", (t: string) => t.replace("name: nodejs", "name: deno")],
-    ["typescript as text", (t: string) => t.replace("typescript: true", 'typescript: "true"')],
+    ["typescript as text", (t: string) => t.replace("typescript: false", 'typescript: "false"')],
     ["an unknown package manager", (t: string) => t.replace("packagemanager: npm", "packagemanager: npmm")],
-    ["a misspelt runtime option", (t: string) => t.replace("typescript: true", "typeScript: true")],
+    ["a misspelt runtime option", (t: string) => t.replace("typescript: false", "typeScript: false")],
     ["a misspelt attribute", (t: string) => t.replace(/^main: /m, "mian: ")],
   ])("refuses a Pulumi.yaml with %s", (_, breakIt) => {
     const broken = breakIt(projectText);
@@ -42,15 +42,18 @@ describe("Pulumi.yaml", () => {
     expect(validateProject(readProject(broken))).toBe(false);
   });
 
-  it("names the config namespace the program reads and runs TypeScript through the language host", () => {
+  it("names the config namespace the program reads and runs its JavaScript entry without ts-node", () => {
     expect(project.name).toBe(CONFIG_NAMESPACE);
-    expect(project.runtime).toEqual({ name: "nodejs", options: { typescript: true, packagemanager: "npm" } });
-    expect(project.main).toBe("src/index.ts");
+    expect(project.runtime).toEqual({
+      name: "nodejs",
+      options: { typescript: false, packagemanager: "npm" },
+    });
+    expect(project.main).toBe("src/pulumiMain.cjs");
   });
 });
 
 describe("the program as the Node.js language host loads it", () => {
-  it("registers ts-node, requires Pulumi.yaml main, runs the exported function and returns the outputs", async () => {
+  it("runs Pulumi.yaml main from its folder, as the CLI does, and returns the program's outputs", async () => {
     // The config as the CLI reads Pulumi.dev.yaml and the language host passes it to the program.
     const file = readStackConfigFile("Pulumi.dev.yaml");
     const env = {
@@ -58,17 +61,19 @@ describe("the program as the Node.js language host loads it", () => {
       PULUMI_CONFIG: JSON.stringify(file.values),
       PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(file.secretKeys),
     };
-    const { stdout } = await run(process.execPath, ["test/support/languageHostRun.js", project.main, "dev"], {
-      env,
-    });
+    const { stdout } = await run(
+      process.execPath,
+      ["test/support/languageHostRun.js", ".", "Pulumi.dev.yaml", "dev"],
+      { env },
+    );
     const result = JSON.parse(stdout) as HostRun;
     expect(result.exitCode).toBe(0);
     expect(result.types).toContain("azure-native:cognitiveservices:Account");
     expect(result.types.filter((t) => t === "azure-native:cognitiveservices:Deployment")).toHaveLength(2);
     expect(result.outputs?.AZURE_OPENAI_ENDPOINT).toBe("https://aoai-contoso-dev-swc.openai.azure.com/");
     expect(result.outputs?.modelDeployments).toEqual({
-      "gpt-4.1-mini": "chat",
-      "text-embedding-3-small": "embeddings",
+      "gpt-4.1-mini": ["chat"],
+      "text-embedding-3-small": ["embeddings"],
     });
   });
 

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parsePolicy, policyProblems } from "../components/gateway/policyXml";
+import { appSettingsFromOutputs } from "../src/app-env/settings";
 import { ARM_SPEC_BINDINGS } from "../src/plan/armSpec/facts";
 import type { PlanResult } from "../src/plan/model";
 import { planJson, runPlanCli, writeStackFile } from "./support/planCli";
@@ -211,8 +212,15 @@ describe("a prod stack with the AI gateway", () => {
     expect(run.stdout).toContain("  <policies>");
   }, 60_000);
 
-  it("points apps at the gateway: AZURE_OPENAI_ENDPOINT is its endpoint", () => {
+  it("points apps at the gateway: AZURE_OPENAI_ENDPOINT is its endpoint, and app-env prints it", () => {
     expect(plan.outputs.AZURE_OPENAI_ENDPOINT).toBe("https://apim-aoai-contoso-prod.azure-api.net");
+    expect(plan.outputs.gatewayEndpoint).toBe("https://apim-aoai-contoso-prod.azure-api.net");
+    // LangChain.js would build the account's own URL from the instance name, past the gateway.
+    expect(plan.outputs).not.toHaveProperty("AZURE_OPENAI_API_INSTANCE_NAME");
+    const { settings } = appSettingsFromOutputs(plan.outputs, { source: "plan" });
+    expect(Object.fromEntries(settings).AZURE_OPENAI_ENDPOINT).toBe(
+      "https://apim-aoai-contoso-prod.azure-api.net",
+    );
   });
 });
 

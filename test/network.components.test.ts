@@ -47,6 +47,7 @@ const zoneIdsIn = (group: PlannedResource | undefined) =>
 
 describe("created network and zones, two regions", () => {
   const values = {
+    primaryAccount: "aoai-swc",
     accounts: [
       { name: "aoai-swc", location: "swedencentral", deployments },
       { name: "aoai-frc", location: "francecentral", kind: "AIServices", deployments },

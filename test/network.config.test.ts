@@ -91,15 +91,17 @@ describe("network config: every error names the key, the value and what is allow
   it("a subnet too small for the region's endpoints (Azure reserves 5 addresses)", () => {
     const accounts = ["a1", "a2", "a3", "a4"].map((n) => account(`aoai-${n}`));
     const regions = { swedencentral: vnet(["10.40.0.0/24"], "10.40.0.0/29") };
-    expect(problemsOf(withNetwork({ regions }, { accounts }))).toEqual([
+    expect(problemsOf(withNetwork({ regions }, { accounts, primaryAccount: "aoai-a1" }))).toEqual([
       'aoai-platform:network.regions.swedencentral.vnet.privateEndpointSubnet.addressPrefix: "10.40.0.0/29": too small: 3 usable addresses (Azure reserves 5 per subnet) for 4 private endpoints in swedencentral',
     ]);
-    expect(problemsOf(withNetwork({ regions }, { accounts: accounts.slice(0, 3) }))).toEqual([]);
+    expect(
+      problemsOf(withNetwork({ regions }, { accounts: accounts.slice(0, 3), primaryAccount: "aoai-a1" })),
+    ).toEqual([]);
   });
 
   it("an account whose region has no endpoint subnet, naming the account", () => {
     const accounts = [account("aoai-swc"), account("aoai-frc", { location: "francecentral" })];
-    expect(problemsOf(withNetwork({ regions: swc }, { accounts }))).toEqual([
+    expect(problemsOf(withNetwork({ regions: swc }, { accounts, primaryAccount: "aoai-swc" }))).toEqual([
       'aoai-platform:accounts[1].name: "aoai-frc": this account is in francecentral, but network.regions has no private-endpoint subnet there (a private endpoint must be in its VNet\'s region); add network.regions.francecentral (regions with a subnet: swedencentral)',
     ]);
   });

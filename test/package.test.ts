@@ -128,7 +128,7 @@ try { parseStackConfig({ environment: "qa" }, "x"); } catch (e) { process.stdout
     );
     expect(result.outputs).toEqual({
       endpoint: "https://aoai-team-ai-weu.openai.azure.com/",
-      deployments: { "gpt-4.1-mini": "chat" },
+      deployments: { "gpt-4.1-mini": ["chat"] },
     });
   });
 });

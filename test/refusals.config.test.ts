@@ -240,6 +240,7 @@ describe("valid unusual configs still pass", () => {
       ...minimalConfig(),
       environment: "prod",
       tags: { environment: "prod", owner: "platform" },
+      primaryAccount: "aoai-swedencentral",
       accounts: regions.map((location) => ({
         name: `aoai-${location}`,
         location,

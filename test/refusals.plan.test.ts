@@ -103,6 +103,7 @@ describe("config refusals through the CLI", () => {
         "aoai-platform:environment": "staging",
         "aoai-platform:location": "swedencentral",
         "aoai-platform:resourceGroup": { name: "rg-unusual" },
+        "aoai-platform:primaryAccount": "aoai-unusual-swedencentral",
         "aoai-platform:accounts": regions.map((location) => ({
           name: `aoai-unusual-${location}`,
           location,

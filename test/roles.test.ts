@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { constrainedRolesCondition } from "../components/access/delegation";
-import { githubSubjects } from "../components/access/github";
+import { deploySubjects, pullRequestSubject } from "../components/access/github";
 import { plannedGrants } from "../components/access/grants";
 import { nameBasedUuid, roleAssignmentName } from "../components/access/roleAssignmentName";
 import { BUILT_IN_ROLES, type ResolvedRole, resolveAppRole } from "../components/facts/roles";
@@ -137,22 +137,25 @@ describe("grants", () => {
 });
 
 describe("CI identity helpers", () => {
-  it("federates pull requests, the deploy branch and each environment of the repository", () => {
-    const subjects = githubSubjects({
-      repository: "contoso/aoai-platform",
-      branch: "main",
-      environments: ["dev", "prod"],
-    });
+  it("federates the deploy identity with each environment only, and the branch only when asked", () => {
+    const subjects = deploySubjects({ repository: "contoso/aoai-platform", environments: ["dev", "prod"] });
     expect(subjects.map((s) => [s.name, s.subject])).toEqual([
-      ["github-pull-request", "repo:contoso/aoai-platform:pull_request"],
-      ["github-branch-main", "repo:contoso/aoai-platform:ref:refs/heads/main"],
       ["github-env-dev", "repo:contoso/aoai-platform:environment:dev"],
       ["github-env-prod", "repo:contoso/aoai-platform:environment:prod"],
     ]);
-    const release = githubSubjects({ repository: "o/r", branch: "release/v1", environments: [] });
-    expect(release[1]).toMatchObject({
-      name: "github-branch-release-v1",
-      subject: "repo:o/r:ref:refs/heads/release/v1",
+    const release = deploySubjects({ repository: "o/r", branch: "release/v1", environments: [] });
+    expect(release).toEqual([
+      expect.objectContaining({
+        name: "github-branch-release-v1",
+        subject: "repo:o/r:ref:refs/heads/release/v1",
+      }),
+    ]);
+  });
+
+  it("federates the preview identity with the repository's pull requests", () => {
+    expect(pullRequestSubject("contoso/aoai-platform")).toMatchObject({
+      name: "github-pull-request",
+      subject: "repo:contoso/aoai-platform:pull_request",
     });
   });
 

@@ -12,6 +12,25 @@ const { runLint } = createRequire(join(process.cwd(), "package.json"))(
 const DIR = ".github/workflows";
 const files = readdirSync(DIR).filter((f) => f.endsWith(".yml"));
 const workflow = (name: string) => parse(readFileSync(`${DIR}/${name}`, "utf8"));
+const packageJson = JSON.parse(readFileSync("package.json", "utf8"));
+
+/** Every `uses:` line of every workflow, with the comment after it (YAML parsing drops comments). */
+const usesLines = files.flatMap((file) =>
+  readFileSync(`${DIR}/${file}`, "utf8")
+    .split("\n")
+    .map((line) => /^\s*(?:-\s+)?uses:\s*(\S+)(?:\s+#\s*(.*))?$/.exec(line))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map(([, ref, comment]) => ({ file, ref: ref as string, comment: comment ?? "" })),
+);
+// Actions whose release tag no commit could be verified for (searched public workflows and release
+// pages for pulumi/actions v7 and found none): referenced by tag until one is; never a guessed SHA.
+const PINNED_BY_TAG_ONLY = new Set(["pulumi/actions@v7"]);
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+}
 
 describe("GitHub workflows", () => {
   it.each(files)("%s passes actionlint", async (file) => {
@@ -23,6 +42,43 @@ describe("GitHub workflows", () => {
     const broken =
       "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.no_such_thing }}\n";
     expect(await runLint(broken, "broken.yml")).not.toEqual([]);
+  });
+
+  it("pins every action to a full commit SHA with its release version in a comment", () => {
+    const actions = usesLines.filter(({ ref }) => !ref.startsWith("./"));
+    expect(actions.length).toBeGreaterThan(5);
+    for (const { file, ref, comment } of actions) {
+      if (PINNED_BY_TAG_ONLY.has(ref)) continue;
+      expect(ref, `${file}: ${ref}`).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/);
+      expect(comment, `${file}: ${ref}`).toMatch(/^v\d+\.\d+\.\d+$/);
+    }
+    // One SHA per action across files, and no stale tag-only exception.
+    const shaByAction = new Map<string, Set<string>>();
+    for (const { ref } of actions) {
+      const [action, sha] = ref.split("@") as [string, string];
+      shaByAction.set(action, (shaByAction.get(action) ?? new Set()).add(sha));
+    }
+    for (const [action, shas] of shaByAction) expect(shas.size, action).toBe(1);
+    for (const ref of PINNED_BY_TAG_ONLY) expect(actions.map((a) => a.ref)).toContain(ref);
+  });
+
+  it("sets up Node from .nvmrc, a supported version, and pins the Pulumi CLI to the SDK's version", () => {
+    const nvmrc = readFileSync(".nvmrc", "utf8").trim();
+    const floor = /^>=(\d+)\.(\d+)$/.exec(packageJson.engines.node);
+    expect(floor).not.toBeNull();
+    expect(Number(nvmrc)).toBeGreaterThanOrEqual(Number(floor?.[1]));
+    const steps = files.flatMap((file) =>
+      Object.values(workflow(file).jobs as Record<string, { steps?: Step[] }>).flatMap(
+        (job) => job.steps ?? [],
+      ),
+    );
+    const setupNode = steps.filter((s) => s.uses?.startsWith("actions/setup-node@"));
+    const pulumi = steps.filter((s) => s.uses?.startsWith("pulumi/actions@"));
+    expect(setupNode.length).toBeGreaterThan(0);
+    expect(pulumi.length).toBeGreaterThan(0);
+    for (const step of setupNode) expect(step.with).toMatchObject({ "node-version-file": ".nvmrc" });
+    for (const step of pulumi)
+      expect(step.with?.["pulumi-version"]).toBe(packageJson.devDependencies["@pulumi/pulumi"]);
   });
 
   it("pull requests: verify offline, then preview every stack with the policy pack, prod after preflight", () => {
@@ -42,7 +98,7 @@ describe("GitHub workflows", () => {
     const preview = pr.jobs.preview;
     expect(preview.strategy.matrix.stack).toEqual(["dev", "prod"]);
     expect(preview.permissions["id-token"]).toBe("write");
-    const steps = preview.steps as { uses?: string; run?: string; with?: Record<string, unknown> }[];
+    const steps = preview.steps as Step[];
     const pulumi = steps.find((s) => s.uses?.startsWith("pulumi/actions@"));
     expect(pulumi?.with).toMatchObject({ command: "preview", "comment-on-pr": true, policyPacks: "policy" });
     expect(String(pulumi?.with?.["cloud-url"])).toMatch(/^azblob:\/\//);

@@ -1,7 +1,7 @@
 /**
  * Identity and access for one stack: user-assigned managed identities for apps, role assignments for
  * app identities and Entra groups, the customer-managed-key grant of each account, and the optional
- * CI deploy identity.
+ * CI deploy and pull-request preview identities.
  */
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
@@ -11,6 +11,7 @@ import { Group } from "@pulumi/azuread/group";
 import * as pulumi from "@pulumi/pulumi";
 import { builtInRole } from "../facts/roles";
 import { GithubDeployIdentity } from "./githubDeployIdentity";
+import { GithubPreviewIdentity, PREVIEW_ROLES_IN_RESOURCE_GROUP } from "./githubPreviewIdentity";
 import { type Grant, type GrantRequest, plannedGrants, scopeKey, scopeLabel } from "./grants";
 import { type PlannedName, uniqueNames } from "./names";
 import { assignRole } from "./roleAssignment";
@@ -69,6 +70,7 @@ export class PlatformAccess extends pulumi.ComponentResource {
   /** Object id of each group by display name. */
   readonly groups: Record<string, pulumi.Output<string>> = {};
   readonly ciDeployIdentity?: GithubDeployIdentity;
+  readonly ciPreviewIdentity?: GithubPreviewIdentity;
   /** The subscription the stack deploys into (the azure-native provider's). */
   readonly subscriptionId: pulumi.Output<string>;
   private readonly scopes: (grant: Grant) => pulumi.Input<string>;
@@ -158,6 +160,18 @@ export class PlatformAccess extends pulumi.ComponentResource {
       managedRoles.add(KEY_VAULT_CRYPTO_ROLE.guid);
       this.assignKeyVaultAccess(keyGrant);
     }
+    if (spec.ciPreviewIdentity) {
+      this.ciPreviewIdentity = new GithubPreviewIdentity(
+        `${componentName}-ci-preview`,
+        {
+          spec: spec.ciPreviewIdentity,
+          resourceGroupId: args.resourceGroupId,
+          subscriptionId: this.subscriptionId,
+        },
+        { parent: this },
+      );
+      for (const role of PREVIEW_ROLES_IN_RESOURCE_GROUP) managedRoles.add(builtInRole(role).guid);
+    }
     if (spec.ciDeployIdentity) {
       this.ciDeployIdentity = new GithubDeployIdentity(
         `${componentName}-ci`,
@@ -174,6 +188,7 @@ export class PlatformAccess extends pulumi.ComponentResource {
       managedIdentities: this.managedIdentities,
       groups: this.groups,
       ciClientId: this.ciDeployIdentity?.clientId,
+      ciPreviewClientId: this.ciPreviewIdentity?.clientId,
     });
   }
 

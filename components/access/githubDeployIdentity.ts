@@ -1,17 +1,15 @@
 /**
  * The CI deploy identity: an Entra application and service principal that GitHub Actions jobs log in
  * as through OIDC federation (no client secret exists), with least-privilege roles on the stack's
- * resource group.
+ * resource group. Only jobs in the deploy environments are trusted (their reviewers guard every
+ * deploy); pull requests log in as the preview identity (githubPreviewIdentity.ts).
  */
 
-import { Application } from "@pulumi/azuread/application";
-import { ApplicationFederatedIdentityCredential } from "@pulumi/azuread/applicationFederatedIdentityCredential";
-import { getClientConfigOutput } from "@pulumi/azuread/getClientConfig";
-import { ServicePrincipal } from "@pulumi/azuread/servicePrincipal";
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { builtInRole } from "../facts/roles";
 import { constrainedRolesCondition } from "./delegation";
-import { AZURE_AD_TOKEN_EXCHANGE_AUDIENCE, GITHUB_OIDC_ISSUER, githubSubjects } from "./github";
+import { deploySubjects } from "./github";
+import { GithubOidcIdentity } from "./githubOidcIdentity";
 import { assignRole } from "./roleAssignment";
 import type { CiDeployIdentitySpec } from "./spec";
 
@@ -26,44 +24,19 @@ export interface GithubDeployIdentityArgs {
   delegableRoleGuids: readonly string[];
 }
 
-export class GithubDeployIdentity extends pulumi.ComponentResource {
-  /** What CI passes to azure/login as client-id (not a secret). */
-  readonly clientId: pulumi.Output<string>;
-  readonly tenantId: pulumi.Output<string>;
-  /** The service principal's object id. */
-  readonly principalId: pulumi.Output<string>;
-
+export class GithubDeployIdentity extends GithubOidcIdentity {
   constructor(name: string, args: GithubDeployIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("aoai-platform:access:GithubDeployIdentity", name, {}, opts);
-    const { spec } = args;
-    const application = new Application(
-      `${name}-app`,
-      { displayName: spec.displayName, owners: spec.owners, signInAudience: "AzureADMyOrg" },
-      { parent: this },
+    super(
+      "aoai-platform:access:GithubDeployIdentity",
+      name,
+      args.spec,
+      deploySubjects(args.spec.github),
+      opts,
     );
-    const principal = new ServicePrincipal(
-      `${name}-sp`,
-      { clientId: application.clientId, owners: spec.owners },
-      { parent: this },
-    );
-    for (const credential of githubSubjects(spec.github)) {
-      new ApplicationFederatedIdentityCredential(
-        `${name}-${credential.name}`,
-        {
-          applicationId: application.id,
-          displayName: credential.name,
-          description: `GitHub Actions ${spec.github.repository}: ${credential.description}`,
-          issuer: GITHUB_OIDC_ISSUER,
-          audiences: [AZURE_AD_TOKEN_EXCHANGE_AUDIENCE],
-          subject: credential.subject,
-        },
-        { parent: this },
-      );
-    }
     const onResourceGroup = (role: "Contributor" | "Role Based Access Control Administrator") => ({
       scope: args.resourceGroupId,
-      principalId: principal.objectId,
-      principal: `CI deploy identity "${spec.displayName}"`,
+      principalId: this.principalId,
+      principal: `CI deploy identity "${args.spec.displayName}"`,
       principalType: "ServicePrincipal" as const,
       roleGuid: builtInRole(role).guid,
       subscriptionId: args.subscriptionId,
@@ -84,9 +57,6 @@ export class GithubDeployIdentity extends pulumi.ComponentResource {
         { parent: this },
       );
     }
-    this.clientId = application.clientId;
-    this.principalId = principal.objectId;
-    this.tenantId = getClientConfigOutput({ parent: this }).tenantId;
-    this.registerOutputs({ clientId: this.clientId, tenantId: this.tenantId, principalId: this.principalId });
+    this.registerLoginOutputs();
   }
 }

@@ -1,4 +1,4 @@
-/** Config shape of identity and access: app identities, Entra groups and the CI deploy identity. */
+/** Config shape of identity and access: app identities, Entra groups, the CI deploy and preview identities. */
 import { z } from "zod";
 import { MANAGED_IDENTITY_NAME } from "../facts/names";
 import { type ResolvedRole, resolveAppRole } from "../facts/roles";
@@ -127,18 +127,37 @@ export const groupSpecSchema = strictObject({
 });
 export type GroupSpec = z.output<typeof groupSpecSchema>;
 
-/** Federated identity credentials per application (Entra limit); two go to pull requests and the branch. */
+/** Federated identity credentials per application (Entra limit). */
 export const MAX_FEDERATED_CREDENTIALS = 20;
+
+const repository = z
+  .string()
+  .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, { error: 'must be "<owner>/<repository>"' });
 
 export const ciDeployIdentitySpecSchema = strictObject({
   /** Display name of the Entra application and its service principal. */
   displayName: z.string().min(1).max(120),
   owners: z.array(objectId).default([]),
   github: strictObject({
-    repository: z
-      .string()
-      .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, { error: 'must be "<owner>/<repository>"' }),
-    /** The branch that deploys. */
+    repository,
+    /**
+     * GitHub deployment environments whose jobs may log in: the only way in by default, so the
+     * environments' protection rules (required reviewers) guard every deploy.
+     */
+    environments: z
+      .array(
+        z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, {
+          error: "must be a GitHub environment name of letters, digits, '_' and '-' (at most 100)",
+        }),
+      )
+      .max(MAX_FEDERATED_CREDENTIALS - 1, {
+        error: `an Entra application holds at most ${MAX_FEDERATED_CREDENTIALS} federated credentials; one may go to the branch`,
+      })
+      .default([]),
+    /**
+     * Also trust jobs on this branch that run outside any environment. Off by default: such a job
+     * skips the environments' reviewers.
+     */
     branch: z
       .string()
       .regex(/^[A-Za-z0-9._/-]+$/, { error: "must be a branch name (letters, digits, '.', '_', '-', '/')" })
@@ -148,29 +167,70 @@ export const ciDeployIdentitySpecSchema = strictObject({
         error:
           'give the branch name only (e.g. "main"), not a ref: the federated subject is built as ref:refs/heads/<branch>',
       })
-      .default("main"),
-    /** GitHub deployment environments whose jobs may log in. */
-    environments: z
-      .array(
-        z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, {
-          error: "must be a GitHub environment name of letters, digits, '_' and '-' (at most 100)",
-        }),
-      )
-      .max(MAX_FEDERATED_CREDENTIALS - 2, {
-        error: `an Entra application holds at most ${MAX_FEDERATED_CREDENTIALS} federated credentials; 2 go to pull requests and the branch`,
-      })
-      .default([]),
+      .optional(),
+  }).superRefine((github, ctx) => {
+    if (github.environments.length === 0 && github.branch === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["environments"],
+        message:
+          "list the GitHub environments the deploy jobs run in (e.g. [prod]); without one the identity cannot log in",
+      });
+    }
   }),
 });
 export type CiDeployIdentitySpec = z.output<typeof ciDeployIdentitySpecSchema>;
+
+const STORAGE_CONTAINER_ID =
+  /^\/subscriptions\/[0-9a-fA-F-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/[a-z0-9]{3,24}\/blobServices\/default\/containers\/[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])?$/i;
+const KEY_VAULT_KEY_ID =
+  /^\/subscriptions\/[0-9a-fA-F-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.KeyVault\/vaults\/[A-Za-z0-9-]{3,24}\/keys\/[A-Za-z0-9-]{1,127}$/i;
+
+/** The pull-request preview identity: reads the stack, its state and its secrets; changes nothing. */
+export const ciPreviewIdentitySpecSchema = strictObject({
+  displayName: z.string().min(1).max(120),
+  owners: z.array(objectId).default([]),
+  /** Jobs of pull requests to this repository may log in (subject repo:<owner>/<repo>:pull_request). */
+  github: strictObject({ repository }),
+  /** The Pulumi state container (azblob backend): Storage Blob Data Reader on it. */
+  stateContainerId: z
+    .string()
+    .regex(STORAGE_CONTAINER_ID, {
+      error:
+        "must be a blob container id: /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Storage/storageAccounts/<account>/blobServices/default/containers/<container>",
+    })
+    .optional(),
+  /** The Key Vault key of the stack's secrets provider (azurekeyvault://): Key Vault Crypto User on it. */
+  secretsKeyId: z
+    .string()
+    .regex(KEY_VAULT_KEY_ID, {
+      error:
+        "must be a Key Vault key id: /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.KeyVault/vaults/<vault>/keys/<key>",
+    })
+    .optional(),
+});
+export type CiPreviewIdentitySpec = z.output<typeof ciPreviewIdentitySpecSchema>;
 
 export const accessSpecSchema = strictObject({
   identities: z.array(appIdentitySpecSchema).default([]),
   groups: z.array(groupSpecSchema).default([]),
   ciDeployIdentity: ciDeployIdentitySpecSchema.optional(),
+  ciPreviewIdentity: ciPreviewIdentitySpecSchema.optional(),
 }).superRefine((access, ctx) => {
   const names = access.identities.map((i) => i.name);
   addDuplicateIssues(ctx, names, (i) => ["identities", i, "name"], "identity name");
+  const { ciDeployIdentity, ciPreviewIdentity } = access;
+  if (
+    ciDeployIdentity &&
+    ciPreviewIdentity &&
+    ciDeployIdentity.displayName.toLowerCase() === ciPreviewIdentity.displayName.toLowerCase()
+  ) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["ciPreviewIdentity", "displayName"],
+      message: "the same display name as ciDeployIdentity; the preview identity is a separate application",
+    });
+  }
   const groupNames = access.groups.map((g) => g.displayName);
   addDuplicateIssues(ctx, groupNames, (i) => ["groups", i, "displayName"], "group display name");
   // One entry per principal: a second entry would manage the same role assignments twice.

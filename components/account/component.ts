@@ -4,6 +4,7 @@ import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as pulumi from "@pulumi/pulumi";
 import { ContentFilterSet } from "../content-filter/component";
 import { ModelDeploymentChain } from "../deployments/component";
+import { deploymentsByModel } from "../deployments/uses";
 import { importOptions } from "../facts/adoption";
 import type { AccountSpec } from "./spec";
 
@@ -51,8 +52,8 @@ export class OpenAIAccount extends pulumi.ComponentResource {
   readonly lastOperation: pulumi.Resource | undefined;
   /** Deployment details by deployment name. */
   readonly deployments: Record<string, DeploymentInfo>;
-  /** Model name to deployment name; the first deployment of a model in config order wins. */
-  readonly modelDeployments: Record<string, string>;
+  /** Model name → every deployment of it, in config order (a model may be deployed more than once). */
+  readonly modelDeployments: Record<string, string[]>;
 
   constructor(name: string, args: OpenAIAccountArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aoai-platform:account:OpenAIAccount", name, {}, opts);
@@ -153,11 +154,10 @@ export class OpenAIAccount extends pulumi.ComponentResource {
     }
 
     this.deployments = {};
-    this.modelDeployments = {};
     for (const d of spec.deployments) {
       this.deployments[d.name] = { model: d.model, version: d.version, sku: d.sku, capacity: d.capacity };
-      this.modelDeployments[d.model] ??= d.name;
     }
+    this.modelDeployments = deploymentsByModel(spec.deployments);
     this.registerOutputs({
       accountId: this.accountId,
       endpoint: this.endpoint,

@@ -2,8 +2,9 @@
  * Azure built-in role definitions the platform assigns or refuses to assign.
  * Sources: https://learn.microsoft.com/azure/ai-services/openai/how-to/role-based-access-control and
  * https://learn.microsoft.com/azure/role-based-access-control/built-in-roles; Owner, User Access
- * Administrator, Role Based Access Control Administrator and Key Vault Crypto Service Encryption User
- * checked against Microsoft's built-in roles list (the GUIDs are the same in every tenant).
+ * Administrator, Role Based Access Control Administrator, Key Vault Crypto Service Encryption User,
+ * Reader, Storage Blob Data Reader and Key Vault Crypto User checked against Microsoft's built-in roles
+ * list (the GUIDs are the same in every tenant).
  */
 
 export interface BuiltInRole {
@@ -65,6 +66,24 @@ export const BUILT_IN_ROLES = [
     alias: "key-vault-crypto-service-encryption-user",
     guid: "e147488a-f6f5-4113-8e2d-b22465e65bf6",
     use: "a service's identity wrapping and unwrapping its customer-managed key",
+  },
+  {
+    name: "Reader",
+    alias: "reader",
+    guid: "acdd72a7-3385-48ef-bd42-f606fba81ae7",
+    use: "the CI preview identity on the resource group (resource properties, no data, no keys)",
+  },
+  {
+    name: "Storage Blob Data Reader",
+    alias: "storage-blob-data-reader",
+    guid: "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1",
+    use: "the CI preview identity on the Pulumi state container (a preview takes no lock)",
+  },
+  {
+    name: "Key Vault Crypto User",
+    alias: "key-vault-crypto-user",
+    guid: "12338af0-0e69-4776-bea7-57ae8d297424",
+    use: "the CI identities on the Pulumi secrets-provider key (encrypt and decrypt)",
   },
   {
     name: "Contributor",

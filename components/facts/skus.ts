@@ -76,3 +76,12 @@ export function isProvisionedSku(sku: DeploymentSku): boolean {
     sku === "ProvisionedManaged" || sku === "GlobalProvisionedManaged" || sku === "DataZoneProvisionedManaged"
   );
 }
+
+/**
+ * Batch deployments only serve the Batch API (jobs from uploaded files, 24 h window); chat or
+ * embeddings calls to them are refused, so they are never an app's real-time deployment.
+ * Source: https://learn.microsoft.com/azure/ai-services/openai/how-to/batch
+ */
+export function isBatchSku(sku: DeploymentSku): boolean {
+  return sku === "GlobalBatch" || sku === "DataZoneBatch";
+}

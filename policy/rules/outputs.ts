@@ -6,6 +6,13 @@ const KEY_NAME = /(^|[^a-z])(api|access|account|primary|secondary)?_?keys?\d?$/i
 /** Azure OpenAI keys: 32 hex characters (classic) or 84 base62 characters (current). */
 const KEY_VALUE = /^([0-9a-f]{32}|[A-Za-z0-9]{84})$/;
 
+/** Every place in an output value that is named like a key or holds a key-shaped string. */
+export function keyProblems(value: unknown, path = ""): string[] {
+  const found: string[] = [];
+  findKeys(value, path, found);
+  return found;
+}
+
 function findKeys(value: unknown, path: string, found: string[]): void {
   if (typeof value === "string") {
     if (KEY_VALUE.test(value)) found.push(`${path} looks like an account key`);
@@ -29,9 +36,7 @@ export const noKeysInOutputs: Rule = {
     resources
       .filter((r: ResourceView) => r.type === "pulumi:pulumi:Stack")
       .flatMap((stack): Violation[] => {
-        const found: string[] = [];
-        findKeys(stack.inputs, "", found);
-        return found.map((problem) => ({
+        return keyProblems(stack.inputs).map((problem) => ({
           urn: stack.urn,
           message: `stack output ${problem}; export endpoints, never keys`,
         }));

@@ -294,6 +294,9 @@ export function describeResourceGroup(found: FoundResourceGroup, environment: En
     }
   }
   const location = adoptable[0]?.location ?? "";
+  // Several accounts need an explicit primaryAccount (whose endpoint apps get); the group's first is a
+  // starting point the adopt report names, for the user to confirm.
+  const primaryAccount = adoptable.length > 1 ? adoptable[0]?.name : undefined;
   const accounts = adoptable.map((a) => describeAccount(a, location, out));
   const byId = new Map(accounts.map((values) => [String(values.import).toLowerCase(), values]));
   const network = describeEndpoints(found.privateEndpoints, byId, out);
@@ -303,6 +306,7 @@ export function describeResourceGroup(found: FoundResourceGroup, environment: En
       location,
       // The group exists already; the stack references it and does not manage it.
       resourceGroup: { name: found.resourceGroup, existing: true },
+      ...(primaryAccount ? { primaryAccount } : {}),
       accounts,
       ...(network ? { network } : {}),
     },

@@ -162,6 +162,11 @@ export async function runAdoptCli(argv: string[], io: AdoptIo): Promise<number> 
   const lines = [
     `Adopted ${adopted.observed.resources.length} resource(s) of ${options.resourceGroup} into ${options.out} (snapshot: ${snapshot}).`,
     ...adopted.observed.notAdopted.map((n) => `  not adopted: ${n.id}: ${n.reason}`),
+    ...(typeof adopted.values.primaryAccount === "string"
+      ? [
+          `  primaryAccount: ${adopted.values.primaryAccount} (the first account; set the one apps reach through AZURE_OPENAI_ENDPOINT)`,
+        ]
+      : []),
   ];
   // The same validation as every hand-written stack file: read back what was written, as the plan does.
   try {

@@ -1,5 +1,5 @@
 /** Stack-wide rules and warnings for identity and access (they need the stack's account names). */
-import type { AccessSpec } from "../../components/access/spec";
+import type { AccessSpec, CiPreviewIdentitySpec } from "../../components/access/spec";
 import type { AccountSpec } from "../../components/account/spec";
 import { formatKeyPath } from "./errors";
 import type { ConfigWarning } from "./warnings";
@@ -56,4 +56,23 @@ export function accessWarnings(accounts: readonly AccountSpec[]): ConfigWarning[
     }
     return warnings;
   });
+}
+
+/**
+ * A preview identity without the state container or the secrets key cannot run `pulumi preview` on
+ * the README's backend (azblob state, azurekeyvault secrets) unless someone grants those by hand.
+ */
+export function previewIdentityWarnings(preview: CiPreviewIdentitySpec | undefined): ConfigWarning[] {
+  if (!preview) return [];
+  const missing = [
+    { key: "stateContainerId", what: "read the Pulumi state (Storage Blob Data Reader)" },
+    { key: "secretsKeyId", what: "decrypt the stack's secrets (Key Vault Crypto User)" },
+  ] as const;
+  return missing
+    .filter(({ key }) => preview[key] === undefined)
+    .map(({ key, what }) => ({
+      rule: "config.preview-access-missing",
+      key: formatKeyPath(["access", "ciPreviewIdentity", key]),
+      message: `not set: the preview identity cannot ${what} unless granted outside this stack`,
+    }));
 }

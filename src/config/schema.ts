@@ -32,6 +32,7 @@ import { gatewayIssues } from "./gateway";
 import { alertWebhookUrlSchema, budgetStartIssues, monitoringIssues, resolveMonitoring } from "./monitoring";
 import { networkIssues, usesPrivateEndpoints } from "./network";
 import { approvedModelIssues } from "./policy";
+import { primaryAccountIssues, resolvePrimaryAccount } from "./primaryAccount";
 import { quotaIssues } from "./quota";
 import { regionIssues } from "./regions";
 
@@ -136,6 +137,8 @@ export function createStackConfigSchema(clock: () => Date = () => new Date()) {
       })
       .default("2024-10-21"),
     accounts: z.array(accountSpecSchema).min(1, { error: "declare at least one account" }),
+    /** The account behind AZURE_OPENAI_ENDPOINT and the per-use deployment outputs; required with several. */
+    primaryAccount: z.string().min(1).optional(),
     quota: z.array(quotaEntrySchema).default([]),
     /** Log Analytics, diagnostic settings, action group and metric alerts; omitted, none are created. */
     monitoring: monitoringSpecSchema.optional(),
@@ -217,6 +220,10 @@ export function createStackConfigSchema(clock: () => Date = () => new Date()) {
         ...quotaIssues(stack.quota, resolved),
         ...monitoringIssues(stack),
         ...networkIssues(stack.network, resolved, stack.environment),
+        ...primaryAccountIssues(
+          stack.primaryAccount,
+          stack.accounts.map((a) => a.name),
+        ),
         ...approvedModelIssues(stack.policy.approvedModels, stack.accounts),
         ...accessIssues(
           stack.access,
@@ -239,6 +246,10 @@ export function createStackConfigSchema(clock: () => Date = () => new Date()) {
     .transform((stack) => ({
       ...stack,
       accounts: resolveAccounts(stack.accounts, stack.location, stack.environment),
+      primaryAccount: resolvePrimaryAccount(
+        stack.primaryAccount,
+        stack.accounts.map((a) => a.name),
+      ),
       monitoring: stack.monitoring && resolveMonitoring(stack.monitoring, stack.environment),
     }));
 }

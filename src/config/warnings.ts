@@ -5,7 +5,7 @@
 
 import { findCatalogModel, ptuSizeClassOf } from "../../components/facts/models";
 import { capacityRule } from "../../components/facts/skus";
-import { accessWarnings } from "./access";
+import { accessWarnings, previewIdentityWarnings } from "./access";
 import { formatKeyPath } from "./errors";
 import { budgetStartWarnings } from "./monitoring";
 import { quotaEntryText, quotaUsage, unmatchedQuota } from "./quota";
@@ -69,7 +69,10 @@ export function configWarnings(config: StackConfig, today: Date = new Date()): C
   }
   warnings.push(...regionWarnings(config));
   warnings.push(...budgetStartWarnings(config.budget, today));
-  warnings.push(...accessWarnings(config.accounts));
+  warnings.push(
+    ...accessWarnings(config.accounts),
+    ...previewIdentityWarnings(config.access.ciPreviewIdentity),
+  );
   if (config.network?.dnsZoneGroup === "policy-managed") {
     warnings.push({
       rule: "config.dns-zone-group-policy-managed",

@@ -14,6 +14,7 @@ import { ConfigError } from "../config/errors";
 import { diffPlans, PlanFileError, parseOldPlan } from "./diff";
 import { renderDiff } from "./diffReport";
 import { stackAzurePolicySet } from "./policy";
+import { limitPromiseStackTraces, pulumiDebuggable } from "./promiseStacks";
 import { DuplicateUrnError } from "./recorder";
 import { renderPlan } from "./report";
 import { loadStackConfig, runPlan } from "./run";
@@ -118,6 +119,7 @@ function parseOptions(argv: string[]) {
   });
 }
 
+limitPromiseStackTraces(pulumiDebuggable(), process.env);
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -1,30 +1,16 @@
 /**
- * `npm run plan`: bundles the plan CLI once with esbuild (~0.1 s) and runs the JavaScript. Running the
- * TypeScript through tsx costs about a second more per plan: tsx hooks every one of the ~3,000 modules
- * @pulumi/pulumi loads, and its source maps make each stack trace Pulumi captures per promise dearer
- * (measured in docs/BENCHMARKS.md). Dependencies stay external, so the bundle lives inside the project
- * where Node resolves them from node_modules.
+ * `npm run plan`: runs the plan CLI (src/plan/cli.ts) from an esbuild bundle cached by content hash
+ * (src/bundleCache.cjs): esbuild runs only when an input changed, and a warm run never loads it.
+ * Running the TypeScript through tsx costs about a second more per plan (tsx hooks every one of the
+ * ~3,000 modules @pulumi/pulumi loads). On Node 22+ the module compile cache
+ * (module.enableCompileCache) keeps V8's compiled code of those modules between runs. Measured in
+ * docs/BENCHMARKS.md.
  */
-import { mkdirSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import module, { createRequire } from "node:module";
 import { join } from "node:path";
-import { buildSync } from "esbuild";
 
 const projectDir = join(import.meta.dirname, "..", "..");
-const outDir = join(projectDir, "node_modules", ".cache", "aoai-plan");
-// One file per process: concurrent plans (CI, tests) never read a half-written bundle.
-const outfile = join(outDir, `cli-${process.pid}.cjs`);
-
-mkdirSync(outDir, { recursive: true });
-buildSync({
-  entryPoints: [join(import.meta.dirname, "cli.ts")],
-  outfile,
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node20",
-  packages: "external",
-  logLevel: "error",
-});
-process.on("exit", () => rmSync(outfile, { force: true }));
-createRequire(import.meta.url)(outfile);
+module.enableCompileCache?.(join(projectDir, "node_modules", ".cache", "aoai-compile"));
+const require = createRequire(import.meta.url);
+const { freshBundle } = require("../bundleCache.cjs");
+require(freshBundle("src/plan/cli.ts"));
