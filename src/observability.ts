@@ -35,7 +35,7 @@ export function defineObservability(
     });
   if (config.budget) {
     new ResourceGroupBudget("budget", {
-      spec: config.budget,
+      ...config.budget,
       resourceGroupId: group.id,
       actionGroupId: monitoring?.actionGroupId,
     });

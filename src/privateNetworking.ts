@@ -41,9 +41,10 @@ export function definePrivateNetworking(
         accountId: account.accountId,
         location: spec.location,
         subnetId,
+        dnsZoneGroup: config.network.dnsZoneGroup,
         dnsZoneIds:
           config.network.dnsZoneGroup === "policy-managed"
-            ? "policy-managed"
+            ? undefined
             : privateNetwork.dnsZoneIdsFor(privateDnsZonesFor([spec.kind])),
         resourceGroupName,
         after: account.lastOperation ? [account.lastOperation] : [],

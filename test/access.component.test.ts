@@ -62,7 +62,7 @@ describe("PlatformAccess", () => {
     );
     for (const assignment of assignments(resources))
       expect(assignment.parent).toBe(
-        resources.find((r) => r.type === "aoai-platform:access:PlatformAccess")?.urn,
+        resources.find((r) => r.type === "aoai-platform:index:PlatformAccess")?.urn,
       );
   });
 

@@ -42,8 +42,8 @@ const childrenOf = (resources: readonly PlannedResource[], component: string, ty
   const parent = resources.find((r) => r.type === component)?.urn;
   return resources.filter((r) => r.parent === parent && r.type === type);
 };
-const PREVIEW = "aoai-platform:access:GithubPreviewIdentity";
-const DEPLOY = "aoai-platform:access:GithubDeployIdentity";
+const PREVIEW = "aoai-platform:index:GithubPreviewIdentity";
+const DEPLOY = "aoai-platform:index:GithubDeployIdentity";
 const CREDENTIAL =
   "azuread:index/applicationFederatedIdentityCredential:ApplicationFederatedIdentityCredential";
 
@@ -129,7 +129,7 @@ describe("GithubPreviewIdentity under mocks", () => {
     }));
     expect(grants.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
       {
-        name: "acc-ci-preview-reader-rg",
+        name: "acc-ci-preview-Reader-resource-group",
         scope: RG_ID,
         role: role(READER),
         principalType: "ServicePrincipal",

@@ -19,7 +19,7 @@ describe("the benchmark's true floor (a bare program registering the plan's reso
       module: "@pulumi/azuread/group",
       className: "Group",
     });
-    expect(sdkClass("aoai-platform:account:OpenAIAccount")).toBeUndefined();
+    expect(sdkClass("aoai-platform:index:OpenAIAccount")).toBeUndefined();
   });
 
   it("registers exactly the resources the plan registers", async () => {

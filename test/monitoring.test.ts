@@ -276,7 +276,7 @@ describe("ResourceGroupBudget", () => {
       contactEmails: ["finops@contoso.com"],
     });
     const resources = await recordResources(
-      () => new ResourceGroupBudget("budget", { spec, resourceGroupId: RG, actionGroupId: `${RG}/ag` }),
+      () => new ResourceGroupBudget("budget", { ...spec, resourceGroupId: RG, actionGroupId: `${RG}/ag` }),
     );
     const [budget] = ofType(resources, "consumption:Budget");
     expect(budget?.inputs).toMatchObject({
@@ -317,7 +317,7 @@ describe("the plan's monitoring section", () => {
         accounts: [provisioned],
       });
       new ResourceGroupBudget("budget", {
-        spec: budgetSpecSchema.parse({ name: "b", amount: 100, startDate: "2026-12-01" }),
+        ...budgetSpecSchema.parse({ name: "b", amount: 100, startDate: "2026-12-01" }),
         resourceGroupId: RG,
         actionGroupId: monitoring.actionGroupId,
       });

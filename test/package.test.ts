@@ -120,7 +120,7 @@ try { parseStackConfig({ environment: "qa" }, "x"); } catch (e) { process.stdout
     const result = JSON.parse(stdout) as { types: string[]; outputs: Record<string, unknown> };
     expect(result.types).toEqual(
       expect.arrayContaining([
-        "aoai-platform:account:OpenAIAccount",
+        "aoai-platform:index:OpenAIAccount",
         "azure-native:cognitiveservices:Account",
         "azure-native:cognitiveservices:RaiPolicy",
         "azure-native:cognitiveservices:Deployment",

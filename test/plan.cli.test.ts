@@ -37,7 +37,7 @@ describe("npm run plan --json (the contract in DESIGN.md)", () => {
     expect(accounts.map((a) => a.inputs.location).sort()).toEqual(["francecentral", "swedencentral"]);
     for (const account of accounts) {
       expect(account.protect).toBe(true);
-      expect(byUrn.get(account.parent ?? "")?.type).toBe("aoai-platform:account:OpenAIAccount");
+      expect(byUrn.get(account.parent ?? "")?.type).toBe("aoai-platform:index:OpenAIAccount");
       const deployments = result.resources.filter(
         (r) =>
           r.type === "azure-native:cognitiveservices:Deployment" &&
@@ -47,7 +47,7 @@ describe("npm run plan --json (the contract in DESIGN.md)", () => {
       const [chat, embeddings] = deployments;
       expect(embeddings?.dependsOn).toEqual([chat?.urn]);
       for (const d of deployments) {
-        expect(byUrn.get(d.parent ?? "")?.type).toBe("aoai-platform:deployments:ModelDeploymentChain");
+        expect(byUrn.get(d.parent ?? "")?.type).toBe("aoai-platform:index:ModelDeploymentChain");
       }
     }
     expect(result.deployments).toEqual([
@@ -109,7 +109,7 @@ describe("npm run plan --json (the contract in DESIGN.md)", () => {
         ].sort(),
       );
     }
-    expect(result.resources.some((r) => r.type === "aoai-platform:account:OpenAIAccount")).toBe(true);
+    expect(result.resources.some((r) => r.type === "aoai-platform:index:OpenAIAccount")).toBe(true);
   });
 });
 

@@ -56,7 +56,7 @@ describe("duplicate URNs", () => {
         new PlatformResourceGroup("rg", { name: "rg-b", location: "swedencentral" });
       }),
     ).rejects.toThrow(
-      /^Duplicate resource URN 'urn:pulumi:test::aoai-platform::aoai-platform:resourcegroup:PlatformResourceGroup::rg'; try giving it a unique name$/m,
+      /^Duplicate resource URN 'urn:pulumi:test::aoai-platform::aoai-platform:index:PlatformResourceGroup::rg'; try giving it a unique name$/m,
     );
   });
 

@@ -10,9 +10,17 @@ import { getGroupOutput } from "@pulumi/azuread/getGroup";
 import { Group } from "@pulumi/azuread/group";
 import * as pulumi from "@pulumi/pulumi";
 import { builtInRole } from "../facts/roles";
+import { componentType, withLegacyType } from "../tokens";
 import { GithubDeployIdentity } from "./githubDeployIdentity";
 import { GithubPreviewIdentity, PREVIEW_ROLES_IN_RESOURCE_GROUP } from "./githubPreviewIdentity";
-import { type Grant, type GrantRequest, plannedGrants, scopeKey, scopeLabel } from "./grants";
+import {
+  type Grant,
+  type GrantRequest,
+  type GrantScope,
+  plannedGrants,
+  scopeKey,
+  scopeLabel,
+} from "./grants";
 import { type PlannedName, uniqueNames } from "./names";
 import { assignRole } from "./roleAssignment";
 import type { AccessSpec, PrincipalType } from "./spec";
@@ -47,6 +55,8 @@ export interface ManagedIdentityOutputs {
 /** A role assignment waiting for its name (names are planned over all of them at once). */
 interface PendingAssignment {
   principalLabel: string;
+  /** The principal's label in earlier names. */
+  legacyLabel: string;
   /** The principal's exact config identity, for collision-free names. */
   principalKey: string;
   principal: Principal;
@@ -65,6 +75,21 @@ const KEY_VAULT_CRYPTO_ROLE = builtInRole("Key Vault Crypto Service Encryption U
 /** Resource-name safe form of a config name (group display names may contain spaces). */
 const label = (value: string) => value.replace(/[^A-Za-z0-9_.-]/g, "-");
 
+/** `<role>-<value>`, unless the value already starts with the role (identity "id-chat-api", not "id-id-chat-api"). */
+const prefixed = (role: string, value: string) => (value.startsWith(`${role}-`) ? value : `${role}-${value}`);
+
+/** The scope label of earlier names ("rg"), kept only to alias them. */
+const legacyScopeLabel = (scope: GrantScope) => (scope.kind === "resourceGroup" ? "rg" : scopeLabel(scope));
+
+/** Aliases from every name a child had before (earlier spelling, or the shared name before a suffix). */
+function previousNames(current: PlannedName, ...before: (PlannedName | undefined)[]): pulumi.Alias[] {
+  const names = new Set<string>();
+  for (const name of [current.alias, ...before.flatMap((b) => (b === undefined ? [] : [b.name, b.alias]))]) {
+    if (name !== undefined && name !== current.name) names.add(name);
+  }
+  return [...names].map((name) => ({ name }));
+}
+
 export class PlatformAccess extends pulumi.ComponentResource {
   readonly managedIdentities: Record<string, ManagedIdentityOutputs> = {};
   /** Object id of each group by display name. */
@@ -80,7 +105,12 @@ export class PlatformAccess extends pulumi.ComponentResource {
     args: PlatformAccessArgs,
     opts?: pulumi.ComponentResourceOptions,
   ) {
-    super("aoai-platform:access:PlatformAccess", componentName, {}, opts);
+    super(
+      componentType("PlatformAccess"),
+      componentName,
+      {},
+      withLegacyType("aoai-platform:access:PlatformAccess", opts),
+    );
     const { spec } = args;
     const accountNames = Object.keys(args.accountIds);
     this.subscriptionId = authorization.getClientConfigOutput({ parent: this }).subscriptionId;
@@ -96,18 +126,20 @@ export class PlatformAccess extends pulumi.ComponentResource {
     const assignments: PendingAssignment[] = [];
     const grant = (
       principalLabel: string,
+      legacyLabel: string,
       principalKey: string,
       principal: Principal,
       request: GrantRequest,
     ) => {
       for (const planned of plannedGrants(request, accountNames)) {
         if (planned.scope.kind !== "subscription") managedRoles.add(planned.role.guid);
-        assignments.push({ principalLabel, principalKey, principal, grant: planned });
+        assignments.push({ principalLabel, legacyLabel, principalKey, principal, grant: planned });
       }
     };
 
     for (const identity of spec.identities) {
       grant(
+        prefixed("id", identity.name),
         `id-${identity.name}`,
         `identity|${identity.name}`,
         this.identityPrincipal(identity, args),
@@ -116,6 +148,12 @@ export class PlatformAccess extends pulumi.ComponentResource {
     }
     const created = spec.groups.filter((group) => !group.existing);
     const groupNames = uniqueNames(
+      created.map((group) => ({
+        base: `${componentName}-${prefixed("grp", label(group.displayName))}`,
+        key: `group|${group.displayName}`,
+      })),
+    );
+    const legacyGroupNames = uniqueNames(
       created.map((group) => ({
         base: `${componentName}-grp-${label(group.displayName)}`,
         key: `group|${group.displayName}`,
@@ -139,12 +177,18 @@ export class PlatformAccess extends pulumi.ComponentResource {
                 // Display names are not unique in Entra; refuse to create a look-alike.
                 preventDuplicateNames: true,
               },
-              { parent: this, aliases: groupName.alias === undefined ? [] : [{ name: groupName.alias }] },
+              { parent: this, aliases: previousNames(groupName, legacyGroupNames[created.indexOf(group)]) },
             ).objectId;
       this.groups[group.displayName] = objectId;
       const what = `${group.existing ? "existing " : ""}Entra group "${group.displayName}"`;
       const principal: Principal = { id: objectId, type: "Group", label: what };
-      grant(`grp-${label(group.displayName)}`, `group|${group.displayName}`, principal, group);
+      grant(
+        prefixed("grp", label(group.displayName)),
+        `grp-${label(group.displayName)}`,
+        `group|${group.displayName}`,
+        principal,
+        group,
+      );
     }
     const names = uniqueNames(
       assignments.map(({ principalLabel, principalKey, grant: planned }) => ({
@@ -152,9 +196,16 @@ export class PlatformAccess extends pulumi.ComponentResource {
         key: `${principalKey}|${planned.role.guid}|${scopeKey(planned.scope)}`,
       })),
     );
+    const legacyNames = uniqueNames(
+      assignments.map(({ legacyLabel, principalKey, grant: planned }) => ({
+        base: `${componentName}-${legacyLabel}-${label(planned.role.name)}-${legacyScopeLabel(planned.scope)}`,
+        key: `${principalKey}|${planned.role.guid}|${scopeKey(planned.scope)}`,
+      })),
+    );
     assignments.forEach((assignment, i) => {
       const name = names[i];
-      if (name) this.assign(name, assignment.principal, assignment.grant);
+      if (name)
+        this.assign(name, previousNames(name, legacyNames[i]), assignment.principal, assignment.grant);
     });
     for (const keyGrant of args.keyVaultGrants ?? []) {
       managedRoles.add(KEY_VAULT_CRYPTO_ROLE.guid);
@@ -201,15 +252,17 @@ export class PlatformAccess extends pulumi.ComponentResource {
         label: `principal "${identity.name}"`,
       };
     }
+    const legacyName = `${this.componentName}-id-${identity.name}`;
+    const name = `${this.componentName}-${prefixed("id", identity.name)}`;
     const created = new managedidentity.UserAssignedIdentity(
-      `${this.componentName}-id-${identity.name}`,
+      name,
       {
         resourceName: identity.name,
         resourceGroupName: args.resourceGroupName,
         location: args.location,
         tags: args.tags,
       },
-      { parent: this },
+      { parent: this, aliases: name === legacyName ? [] : [{ name: legacyName }] },
     );
     this.managedIdentities[identity.name] = {
       id: created.id,
@@ -223,7 +276,7 @@ export class PlatformAccess extends pulumi.ComponentResource {
     };
   }
 
-  private assign(name: PlannedName, principal: Principal, grant: Grant): void {
+  private assign(name: PlannedName, aliases: pulumi.Alias[], principal: Principal, grant: Grant): void {
     assignRole(
       name.name,
       {
@@ -234,7 +287,7 @@ export class PlatformAccess extends pulumi.ComponentResource {
         roleGuid: grant.role.guid,
         subscriptionId: this.subscriptionId,
       },
-      { parent: this, aliases: name.alias === undefined ? [] : [{ name: name.alias }] },
+      { parent: this, aliases },
     );
   }
 

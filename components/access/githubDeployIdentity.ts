@@ -7,6 +7,7 @@
 
 import type * as pulumi from "@pulumi/pulumi";
 import { builtInRole } from "../facts/roles";
+import { componentType, withLegacyType } from "../tokens";
 import { constrainedRolesCondition } from "./delegation";
 import { deploySubjects } from "./github";
 import { GithubOidcIdentity } from "./githubOidcIdentity";
@@ -27,11 +28,11 @@ export interface GithubDeployIdentityArgs {
 export class GithubDeployIdentity extends GithubOidcIdentity {
   constructor(name: string, args: GithubDeployIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
     super(
-      "aoai-platform:access:GithubDeployIdentity",
+      componentType("GithubDeployIdentity"),
       name,
       args.spec,
       deploySubjects(args.spec.github),
-      opts,
+      withLegacyType("aoai-platform:access:GithubDeployIdentity", opts),
     );
     const onResourceGroup = (role: "Contributor" | "Role Based Access Control Administrator") => ({
       scope: args.resourceGroupId,
@@ -42,19 +43,19 @@ export class GithubDeployIdentity extends GithubOidcIdentity {
       subscriptionId: args.subscriptionId,
     });
     assignRole(
-      `${name}-contributor-rg`,
+      `${name}-Contributor-resource-group`,
       { ...onResourceGroup("Contributor"), description: "CI deploys the platform's resources" },
-      { parent: this },
+      { parent: this, aliases: [{ name: `${name}-contributor-rg` }] },
     );
     if (args.delegableRoleGuids.length > 0) {
       assignRole(
-        `${name}-rbac-administrator-rg`,
+        `${name}-Role-Based-Access-Control-Administrator-resource-group`,
         {
           ...onResourceGroup("Role Based Access Control Administrator"),
           description: "CI manages the stack's role assignments, limited to the roles it declares",
           condition: constrainedRolesCondition(args.delegableRoleGuids),
         },
-        { parent: this },
+        { parent: this, aliases: [{ name: `${name}-rbac-administrator-rg` }] },
       );
     }
     this.registerLoginOutputs();

@@ -7,6 +7,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { type BuiltInRoleName, builtInRole } from "../facts/roles";
+import { componentType } from "../tokens";
 import { pullRequestSubject } from "./github";
 import { GithubOidcIdentity } from "./githubOidcIdentity";
 import { assignRole } from "./roleAssignment";
@@ -25,7 +26,7 @@ export class GithubPreviewIdentity extends GithubOidcIdentity {
   constructor(name: string, args: GithubPreviewIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
     const { spec } = args;
     super(
-      "aoai-platform:access:GithubPreviewIdentity",
+      componentType("GithubPreviewIdentity"),
       name,
       spec,
       [pullRequestSubject(spec.github.repository)],
@@ -45,7 +46,12 @@ export class GithubPreviewIdentity extends GithubOidcIdentity {
         },
         { parent: this },
       );
-    grant("reader-rg", "Reader", args.resourceGroupId, "pull request previews read the platform's resources");
+    grant(
+      "Reader-resource-group",
+      "Reader",
+      args.resourceGroupId,
+      "pull request previews read the platform's resources",
+    );
     if (spec.stateContainerId !== undefined) {
       grant(
         "state-reader",

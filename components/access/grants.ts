@@ -30,7 +30,11 @@ export function plannedGrants(request: GrantRequest, accountNames: readonly stri
 
 /** A short, stable label of a scope for Pulumi resource names. */
 export function scopeLabel(scope: GrantScope): string {
-  return scope.kind === "account" ? scope.account : scope.kind === "resourceGroup" ? "rg" : "subscription";
+  return scope.kind === "account"
+    ? scope.account
+    : scope.kind === "resourceGroup"
+      ? "resource-group"
+      : "subscription";
 }
 
 /** The scope exactly, for telling names apart (an account named "rg" is not the resource group). */

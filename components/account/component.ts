@@ -6,6 +6,7 @@ import { ContentFilterSet } from "../content-filter/component";
 import { ModelDeploymentChain } from "../deployments/component";
 import { deploymentsByModel } from "../deployments/uses";
 import { importOptions } from "../facts/adoption";
+import { componentType, withLegacyType } from "../tokens";
 import type { AccountSpec } from "./spec";
 
 /** The account spec with the defaults a stack resolves (region, subdomain). */
@@ -56,7 +57,12 @@ export class OpenAIAccount extends pulumi.ComponentResource {
   readonly modelDeployments: Record<string, string[]>;
 
   constructor(name: string, args: OpenAIAccountArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("aoai-platform:account:OpenAIAccount", name, {}, opts);
+    super(
+      componentType("OpenAIAccount"),
+      name,
+      {},
+      withLegacyType("aoai-platform:account:OpenAIAccount", opts),
+    );
     const { spec, resourceGroupName, tags } = args;
     this.location = spec.location;
 

@@ -2,6 +2,7 @@
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as pulumi from "@pulumi/pulumi";
 import { importOptions } from "../facts/adoption";
+import { componentType, withLegacyType } from "../tokens";
 import { blocklistConflicts, planBlocklists } from "./plan";
 import { raiPolicyProperties } from "./settings";
 import type { ContentFilterSpec } from "./spec";
@@ -35,7 +36,12 @@ export class ContentFilterSet extends pulumi.ComponentResource {
         undefined,
       );
     }
-    super("aoai-platform:contentfilter:ContentFilterSet", name, {}, opts);
+    super(
+      componentType("ContentFilterSet"),
+      name,
+      {},
+      withLegacyType("aoai-platform:contentfilter:ContentFilterSet", opts),
+    );
     const { accountName, resourceGroupName, tags } = args;
     let previous: pulumi.Resource | undefined;
     const after = () => ({ parent: this, dependsOn: previous ? [previous] : [] });

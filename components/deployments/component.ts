@@ -3,6 +3,7 @@ import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as pulumi from "@pulumi/pulumi";
 import { importOptions } from "../facts/adoption";
 import { MICROSOFT_DEFAULT_POLICY } from "../facts/contentFilters";
+import { componentType, withLegacyType } from "../tokens";
 import type { DeploymentSpec } from "./spec";
 
 export interface ModelDeploymentChainArgs {
@@ -25,7 +26,12 @@ export class ModelDeploymentChain extends pulumi.ComponentResource {
   readonly deployments: cognitiveservices.Deployment[];
 
   constructor(name: string, args: ModelDeploymentChainArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("aoai-platform:deployments:ModelDeploymentChain", name, {}, opts);
+    super(
+      componentType("ModelDeploymentChain"),
+      name,
+      {},
+      withLegacyType("aoai-platform:deployments:ModelDeploymentChain", opts),
+    );
     let previous: pulumi.Resource[] = args.after ?? [];
     this.deployments = args.deployments.map((spec) => {
       const filter = spec.contentFilter;

@@ -11,6 +11,7 @@ import {
   OPENAI_METRIC_NAMESPACE,
   WORKSPACE_SKU,
 } from "../facts/monitoring";
+import { componentType, withLegacyType } from "../tokens";
 import { type AlertedDeployment, type AlertSettingsByKind, accountAlertRules } from "./alerts";
 import { categoryGroupLogs } from "./logs";
 import { emailReceivers } from "./receivers";
@@ -47,7 +48,12 @@ export class PlatformMonitoring extends pulumi.ComponentResource {
   readonly actionGroupId: pulumi.Output<string>;
 
   constructor(name: string, args: PlatformMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("aoai-platform:monitoring:PlatformMonitoring", name, {}, opts);
+    super(
+      componentType("PlatformMonitoring"),
+      name,
+      {},
+      withLegacyType("aoai-platform:monitoring:PlatformMonitoring", opts),
+    );
     const { settings, resourceGroupName, tags } = args;
     const { workspace, diagnostics, actionGroup } = settings;
 

@@ -3,6 +3,7 @@ import * as network from "@pulumi/azure-native/network";
 import * as privatedns from "@pulumi/azure-native/privatedns";
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountPrivateDnsZone } from "../facts/privateLink";
+import { componentType, withLegacyType } from "../tokens";
 import { endpointNsgName, endpointSubnetRules } from "./nsg";
 import { createdVnetName, zoneLinkTargets } from "./plan";
 import type { NetworkSpec } from "./spec";
@@ -24,7 +25,12 @@ export class PrivateNetwork extends pulumi.ComponentResource {
   readonly dnsZoneIds: Partial<Record<AccountPrivateDnsZone, pulumi.Output<string>>> = {};
 
   constructor(name: string, args: PrivateNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("aoai-platform:network:PrivateNetwork", name, {}, opts);
+    super(
+      componentType("PrivateNetwork"),
+      name,
+      {},
+      withLegacyType("aoai-platform:network:PrivateNetwork", opts),
+    );
     const { resourceGroupName, tags } = args;
     const spec = args.network;
 

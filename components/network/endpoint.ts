@@ -3,7 +3,24 @@ import * as network from "@pulumi/azure-native/network";
 import * as pulumi from "@pulumi/pulumi";
 import { importOptions } from "../facts/adoption";
 import { ACCOUNT_PRIVATE_LINK_GROUP_ID } from "../facts/privateLink";
+import { componentType, withLegacyType } from "../tokens";
 import { DNS_ZONE_GROUP_TAG, POLICY_MANAGED } from "./dnsMode";
+
+/** Names of an adopted endpoint's zone group in Azure, and its import id. */
+export interface DnsZoneGroupNames {
+  name: string;
+  /** Azure resource id to import the zone group from (adoption). */
+  import?: string;
+}
+
+/** Names Azure already has for an adopted endpoint, and the import ids. */
+export interface EndpointNames {
+  endpoint: string;
+  networkInterface?: string;
+  /** Azure resource id to import the endpoint from (adoption). */
+  import?: string;
+  dnsZoneGroup?: DnsZoneGroupNames;
+}
 
 export interface AccountPrivateEndpointArgs {
   accountName: string;
@@ -11,11 +28,13 @@ export interface AccountPrivateEndpointArgs {
   /** The account's region; the subnet must be in a VNet of the same region. */
   location: string;
   subnetId: pulumi.Input<string>;
+  /** Private DNS zone id by zone name: every zone the account kind needs. Required unless the zone group is policy-managed. */
+  dnsZoneIds?: Record<string, pulumi.Input<string>>;
   /**
-   * Private DNS zone id by zone name: every zone the account kind needs. `policy-managed`: no zone
-   * group; the tenant's DeployIfNotExists policy creates it (the endpoint is tagged to say so).
+   * "stack" (the default): this component creates a zone group over `dnsZoneIds`. "policy-managed": no zone group; the
+   * tenant's DeployIfNotExists policy creates it (the endpoint is tagged to say so).
    */
-  dnsZoneIds: Record<string, pulumi.Input<string>> | "policy-managed";
+  dnsZoneGroup?: string;
   resourceGroupName: pulumi.Input<string>;
   /**
    * What the endpoint must wait for: Azure rejects a private endpoint while the account is still
@@ -27,19 +46,36 @@ export interface AccountPrivateEndpointArgs {
    * Names Azure already has (an adopted endpoint) and import ids; without them: pe-<account>,
    * <name>-nic, "default". An endpoint with names but no networkInterface keeps Azure's interface name.
    */
-  names?: {
-    endpoint: string;
-    networkInterface?: string;
-    import?: string;
-    dnsZoneGroup?: { name: string; import?: string };
-  };
+  names?: EndpointNames;
 }
 
 export class AccountPrivateEndpoint extends pulumi.ComponentResource {
   readonly privateEndpointId: pulumi.Output<string>;
 
   constructor(name: string, args: AccountPrivateEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("aoai-platform:network:AccountPrivateEndpoint", name, {}, opts);
+    super(
+      componentType("AccountPrivateEndpoint"),
+      name,
+      {},
+      withLegacyType("aoai-platform:network:AccountPrivateEndpoint", opts),
+    );
+    const mode = args.dnsZoneGroup ?? "stack";
+    if (mode !== "stack" && mode !== POLICY_MANAGED) {
+      throw new pulumi.ResourceError(
+        `AccountPrivateEndpoint ${name}: dnsZoneGroup: ${JSON.stringify(mode)}: must be "stack" or "${POLICY_MANAGED}"`,
+        this,
+        true,
+      );
+    }
+    const policyManaged = mode === POLICY_MANAGED;
+    const dnsZoneIds = args.dnsZoneIds ?? {};
+    if (!policyManaged && Object.keys(dnsZoneIds).length === 0) {
+      throw new pulumi.ResourceError(
+        `AccountPrivateEndpoint ${name}: dnsZoneIds: (missing): name at least one private DNS zone id, or set dnsZoneGroup to "${POLICY_MANAGED}"`,
+        this,
+        true,
+      );
+    }
     const endpointName = args.names?.endpoint ?? `pe-${args.accountName}`;
     const endpoint = new network.PrivateEndpoint(
       `${name}-pe`,
@@ -57,15 +93,12 @@ export class AccountPrivateEndpoint extends pulumi.ComponentResource {
             groupIds: [ACCOUNT_PRIVATE_LINK_GROUP_ID],
           },
         ],
-        tags:
-          args.dnsZoneIds === POLICY_MANAGED
-            ? { ...args.tags, [DNS_ZONE_GROUP_TAG]: POLICY_MANAGED }
-            : args.tags,
+        tags: policyManaged ? { ...args.tags, [DNS_ZONE_GROUP_TAG]: POLICY_MANAGED } : args.tags,
       },
       { parent: this, dependsOn: args.after ?? [], ...importOptions("privateEndpoint", args.names?.import) },
     );
     this.privateEndpointId = endpoint.id;
-    if (args.dnsZoneIds === POLICY_MANAGED) {
+    if (policyManaged) {
       this.registerOutputs({ privateEndpointId: this.privateEndpointId });
       return;
     }
@@ -75,7 +108,7 @@ export class AccountPrivateEndpoint extends pulumi.ComponentResource {
         privateDnsZoneGroupName: args.names?.dnsZoneGroup?.name ?? "default",
         privateEndpointName: endpoint.name,
         resourceGroupName: args.resourceGroupName,
-        privateDnsZoneConfigs: Object.entries(args.dnsZoneIds).map(([zone, privateDnsZoneId]) => ({
+        privateDnsZoneConfigs: Object.entries(dnsZoneIds).map(([zone, privateDnsZoneId]) => ({
           name: zone.replaceAll(".", "-"),
           privateDnsZoneId,
         })),

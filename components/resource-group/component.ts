@@ -1,6 +1,7 @@
 /** The resource group the platform lives in: created here, or an existing one the platform team owns. */
 import * as resources from "@pulumi/azure-native/resources";
 import * as pulumi from "@pulumi/pulumi";
+import { componentType, withLegacyType } from "../tokens";
 
 export interface PlatformResourceGroupArgs {
   name: string;
@@ -16,7 +17,12 @@ export class PlatformResourceGroup extends pulumi.ComponentResource {
   readonly location: pulumi.Output<string>;
 
   constructor(name: string, args: PlatformResourceGroupArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("aoai-platform:resourcegroup:PlatformResourceGroup", name, {}, opts);
+    super(
+      componentType("PlatformResourceGroup"),
+      name,
+      {},
+      withLegacyType("aoai-platform:resourcegroup:PlatformResourceGroup", opts),
+    );
     if (args.existing) {
       const group = resources.getResourceGroupOutput({ resourceGroupName: args.name }, { parent: this });
       this.name = group.name;
@@ -24,9 +30,10 @@ export class PlatformResourceGroup extends pulumi.ComponentResource {
       this.location = group.location;
     } else {
       const group = new resources.ResourceGroup(
-        `${name}-rg`,
+        `${name}-group`,
         { resourceGroupName: args.name, location: args.location, tags: args.tags },
-        { parent: this },
+        // Earlier builds named it `<component>-rg`, doubling the usual "rg-" prefix of the component's name.
+        { parent: this, aliases: [{ name: `${name}-rg` }] },
       );
       this.name = group.name;
       this.id = group.id;

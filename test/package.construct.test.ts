@@ -1,0 +1,161 @@
+/**
+ * `Construct` over the real gRPC provider interface: components/provider.ts runs as the Pulumi CLI
+ * runs it (the SDK's run-plugin in a child process printing its port, given the engine's address), and a mock engine and
+ * resource monitor served here record what it registers. A component built through the provider
+ * must register the same children as the TypeScript class does in-process.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import * as grpc from "@grpc/grpc-js";
+import { EngineService } from "@pulumi/pulumi/proto/engine_grpc_pb";
+import {
+  GetRootResourceResponse,
+  type LogRequest,
+  SetRootResourceResponse,
+} from "@pulumi/pulumi/proto/engine_pb";
+import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
+import { ConstructRequest, type ConstructResponse } from "@pulumi/pulumi/proto/provider_pb";
+import { ResourceMonitorService } from "@pulumi/pulumi/proto/resource_grpc_pb";
+import {
+  type RegisterResourceRequest,
+  RegisterResourceResponse,
+  type SupportsFeatureRequest,
+  SupportsFeatureResponse,
+} from "@pulumi/pulumi/proto/resource_pb";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HOSTED_COMPONENTS } from "../components/hosted";
+import { componentType } from "../components/tokens";
+import { recordResources } from "./support/mockRun";
+
+const RG = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aoai";
+const SUBNET = `${RG}/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet`;
+const ZONE = `${RG}/providers/Microsoft.Network/privateDnsZones/privatelink.openai.azure.com`;
+
+/** Inputs each hosted component is constructed with, as another language's SDK would send them. */
+const INPUTS: Record<string, Record<string, unknown>> = {
+  PlatformResourceGroup: { name: "rg-aoai-x", location: "swedencentral", tags: { owner: "platform" } },
+  ResourceGroupBudget: { name: "budget-aoai", amount: 100, startDate: "2026-12-01", resourceGroupId: RG },
+  AccountPrivateEndpoint: {
+    accountName: "aoai-x",
+    accountId: `${RG}/providers/Microsoft.CognitiveServices/accounts/aoai-x`,
+    location: "swedencentral",
+    resourceGroupName: "rg-aoai",
+    subnetId: SUBNET,
+    dnsZoneIds: { "privatelink.openai.azure.com": ZONE },
+  },
+};
+
+interface Registered {
+  type: string;
+  name: string;
+}
+
+const registered: Registered[] = [];
+let server: grpc.Server;
+let provider: ChildProcess;
+let client: ResourceProviderClient;
+
+function serveMocks(): Promise<number> {
+  server = new grpc.Server();
+  server.addService(EngineService, {
+    log: (_call: grpc.ServerUnaryCall<LogRequest, Empty>, cb: grpc.sendUnaryData<Empty>) =>
+      cb(null, new Empty()),
+    getRootResource: (_call: unknown, cb: grpc.sendUnaryData<GetRootResourceResponse>) =>
+      cb(null, new GetRootResourceResponse()),
+    setRootResource: (_call: unknown, cb: grpc.sendUnaryData<SetRootResourceResponse>) =>
+      cb(null, new SetRootResourceResponse()),
+  });
+  server.addService(ResourceMonitorService, {
+    supportsFeature: (
+      call: grpc.ServerUnaryCall<SupportsFeatureRequest, SupportsFeatureResponse>,
+      cb: grpc.sendUnaryData<SupportsFeatureResponse>,
+    ) =>
+      cb(
+        null,
+        new SupportsFeatureResponse().setHassupport(
+          ["secrets", "resourceReferences"].includes(call.request.getId()),
+        ),
+      ),
+    registerResource: (
+      call: grpc.ServerUnaryCall<RegisterResourceRequest, RegisterResourceResponse>,
+      cb: grpc.sendUnaryData<RegisterResourceResponse>,
+    ) => {
+      const request = call.request;
+      registered.push({ type: request.getType(), name: request.getName() });
+      const urn = `urn:pulumi:test::consumer::${request.getType()}::${request.getName()}`;
+      const response = new RegisterResourceResponse().setUrn(urn);
+      if (request.getCustom()) response.setId(`${request.getName()}-id`);
+      response.setObject(request.getObject() ?? new Struct());
+      cb(null, response);
+    },
+    registerResourceOutputs: (_call: unknown, cb: grpc.sendUnaryData<Empty>) => cb(null, new Empty()),
+  });
+  return new Promise((resolve, reject) =>
+    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) =>
+      error ? reject(error) : resolve(port),
+    ),
+  );
+}
+
+function construct(className: string, name: string, monitor: string): Promise<ConstructResponse> {
+  const request = new ConstructRequest()
+    .setProject("consumer")
+    .setStack("test")
+    .setDryrun(true)
+    .setParallel(1)
+    .setMonitorendpoint(monitor)
+    .setType(componentType(className))
+    .setName(name)
+    .setInputs(Struct.fromJavaScript(INPUTS[className] as Record<string, never>));
+  return new Promise((resolve, reject) =>
+    client.construct(request, (error, response) => (error ? reject(error) : resolve(response))),
+  );
+}
+
+describe("Construct through components/provider.ts over gRPC", () => {
+  let monitor = "";
+  beforeAll(async () => {
+    const port = await serveMocks();
+    monitor = `127.0.0.1:${port}`;
+    // The Node.js language host starts a plugin with the SDK's run-plugin (ts-node, type-checked).
+    provider = spawn(
+      process.execPath,
+      ["node_modules/@pulumi/pulumi/cmd/run-plugin", "components/provider.ts", monitor],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    const [chunk] = (await once(provider.stdout as NodeJS.ReadableStream, "data")) as [Buffer];
+    client = new ResourceProviderClient(
+      `127.0.0.1:${Number(chunk.toString().trim())}`,
+      grpc.credentials.createInsecure(),
+    );
+  }, 180_000);
+
+  afterAll(() => {
+    client?.close();
+    provider?.kill();
+    server?.forceShutdown();
+  });
+
+  it.each(HOSTED_COMPONENTS.map((c) => c.name))(
+    "%s registers the same children as the TypeScript class",
+    async (className) => {
+      const component = HOSTED_COMPONENTS.find((c) => c.name === className);
+      if (!component) throw new Error(className);
+      const from = registered.length;
+      const response = await construct(className, "c", monitor);
+      expect(response.getUrn()).toBe(`urn:pulumi:test::consumer::${componentType(className)}::c`);
+      const viaProvider = registered.slice(from);
+      const inProcess = (await recordResources(() => new component("c", INPUTS[className] as never))).filter(
+        (r) => r.type !== "pulumi:pulumi:Stack",
+      );
+      const shape = (rs: readonly Registered[]) => rs.map((r) => `${r.type}::${r.name}`).sort();
+      expect(viaProvider.length).toBeGreaterThan(1);
+      expect(shape(viaProvider)).toEqual(shape(inProcess));
+    },
+    120_000,
+  );
+});

@@ -1,0 +1,127 @@
+/**
+ * The package other languages load: PulumiPlugin.yaml, the provider entry and the schema Pulumi's
+ * own inference (the SDK's ComponentProvider and its analyzer, not a re-implementation) derives
+ * from the TypeScript source. Slow (the analyzer type-checks the repository): one run for the file.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { HOSTED_COMPONENTS } from "../components/hosted";
+import { componentType, PACKAGE_NAME } from "../components/tokens";
+import pkg from "../package.json";
+
+const ROOT = join(__dirname, "..");
+
+const readText = (file: string) => readFileSync(join(ROOT, file), "utf8");
+
+interface SchemaProperty {
+  type?: string;
+  $ref?: string;
+  description?: string;
+}
+interface PackageSchema {
+  name: string;
+  version: string;
+  resources: Record<
+    string,
+    {
+      isComponent?: boolean;
+      inputProperties?: Record<string, SchemaProperty>;
+      requiredInputs?: string[];
+      properties?: Record<string, SchemaProperty>;
+    }
+  >;
+}
+
+describe("the component package", () => {
+  let schema: PackageSchema;
+  beforeAll(async () => {
+    const provider = new ComponentProvider({
+      name: PACKAGE_NAME,
+      dirname: ROOT,
+      components: HOSTED_COMPONENTS,
+    });
+    schema = JSON.parse(await provider.getSchema()) as PackageSchema;
+  }, 180_000);
+
+  it("PulumiPlugin.yaml declares the nodejs runtime and an entry point that exists", () => {
+    const manifest = parse(readFileSync(join(ROOT, "PulumiPlugin.yaml"), "utf8")) as {
+      runtime: string;
+      main: string;
+    };
+    expect(manifest.runtime).toBe("nodejs");
+    expect(existsSync(join(ROOT, manifest.main))).toBe(true);
+    expect(readFileSync(join(ROOT, manifest.main), "utf8")).toMatch(/componentProviderHost\(/);
+  });
+
+  it("is named after package.json, at its version", () => {
+    expect(schema.name).toBe(pkg.name);
+    expect(schema.name).toBe(PACKAGE_NAME);
+    expect(schema.version).toBe(pkg.version);
+  });
+
+  it("the SDK's inference accepts every hosted component, under the token the class registers", () => {
+    expect(Object.keys(schema.resources).sort()).toEqual(
+      HOSTED_COMPONENTS.map((c) => componentType(c.name)).sort(),
+    );
+    for (const resource of Object.values(schema.resources)) {
+      expect(resource.isComponent).toBe(true);
+      expect(Object.keys(resource.inputProperties ?? {}).length).toBeGreaterThan(0);
+    }
+  });
+
+  it("carries the args' doc comments as descriptions", () => {
+    const group = schema.resources[componentType("PlatformResourceGroup")];
+    expect(group?.inputProperties?.existing?.description).toMatch(/existing group/);
+    expect(group?.requiredInputs).toEqual(expect.arrayContaining(["name", "location"]));
+  });
+
+  it("examples/yaml: every aoai-platform type, property and reference is in the schema", () => {
+    const program = parse(readText("examples/yaml/Pulumi.yaml")) as {
+      resources: Record<string, { type: string; properties?: Record<string, unknown> }>;
+      outputs?: Record<string, string>;
+    };
+    const ours = Object.entries(program.resources).filter(([, r]) => r.type.startsWith(`${PACKAGE_NAME}:`));
+    expect(ours.map(([, r]) => r.type).sort()).toEqual(Object.keys(schema.resources).sort());
+    for (const [, { type, properties = {} }] of ours) {
+      const resource = schema.resources[type];
+      expect(resource, type).toBeDefined();
+      expect(
+        Object.keys(properties).filter((k) => !(k in (resource?.inputProperties ?? {}))),
+        type,
+      ).toEqual([]);
+      expect(
+        (resource?.requiredInputs ?? []).filter((k) => !(k in properties)),
+        type,
+      ).toEqual([]);
+    }
+    // ${resource.property} references must name an output of that component.
+    const text = readText("examples/yaml/Pulumi.yaml");
+    for (const [, ref, property] of text.matchAll(/\$\{(\w+)\.(\w+)\}/g)) {
+      const type = program.resources[ref ?? ""]?.type ?? "";
+      if (!type.startsWith(`${PACKAGE_NAME}:`)) continue;
+      expect(Object.keys(schema.resources[type]?.properties ?? {}), `${ref}.${property}`).toContain(property);
+    }
+  });
+
+  it("examples/python: every class and keyword argument is in the schema (snake_case of the property)", () => {
+    const source = readText("examples/python/__main__.py");
+    const calls = [...source.matchAll(/aoai\.(\w+)\(\s*"[^"]+",([^)]*)\)/g)];
+    expect(calls.map(([, cls]) => componentType(cls ?? "")).sort()).toEqual(
+      Object.keys(schema.resources).sort(),
+    );
+    const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    for (const [, cls, body] of calls) {
+      const inputs = Object.keys(schema.resources[componentType(cls ?? "")]?.inputProperties ?? {}).map(
+        snake,
+      );
+      const kwargs = [...(body ?? "").matchAll(/(\w+)=/g)].map(([, k]) => k);
+      expect(
+        kwargs.filter((k) => !inputs.includes(k ?? "")),
+        cls,
+      ).toEqual([]);
+    }
+  });
+});
