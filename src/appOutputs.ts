@@ -13,18 +13,23 @@ const N = APP_SETTING_NAMES;
 /** The app-setting outputs of the primary account, keyed by environment variable name. */
 export type AppSettingOutputs = Partial<Record<(typeof N)[keyof typeof N]["name"], pulumi.Input<string>>>;
 
+/**
+ * With the AI gateway on, AZURE_OPENAI_ENDPOINT is the gateway's, and the instance name (from which
+ * LangChain.js builds the account's own URL, past the gateway) is left out.
+ */
 export function appSettingOutputs(
   primary: ResolvedAccount,
   endpoint: pulumi.Input<string>,
   apiVersion: string,
+  gatewayEndpoint?: pulumi.Input<string>,
 ): AppSettingOutputs {
   const chat = deploymentForUse(primary.deployments, "chat");
   const embeddings = deploymentForUse(primary.deployments, "embeddings");
   return {
-    [N.endpoint.name]: endpoint,
+    [N.endpoint.name]: gatewayEndpoint ?? endpoint,
     [N.apiVersion.name]: apiVersion,
     [N.openaiApiVersion.name]: apiVersion,
-    [N.instanceName.name]: primary.customSubDomain,
+    ...(gatewayEndpoint === undefined && { [N.instanceName.name]: primary.customSubDomain }),
     [N.tokenScope.name]: COGNITIVE_SERVICES_TOKEN_SCOPE,
     ...(chat !== undefined && { [N.chatDeployment.name]: chat, [N.langchainChatDeployment.name]: chat }),
     ...(embeddings !== undefined && {

@@ -6,6 +6,7 @@ import { PlatformResourceGroup } from "../components/resource-group/component";
 import { type AccessOutputs, definePlatformAccess } from "./access";
 import { type AppSettingOutputs, appSettingOutputs } from "./appOutputs";
 import type { StackConfig } from "./config/schema";
+import { definePlatformGateway } from "./gateway";
 import { defineObservability } from "./observability";
 import { definePrivateNetworking } from "./privateNetworking";
 
@@ -25,11 +26,12 @@ export interface AccountOutputs {
 }
 
 /**
- * The app settings (AZURE_OPENAI_ENDPOINT of the primary account, API version under both names, the
- * per-use deployment names when unambiguous, the token scope), then the platform's own outputs.
+ * The app settings (AZURE_OPENAI_ENDPOINT of the AI gateway when `gateway` is on, else of the primary
+ * account; API version under both names, the per-use deployment names when unambiguous, the token scope),
+ * then the platform's own outputs.
  */
 export interface PlatformOutputs extends AccessOutputs, AppSettingOutputs {
-  /** The config's `primaryAccount` (or the only account): whose endpoint AZURE_OPENAI_ENDPOINT is. */
+  /** The config's `primaryAccount` (or the only account): whose endpoint AZURE_OPENAI_ENDPOINT is without a gateway. */
   primaryAccount: string;
   /** Endpoint by account name, for apps that fail over between regions. */
   AZURE_OPENAI_ENDPOINTS: Record<string, pulumi.Output<string>>;
@@ -41,6 +43,8 @@ export interface PlatformOutputs extends AccessOutputs, AppSettingOutputs {
   privateEndpoints: Record<string, pulumi.Output<string>>;
   /** Private DNS zone id by zone name ({} without private networking). */
   privateDnsZoneIds: Record<string, pulumi.Output<string>>;
+  /** The AI gateway's endpoint (only with `gateway`); AZURE_OPENAI_ENDPOINT is this then. */
+  gatewayEndpoint?: pulumi.Output<string>;
 }
 
 /** Resolves after the promises queued so far have run. */
@@ -80,10 +84,11 @@ export async function definePlatform(config: StackConfig): Promise<PlatformOutpu
   const primary = accounts.get(primarySpec.name) as OpenAIAccount;
   const network = definePrivateNetworking(config, accounts, group.name, tags);
   const access = definePlatformAccess(config, group, accounts, tags);
+  const gateway = definePlatformGateway(config, group, accounts, access, tags);
   const byName = <T>(pick: (account: OpenAIAccount) => T): Record<string, T> =>
     Object.fromEntries([...accounts].map(([accountName, account]) => [accountName, pick(account)]));
   return {
-    ...appSettingOutputs(primarySpec, primary.endpoint, config.apiVersion),
+    ...appSettingOutputs(primarySpec, primary.endpoint, config.apiVersion, gateway?.endpoint),
     primaryAccount: primarySpec.name,
     AZURE_OPENAI_ENDPOINTS: byName((account) => account.endpoint),
     modelDeployments: primary.modelDeployments,
@@ -98,5 +103,6 @@ export async function definePlatform(config: StackConfig): Promise<PlatformOutpu
     privateEndpoints: network.privateEndpointIds,
     privateDnsZoneIds: network.privateDnsZoneIds,
     ...access,
+    ...(gateway && { gatewayEndpoint: gateway.endpoint }),
   };
 }

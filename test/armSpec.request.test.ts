@@ -21,6 +21,7 @@ function request(token: string, inputs: Record<string, unknown>) {
 const RG = { resourceGroupName: "rg" };
 const TAGS = { tags: { environment: "prod" } };
 const ID = "/subscriptions/s/resourceGroups/rg/providers/X/y/z";
+const APIM = { resourceGroupName: "rg", serviceName: "gw" };
 
 /** [token, inputs, path parameters, body] — inputs as the components register them. */
 const CASES: [string, Record<string, unknown>, Record<string, unknown>, Record<string, unknown>][] = [
@@ -316,6 +317,86 @@ const CASES: [string, Record<string, unknown>, Record<string, unknown>, Record<s
       apiVersion: "2025-06-01",
     },
     { properties: { state: "Enabled" } },
+  ],
+  // API Management (the AI gateway): flattened `properties`, and a pool's properties.type, not the read-only resource type.
+  [
+    "azure-native:apimanagement:ApiManagementService",
+    {
+      ...APIM,
+      location: "swedencentral",
+      sku: { name: "StandardV2", capacity: 1 },
+      identity: { type: "SystemAssigned" },
+      publisherEmail: "platform@example.com",
+      publisherName: "Platform",
+      virtualNetworkType: "External",
+      virtualNetworkConfiguration: { subnetResourceId: ID },
+    },
+    APIM,
+    {
+      location: "swedencentral",
+      sku: { name: "StandardV2", capacity: 1 },
+      identity: { type: "SystemAssigned" },
+      properties: {
+        publisherEmail: "platform@example.com",
+        publisherName: "Platform",
+        virtualNetworkType: "External",
+        virtualNetworkConfiguration: { subnetResourceId: ID },
+      },
+    },
+  ],
+  [
+    "azure-native:apimanagement:Backend",
+    { ...APIM, backendId: "pool", type: "Pool", pool: { services: [{ id: ID, priority: 1, weight: 2 }] } },
+    { ...APIM, backendId: "pool" },
+    { properties: { type: "Pool", pool: { services: [{ id: ID, priority: 1, weight: 2 }] } } },
+  ],
+  [
+    "azure-native:apimanagement:Api",
+    {
+      ...APIM,
+      apiId: "azure-openai",
+      path: "openai",
+      format: "openapi+json-link",
+      value: "https://x/inference.json",
+    },
+    { ...APIM, apiId: "azure-openai" },
+    { properties: { path: "openai", format: "openapi+json-link", value: "https://x/inference.json" } },
+  ],
+  [
+    "azure-native:apimanagement:ApiPolicy",
+    { ...APIM, apiId: "azure-openai", policyId: "policy", format: "xml", value: "<policies />" },
+    { ...APIM, apiId: "azure-openai", policyId: "policy" },
+    { properties: { format: "xml", value: "<policies />" } },
+  ],
+  [
+    "azure-native:apimanagement:Logger",
+    {
+      ...APIM,
+      loggerId: "ai",
+      loggerType: "applicationInsights",
+      resourceId: ID,
+      credentials: { connectionString: "c" },
+    },
+    { ...APIM, loggerId: "ai" },
+    {
+      properties: {
+        loggerType: "applicationInsights",
+        resourceId: ID,
+        credentials: { connectionString: "c" },
+      },
+    },
+  ],
+  [
+    "azure-native:apimanagement:ApiDiagnostic",
+    { ...APIM, apiId: "azure-openai", diagnosticId: "applicationinsights", loggerId: ID, metrics: true },
+    { ...APIM, apiId: "azure-openai", diagnosticId: "applicationinsights" },
+    { properties: { loggerId: ID, metrics: true } },
+  ],
+  [
+    "azure-native:apimanagement:Subscription",
+    { ...APIM, sid: "partner", displayName: "partner", scope: "/apis/azure-openai", state: "active" },
+    { ...APIM, sid: "partner" },
+    { properties: { displayName: "partner", scope: "/apis/azure-openai", state: "active" } },
   ],
 ];
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { blocklistConflicts } from "../content-filter/plan";
 import { contentFilterSpecSchema } from "../content-filter/spec";
 import { deploymentSpecSchema } from "../deployments/spec";
+import { spilloverIssues } from "../deployments/spillover";
 import { MAX_NETWORK_ACL_IP_RULES, type NamedRange, NON_PUBLIC_RANGES } from "../facts/addresses";
 import { MICROSOFT_DEFAULT_POLICY } from "../facts/contentFilters";
 import {
@@ -177,6 +178,13 @@ export const accountSpecSchema = strictObject({
       code: "custom",
       path: ["contentFilters", conflict.filter, "blocklists", conflict.blocklist, "name"],
       message: `content filter "${first}" (contentFilters[${conflict.firstFilter}]) already declares blocklist "${conflict.name}" with other terms or description; a blocklist belongs to the account (accounts/{account}/raiBlocklists/{name}), so one name is one list: declare it identically in both filters to share it, or rename one`,
+    });
+  }
+  for (const issue of spilloverIssues(account.deployments)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["deployments", issue.index, "spilloverDeploymentName"],
+      message: issue.message,
     });
   }
   const filterNames = new Set(account.contentFilters.map((f) => f.name));

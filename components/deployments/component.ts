@@ -49,6 +49,9 @@ export class ModelDeploymentChain extends pulumi.ComponentResource {
             model: { format: spec.format, name: spec.model, version: spec.version },
             versionUpgradeOption: spec.versionUpgradeOption,
             raiPolicyName,
+            ...(spec.spilloverDeploymentName !== undefined && {
+              spilloverDeploymentName: spec.spilloverDeploymentName,
+            }),
           },
           sku: { name: spec.sku, capacity: spec.capacity },
           tags: args.tags,

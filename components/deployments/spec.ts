@@ -31,6 +31,8 @@ export const deploymentSpecSchema = strictObject({
   contentFilter: z.string().min(1).optional(),
   /** ARM id of an existing deployment to adopt (Pulumi `import`). */
   import: armIdOf("deployment").optional(),
+  /** Provisioned only: the standard deployment on the same account that takes the overage (PTU spillover). */
+  spilloverDeploymentName: z.string().min(1).optional(),
 }).superRefine((deployment, ctx) => {
   if (deployment.sku === "DeveloperTier" && findCatalogModel(deployment.format, deployment.model)) {
     ctx.addIssue({

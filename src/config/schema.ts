@@ -20,6 +20,7 @@ import {
   MAX_TAGS_PER_RESOURCE,
   platformTagValues,
 } from "../../components/facts/tags";
+import { gatewaySpecSchema } from "../../components/gateway/spec";
 import { monitoringSpecSchema } from "../../components/monitoring/spec";
 import { networkSpecSchema } from "../../components/network/spec";
 import { addDuplicateIssues, azureName, azureRegion, strictObject } from "../../components/validation";
@@ -27,6 +28,7 @@ import { RULES } from "../../policy/rules/catalog";
 import { policySettingsSchema } from "../../policy/rules/settings";
 import { accessIssues } from "./access";
 import { adoptionIssues } from "./adoption";
+import { gatewayIssues } from "./gateway";
 import { alertWebhookUrlSchema, budgetStartIssues, monitoringIssues, resolveMonitoring } from "./monitoring";
 import { networkIssues, usesPrivateEndpoints } from "./network";
 import { approvedModelIssues } from "./policy";
@@ -150,6 +152,8 @@ export function createStackConfigSchema(clock: () => Date = () => new Date()) {
     network: networkSpecSchema.optional(),
     /** Managed identities, role assignments, Entra groups and the CI deploy identity. */
     access: accessSpecSchema.prefault({}),
+    /** The AI gateway (API Management v2) in front of the accounts; absent: apps call the accounts. */
+    gateway: gatewaySpecSchema.optional(),
   })
     .superRefine((stack, ctx) => {
       addDuplicateIssues(
@@ -226,6 +230,14 @@ export function createStackConfigSchema(clock: () => Date = () => new Date()) {
           stack.accounts.map((a) => a.name),
         ),
         ...adoptionIssues(stack.accounts, stack.resourceGroup.name, usesPrivateEndpoints(stack.network)),
+        ...gatewayIssues(stack.gateway, {
+          accounts: resolved,
+          access: stack.access,
+          environment: stack.environment,
+          apiVersion: stack.apiVersion,
+          network: stack.network,
+          resourceGroupName: stack.resourceGroup.name,
+        }),
       ];
       for (const issue of crossChecks) {
         ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });

@@ -29,6 +29,12 @@ const groupId = (inputs: Inputs) =>
   `/subscriptions/${OFFLINE_SUBSCRIPTION_ID}/resourceGroups/${str(inputs, "resourceGroupName")}`;
 const networkId = (inputs: Inputs, type: string, name: string) =>
   `${groupId(inputs)}/providers/Microsoft.Network/${type}/${name}`;
+const apimId = (inputs: Inputs) =>
+  `${groupId(inputs)}/providers/Microsoft.ApiManagement/service/${str(inputs, "serviceName")}`;
+const apimChild = (collection: string, nameInput: string): ArmShape => ({
+  nameInput,
+  id: (inputs, name) => `${apimId(inputs)}/${collection}/${name}`,
+});
 const accountId = (inputs: Inputs) =>
   `${groupId(inputs)}/providers/Microsoft.CognitiveServices/accounts/${str(inputs, "accountName")}`;
 
@@ -150,6 +156,30 @@ const ARM_SHAPES: Record<string, ArmShape> = {
   "azure-native:consumption:Budget": {
     nameInput: "budgetName",
     id: (inputs, name) => `${str(inputs, "scope")}/providers/Microsoft.Consumption/budgets/${name}`,
+  },
+  "azure-native:apimanagement:ApiManagementService": {
+    nameInput: "serviceName",
+    id: (inputs) => apimId(inputs),
+    computed: (inputs, name) => ({
+      gatewayUrl: `https://${name}.azure-api.net`,
+      identity: {
+        ...((inputs.identity ?? {}) as Inputs),
+        principalId: stableGuid("principal", name),
+        tenantId: OFFLINE_TENANT_ID,
+      },
+    }),
+  },
+  "azure-native:apimanagement:Backend": apimChild("backends", "backendId"),
+  "azure-native:apimanagement:Api": apimChild("apis", "apiId"),
+  "azure-native:apimanagement:Logger": apimChild("loggers", "loggerId"),
+  "azure-native:apimanagement:Subscription": apimChild("subscriptions", "sid"),
+  "azure-native:apimanagement:ApiPolicy": {
+    nameInput: "policyId",
+    id: (inputs, name) => `${apimId(inputs)}/apis/${str(inputs, "apiId")}/policies/${name}`,
+  },
+  "azure-native:apimanagement:ApiDiagnostic": {
+    nameInput: "diagnosticId",
+    id: (inputs, name) => `${apimId(inputs)}/apis/${str(inputs, "apiId")}/diagnostics/${name}`,
   },
   "azure-native:network:VirtualNetwork": {
     nameInput: "virtualNetworkName",

@@ -2,6 +2,7 @@
 import type { CapacityUnit } from "../../components/facts/skus";
 import type { AzurePolicyFinding } from "../../policy/azure/assignments";
 import type { CriticalPath } from "./criticalPath";
+import type { GatewayPlanSection } from "./gatewayModel";
 import type { MonitoringPlan } from "./monitoring";
 import type { AzurePolicyReport } from "./policy";
 
@@ -106,4 +107,6 @@ export interface PlanResult {
   criticalPath: CriticalPath;
   /** Resources the deploy adopts by id, with what the stack changes on them. */
   adopted: AdoptedResource[];
+  /** The AI gateway: routing table, limits against capacity, policy XML (only with `gateway`). */
+  gateway?: GatewayPlanSection;
 }

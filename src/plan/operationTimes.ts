@@ -3,6 +3,7 @@
  * Azure publishes no provisioning times; these are assumptions from typical `pulumi up` / ARM
  * deployment runs, rounded up, meant to show what dominates a deploy, not to predict it.
  */
+import { GATEWAY_CREATE_SECONDS, GATEWAY_SKUS, type GatewaySku } from "../../components/facts/gateway";
 import type { PlannedResource } from "./model";
 
 interface OperationTime {
@@ -42,6 +43,14 @@ export const OPERATION_TIMES: Readonly<Record<string, OperationTime>> = {
   "azure-native:consumption:Budget": { minutes: 0.2, assumption: "seconds" },
   "azure-native:managedidentity:UserAssignedIdentity": { minutes: 0.2, assumption: "seconds" },
   "azure-native:authorization:RoleAssignment": { minutes: SECONDS, assumption: "seconds" },
+  "azure-native:apimanagement:ApiManagementService": {
+    minutes: GATEWAY_CREATE_SECONDS.StandardV2 / 60,
+    assumption: "API Management v2: minutes (components/facts/gateway.ts); classic tiers 45-75 minutes",
+  },
+  "azure-native:apimanagement:Api": {
+    minutes: 0.5,
+    assumption: "API import: API Management fetches and parses the OpenAPI spec",
+  },
 };
 
 /** Provisioned throughput allocates dedicated capacity: slower than pay-per-token. */
@@ -74,6 +83,11 @@ export function operationMinutes(
     skuName(resource.inputs).includes("Provisioned")
   ) {
     return PROVISIONED_DEPLOYMENT.minutes;
+  }
+  if (resource.type === "azure-native:apimanagement:ApiManagementService") {
+    const sku = skuName(resource.inputs);
+    if ((GATEWAY_SKUS as readonly string[]).includes(sku))
+      return GATEWAY_CREATE_SECONDS[sku as GatewaySku] / 60;
   }
   return (OPERATION_TIMES[resource.type] ?? UNLISTED_OPERATION).minutes;
 }

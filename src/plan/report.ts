@@ -1,5 +1,6 @@
 /** The human-readable offline plan: resource tree, capacity, quota, findings, outputs. */
 import { renderCriticalPath } from "./criticalPathReport";
+import { renderGateway } from "./gatewayReport";
 import type { PlannedResource, PlanResult } from "./model";
 import { renderMonitoring } from "./monitoringReport";
 import { renderTable } from "./table";
@@ -91,6 +92,7 @@ export function renderPlan(plan: PlanResult): string {
     "Monitoring:",
     ...renderMonitoring(plan.monitoring),
     "",
+    ...(plan.gateway ? [...renderGateway(plan.gateway), ""] : []),
     ...renderCriticalPath(plan.criticalPath),
     "",
     `Findings (${plan.findings.filter((f) => f.severity === "error").length} errors, ${plan.findings.filter((f) => f.severity === "warning").length} warnings):`,

@@ -16,6 +16,7 @@ import { armSpecFindings } from "./armSpec";
 import { azureMocks } from "./azureMocks";
 import { plannedDeployments, quotaRows } from "./capacity";
 import { criticalPath } from "./criticalPath";
+import { gatewayPlanSection } from "./gateway";
 import type { Finding, PlanResult } from "./model";
 import { monitoringPlan } from "./monitoring";
 import { operationMinutes } from "./operationTimes";
@@ -77,6 +78,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const safeOutputs = sanitize(outputs) as Record<string, unknown>;
   const policy = policyFindings(resources, safeOutputs, config, azurePolicy);
   const adopted = adoptedResources(resources, observed);
+  const gateway = gatewayPlanSection(config, resources);
   const findings: Finding[] = [
     ...file.warnings.map(
       (w): Finding => ({ rule: w.rule, severity: "warning", urn: null, message: `${w.key}: ${w.message}` }),
@@ -101,6 +103,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     ...armSpecFindings(resources),
     ...adoptionFindings(adopted, observed),
     ...restoreFindings(resources),
+    ...(gateway?.findings ?? []),
   ];
   return {
     stack,
@@ -114,5 +117,6 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     monitoring: monitoringPlan(resources),
     criticalPath: criticalPath(resources, operationMinutes),
     adopted,
+    ...(gateway && { gateway: gateway.section }),
   };
 }

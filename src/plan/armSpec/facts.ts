@@ -102,6 +102,15 @@ const resources2024_11_01: SdkRelease = {
   parameters: "dist/commonjs/models/parameters.js",
 };
 
+const apimanagement2024_05_01: SdkRelease = {
+  install: "@azure/arm-apimanagement",
+  package: "@azure/arm-apimanagement",
+  version: "10.0.0",
+  apiVersion: "2024-05-01",
+  mappers: "dist/commonjs/models/mappers.js",
+  parameters: "dist/commonjs/models/parameters.js",
+};
+
 /** A URL path parameter: checked by the SDK's parameter mapper, or by constraints transcribed from the spec. */
 export interface PathParameter {
   /** The azure-native input (= the spec's parameter name). */
@@ -200,6 +209,59 @@ const RESOURCE_GROUPS_SPEC = {
   path: "specification/resources/resource-manager/Microsoft.Resources/stable/2024-03-01/resources.json",
   commit: "1eb311c3f6f22913eab7d5ad755aa474ae15d67f",
 };
+
+const APIM_SPEC_DIR =
+  "specification/apimanagement/resource-manager/Microsoft.ApiManagement/stable/2024-05-01";
+/** The commit of each spec file read (Azure/azure-rest-api-specs). */
+const APIM_SPEC_COMMITS: Record<string, string> = {
+  "apimanagement.json": "f3559c024b435b73f3a2548c3b091f72c8352143",
+  "apimapis.json": "f3559c024b435b73f3a2548c3b091f72c8352143",
+  "apimbackends.json": "a8ef22eb222a8369f2d8ff09fde3ae7b3d773a02",
+  "apimloggers.json": "b7699cd039cd82c8b6fbc8e67fa6c97d6c68de0c",
+  "apimsubscriptions.json": "ea83a2a3e90ca3f0420e9d0ef55a811523541aba",
+};
+const apimSpec = (file: string) => ({
+  path: `${APIM_SPEC_DIR}/${file}`,
+  commit: APIM_SPEC_COMMITS[file] ?? "",
+});
+const apimParameters = (...names: string[]): PathParameter[] => [
+  { name: "resourceGroupName", sdkParameter: "resourceGroupName" },
+  { name: "serviceName", sdkParameter: "serviceName" },
+  ...names.map((name) => ({ name, sdkParameter: name })),
+];
+/** API Management resources: @azure/arm-apimanagement 10.0.0 is generated from the 2024-05-01 specs azure-native 3.28 uses. */
+const APIM_BINDINGS: readonly ArmSpecBinding[] = [
+  ["ApiManagementService", "service", "apimanagement.json", "ApiManagementServiceResource", []],
+  ["Backend", "service/backends", "apimbackends.json", "BackendContract", ["backendId"]],
+  ["Api", "service/apis", "apimapis.json", "ApiCreateOrUpdateParameter", ["apiId"]],
+  ["ApiPolicy", "service/apis/policies", "apimapis.json", "PolicyContract", ["apiId", "policyId"]],
+  ["Logger", "service/loggers", "apimloggers.json", "LoggerContract", ["loggerId"]],
+  [
+    "ApiDiagnostic",
+    "service/apis/diagnostics",
+    "apimapis.json",
+    "DiagnosticContract",
+    ["apiId", "diagnosticId"],
+  ],
+  [
+    "Subscription",
+    "service/subscriptions",
+    "apimsubscriptions.json",
+    "SubscriptionCreateParameters",
+    ["sid"],
+  ],
+].map(
+  ([type, armType, file, body, parameters]): ArmSpecBinding => ({
+    token: `azure-native:apimanagement:${type as string}`,
+    armType: `Microsoft.ApiManagement/${armType as string}`,
+    apiVersion: "2024-05-01",
+    spec: apimSpec(file as string),
+    body: body as string,
+    sdk: apimanagement2024_05_01,
+    pathParameters: apimParameters(...(parameters as string[])),
+    differences: [],
+  }),
+);
 
 /** common-types v2 ResourceGroupNameParameter, which the cognitiveservices, workspace and action group specs use. */
 const COMMON_RESOURCE_GROUP = {
@@ -612,6 +674,7 @@ export const ARM_SPEC_BINDINGS: readonly ArmSpecBinding[] = [
     pathParameters: [{ name: "resourceGroupName", sdkParameter: "resourceGroupName" }],
     differences: [],
   },
+  ...APIM_BINDINGS,
 ];
 
 /** The binding of a typed azure-native resource, by its type token. */

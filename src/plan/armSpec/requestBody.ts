@@ -67,12 +67,15 @@ function convertComposite(inputs: Record<string, unknown>, declared: Mapper, reg
   const composite = concreteMapper(declared, inputs, registry, sdkName);
   const body: Record<string, unknown> = {};
   const used = new Set<string>();
-  for (const property of Object.values(composite.type.modelProperties ?? {})) {
+  // Read-only properties are no inputs: a writable one of the same name (BackendContract's properties.type
+  // beside the resource's read-only type) takes the input; otherwise the first (the resource's own) does.
+  const properties = Object.values(composite.type.modelProperties ?? {});
+  const ordered = [...properties.filter((p) => !p.readOnly), ...properties.filter((p) => p.readOnly)];
+  for (const property of ordered) {
     const segments = wireSegments(property.serializedName ?? "");
     const leaf = segments[segments.length - 1];
     if (leaf === undefined) continue;
     const name = sdkName(leaf);
-    // one input per name: the first property (the resource's own, before flattened ones) takes it
     if (used.has(name) || !(name in inputs) || inputs[name] === undefined) continue;
     used.add(name);
     place(body, segments, convert(inputs[name], property, registry));

@@ -1,0 +1,158 @@
+/**
+ * Facts of Azure API Management as the platform's AI gateway: which v2 tiers support which networking,
+ * the service name rule, how long creation takes, and the resource the gateway's identity asks tokens for.
+ */
+import type { NameRule } from "./names";
+
+export const GATEWAY_SKUS = ["BasicV2", "StandardV2", "PremiumV2"] as const;
+export type GatewaySku = (typeof GATEWAY_SKUS)[number];
+
+export interface GatewaySkuFeatures {
+  /** A private endpoint for inbound connections to the gateway. */
+  privateEndpointInbound: boolean;
+  /** Outbound virtual network integration (public gateway, backends reached through a delegated subnet). */
+  vnetIntegrationOutbound: boolean;
+  /** Virtual network injection (gateway at a private IP, inbound and outbound through the VNet). */
+  vnetInjection: boolean;
+  /** Scale units a service may have. */
+  maxUnits: number;
+}
+
+/**
+ * Source: "Feature-based comparison of the Azure API Management tiers",
+ * https://learn.microsoft.com/azure/api-management/api-management-features (rows "Virtual network
+ * injection support", "Private endpoint support for inbound connections", "Outbound virtual network
+ * integration support"); https://learn.microsoft.com/azure/api-management/integrate-vnet-outbound
+ * ("available only for … Standard v2 and Premium v2"); https://learn.microsoft.com/azure/api-management/inject-vnet-v2
+ * ("available only for … Premium v2"). Units: https://learn.microsoft.com/azure/api-management/v2-service-tiers-overview
+ * (Basic v2 up to 10 units, Standard v2 up to 10, Premium v2 up to 30).
+ */
+export const GATEWAY_SKU_FEATURES: Readonly<Record<GatewaySku, GatewaySkuFeatures>> = {
+  BasicV2: {
+    privateEndpointInbound: false,
+    vnetIntegrationOutbound: false,
+    vnetInjection: false,
+    maxUnits: 10,
+  },
+  StandardV2: {
+    privateEndpointInbound: true,
+    vnetIntegrationOutbound: true,
+    vnetInjection: false,
+    maxUnits: 10,
+  },
+  PremiumV2: {
+    privateEndpointInbound: true,
+    vnetIntegrationOutbound: true,
+    vnetInjection: true,
+    maxUnits: 30,
+  },
+};
+
+/** How callers reach the gateway, and how the gateway reaches the accounts. */
+export const GATEWAY_INBOUND = ["public", "privateEndpoint", "vnetInjection"] as const;
+export type GatewayInbound = (typeof GATEWAY_INBOUND)[number];
+export const GATEWAY_OUTBOUND = ["public", "vnetIntegration", "vnetInjection"] as const;
+export type GatewayOutbound = (typeof GATEWAY_OUTBOUND)[number];
+
+/**
+ * Source: Microsoft.ApiManagement/service name parameter, specification/apimanagement/resource-manager/
+ * Microsoft.ApiManagement/stable/2024-05-01/apimanagement.json#/parameters/ServiceNameParameter
+ * (pattern ^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$, length 1-50). The name is also the host
+ * <name>.azure-api.net, so it is globally unique.
+ */
+export const GATEWAY_SERVICE_NAME: NameRule = {
+  pattern: /^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/,
+  minLength: 1,
+  maxLength: 50,
+  allowed: "1-50 letters, digits and hyphens, starting with a letter and not ending with a hyphen",
+};
+
+/** Backend, pool, product and other APIM entity ids: spec ...#/parameters/BackendIdParameter (1-80, no `*#&+:<>?`). */
+export const GATEWAY_ENTITY_NAME: NameRule = {
+  pattern: /^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/,
+  minLength: 1,
+  maxLength: 80,
+  allowed: "1-80 letters, digits and hyphens, starting and ending with a letter or digit",
+};
+
+/**
+ * The token audience of Azure OpenAI: what `authentication-managed-identity` asks for.
+ * Source: https://learn.microsoft.com/azure/api-management/api-management-authenticate-authorize-azure-openai
+ * ("resource=\"https://cognitiveservices.azure.com\"").
+ */
+export const COGNITIVE_SERVICES_RESOURCE = "https://cognitiveservices.azure.com";
+
+/**
+ * Rough creation times for the critical path. v2 tiers: "Deploy a production-ready API Management instance
+ * in minutes" (https://learn.microsoft.com/azure/api-management/v2-service-tiers-overview); 15 minutes is the
+ * platform's cautious bound, 20 for Premium v2, whose VNet injection adds network setup (no figure published).
+ * Classic tiers: "Expect ~45-75 minutes" (Azure API Management lab, https://azure.github.io/apim-lab/apim-lab/1-apim-creation),
+ * which is why the platform offers only v2 tiers.
+ */
+export const GATEWAY_CREATE_SECONDS: Readonly<Record<GatewaySku, number>> = {
+  BasicV2: 15 * 60,
+  StandardV2: 15 * 60,
+  PremiumV2: 20 * 60,
+};
+export const CLASSIC_TIER_CREATE_MINUTES = { min: 45, max: 75 } as const;
+
+/** Token quota periods of `azure-openai-token-limit` (https://learn.microsoft.com/azure/api-management/azure-openai-token-limit-policy). */
+export const TOKEN_QUOTA_PERIODS = ["Hourly", "Daily", "Weekly", "Monthly", "Yearly"] as const;
+export type TokenQuotaPeriod = (typeof TOKEN_QUOTA_PERIODS)[number];
+/** Minutes per period, for the quota-vs-capacity check (a month as 30 days, a year as 365). */
+export const MINUTES_PER_PERIOD: Readonly<Record<TokenQuotaPeriod, number>> = {
+  Hourly: 60,
+  Daily: 1440,
+  Weekly: 10080,
+  Monthly: 43200,
+  Yearly: 525600,
+};
+
+/**
+ * Priority (lower first) and weight of a pool member: 0-100 each. Source: BackendPoolItem in
+ * specification/apimanagement/resource-manager/Microsoft.ApiManagement/stable/2024-05-01/apimbackends.json
+ * (minimum 0, maximum 100; the same constraints in @azure/arm-apimanagement 10.0.0's mappers).
+ */
+export const POOL_PRIORITY = { min: 0, max: 100 } as const;
+export const POOL_WEIGHT = { min: 0, max: 100 } as const;
+
+/** Standard (pay-per-token) capacity unit: 1 = 1,000 tokens per minute (components/facts/skus.ts). */
+export const TOKENS_PER_MINUTE_PER_CAPACITY_UNIT = 1000;
+
+/**
+ * The stable Azure OpenAI data-plane (inference) specs Azure publishes, by API version: the gateway's API
+ * is imported by API Management from the raw file. Source: specification/cognitiveservices/data-plane/
+ * AzureOpenAI/inference/stable/<version>/inference.json in Azure/azure-rest-api-specs.
+ */
+export const INFERENCE_SPEC_VERSIONS = [
+  "2022-12-01",
+  "2023-05-15",
+  "2024-02-01",
+  "2024-06-01",
+  "2024-10-21",
+] as const;
+
+export const inferenceSpecUrl = (apiVersion: string): string =>
+  `https://raw.githubusercontent.com/Azure/azure-rest-api-specs/main/specification/cognitiveservices/data-plane/AzureOpenAI/inference/stable/${apiVersion}/inference.json`;
+
+/** The API's path on the gateway: SDKs append /openai to AZURE_OPENAI_ENDPOINT, so apps keep their code. */
+export const GATEWAY_API_PATH = "openai";
+
+/**
+ * Circuit breaker of each account backend: trips after 3 throttled (429) or failed (5xx) responses in one
+ * minute, for one minute or as long as the backend's Retry-After says (acceptRetryAfter). Values are the
+ * platform's choice; the rule shape is https://learn.microsoft.com/azure/api-management/backends#circuit-breaker.
+ */
+export const BACKEND_CIRCUIT_BREAKER = {
+  count: 3,
+  interval: "PT1M",
+  tripDuration: "PT1M",
+  statusCodeRanges: [
+    { min: 429, max: 429 },
+    { min: 500, max: 599 },
+  ],
+} as const;
+
+/** Private endpoint sub-resource (group id) of an API Management gateway and its DNS zone (privatelink.azure-api.net). Source: https://learn.microsoft.com/azure/private-link/private-endpoint-dns#web */
+export const GATEWAY_PRIVATE_LINK_GROUP = "Gateway";
+export const GATEWAY_PRIVATE_DNS_ZONE = "privatelink.azure-api.net";

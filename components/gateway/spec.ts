@@ -1,0 +1,136 @@
+/** Config shape of the AI gateway (Azure API Management v2 in front of the accounts). */
+import { z } from "zod";
+import {
+  GATEWAY_ENTITY_NAME,
+  GATEWAY_INBOUND,
+  GATEWAY_OUTBOUND,
+  GATEWAY_SERVICE_NAME,
+  GATEWAY_SKUS,
+  POOL_PRIORITY,
+  POOL_WEIGHT,
+  TOKEN_QUOTA_PERIODS,
+} from "../facts/gateway";
+import { addDuplicateIssues, azureName, strictObject } from "../validation";
+
+const entityName = azureName(GATEWAY_ENTITY_NAME);
+
+export const gatewayPoolBackendSchema = strictObject({
+  /** A stack account name. */
+  account: z.string().min(1),
+  /** Lower first: the region's PTU account 1, pay-as-you-go spillover 2, the other region 3. */
+  priority: z.number().int().min(POOL_PRIORITY.min).max(POOL_PRIORITY.max).default(1),
+  /** Share among backends of the same priority. */
+  weight: z.number().int().min(POOL_WEIGHT.min).max(POOL_WEIGHT.max).default(1),
+});
+
+export const gatewayPoolSchema = strictObject({
+  name: entityName,
+  backends: z.array(gatewayPoolBackendSchema).min(1, { error: "list at least one backend account" }),
+}).superRefine((pool, ctx) =>
+  addDuplicateIssues(
+    ctx,
+    pool.backends.map((b) => b.account),
+    (i) => ["backends", i, "account"],
+    "backend account",
+  ),
+);
+
+export const gatewayRouteSchema = strictObject({
+  /** The deployment name apps call (`/openai/deployments/<name>/…`). */
+  deployment: z.string().min(1),
+  pool: z.string().min(1),
+});
+
+export const gatewayConsumerSchema = strictObject({
+  name: entityName,
+  /** An app identity of `access.identities` (by name): callers present its Entra token. */
+  identity: z.string().min(1).optional(),
+  /** Also require an APIM subscription key of a product named after the consumer. */
+  subscription: z.boolean().default(false),
+  tokensPerMinute: z.number().int().positive(),
+  tokenQuota: z.number().int().positive().optional(),
+  tokenQuotaPeriod: z.enum(TOKEN_QUOTA_PERIODS).optional(),
+  /** Routed deployment names it may call; omitted: every routed deployment. */
+  deployments: z.array(z.string().min(1)).min(1).optional(),
+}).superRefine((consumer, ctx) => {
+  if (consumer.identity === undefined && !consumer.subscription) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["identity"],
+      message:
+        "a consumer is an app identity (identity: <access.identities name>) or a subscription (subscription: true)",
+    });
+  }
+  if ((consumer.tokenQuota === undefined) !== (consumer.tokenQuotaPeriod === undefined)) {
+    ctx.addIssue({
+      code: "custom",
+      path: [consumer.tokenQuota === undefined ? "tokenQuota" : "tokenQuotaPeriod"],
+      message: `tokenQuota and tokenQuotaPeriod go together (periods: ${TOKEN_QUOTA_PERIODS.join(", ")})`,
+    });
+  }
+});
+
+export const gatewaySpecSchema = strictObject({
+  /** The API Management service name (also the host <name>.azure-api.net). */
+  name: azureName(GATEWAY_SERVICE_NAME),
+  sku: z.enum(GATEWAY_SKUS).default("StandardV2"),
+  units: z.number().int().min(1).default(1),
+  publisherEmail: z.email(),
+  publisherName: z.string().min(1),
+  /** Region of the gateway; defaults to the stack's location. */
+  location: z.string().min(1).optional(),
+  /** How callers reach it: a private endpoint (Standard v2, Premium v2) or VNet injection (Premium v2). */
+  inbound: z.enum(GATEWAY_INBOUND).default("privateEndpoint"),
+  /** How it reaches the accounts: VNet integration (Standard v2, Premium v2) or injection (Premium v2). */
+  outbound: z.enum(GATEWAY_OUTBOUND).default("vnetIntegration"),
+  /**
+   * Public access to the gateway. Azure disables it only once a private endpoint exists
+   * (https://learn.microsoft.com/azure/api-management/private-endpoint), so the first deploy runs with
+   * Enabled and a second one sets Disabled; the plan warns in prod until then.
+   */
+  publicNetworkAccess: z.enum(["Enabled", "Disabled"]).default("Enabled"),
+  /** Delegated (integration) or dedicated (injection) subnet id, and the private endpoint's subnet id. */
+  subnetId: z.string().min(1).optional(),
+  privateEndpointSubnetId: z.string().min(1).optional(),
+  /** Id of the privatelink.azure-api.net zone (central or the stack's) the endpoint registers in. */
+  privateDnsZoneId: z.string().min(1).optional(),
+  /**
+   * Application Insights for the token metrics (Logger + API diagnostic). The connection string is an
+   * ingestion address, not a credential (https://learn.microsoft.com/azure/azure-monitor/app/connection-strings);
+   * the component still passes it as a secret.
+   */
+  applicationInsights: strictObject({
+    resourceId: z.string().min(1),
+    connectionString: z.string().min(1),
+  }).optional(),
+  /** Entra tenant whose tokens callers present (validate-azure-ad-token). */
+  tenantId: z.uuid(),
+  /** Retries of a throttled or failing call on the next backend of the pool. */
+  retries: z.number().int().min(0).max(10).default(2),
+  pools: z.array(gatewayPoolSchema).min(1, { error: "declare at least one pool" }),
+  routes: z.array(gatewayRouteSchema).min(1, { error: "route at least one deployment" }),
+  consumers: z.array(gatewayConsumerSchema).min(1, { error: "declare at least one consumer" }),
+}).superRefine((gateway, ctx) => {
+  addDuplicateIssues(
+    ctx,
+    gateway.pools.map((p) => p.name),
+    (i) => ["pools", i, "name"],
+    "pool name",
+  );
+  addDuplicateIssues(
+    ctx,
+    gateway.routes.map((r) => r.deployment),
+    (i) => ["routes", i, "deployment"],
+    "routed deployment",
+  );
+  addDuplicateIssues(
+    ctx,
+    gateway.consumers.map((c) => c.name),
+    (i) => ["consumers", i, "name"],
+    "consumer name",
+  );
+});
+
+export type GatewaySpec = z.output<typeof gatewaySpecSchema>;
+export type GatewayConsumerSpec = z.output<typeof gatewayConsumerSchema>;
+export type GatewayPoolSpec = z.output<typeof gatewayPoolSchema>;
