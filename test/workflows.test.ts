@@ -22,9 +22,6 @@ const usesLines = files.flatMap((file) =>
     .filter((match): match is RegExpExecArray => match !== null)
     .map(([, ref, comment]) => ({ file, ref: ref as string, comment: comment ?? "" })),
 );
-// Actions whose release tag no commit could be verified for (searched public workflows and release
-// pages for pulumi/actions v7 and found none): referenced by tag until one is; never a guessed SHA.
-const PINNED_BY_TAG_ONLY = new Set(["pulumi/actions@v7"]);
 
 interface Step {
   uses?: string;
@@ -48,18 +45,16 @@ describe("GitHub workflows", () => {
     const actions = usesLines.filter(({ ref }) => !ref.startsWith("./"));
     expect(actions.length).toBeGreaterThan(5);
     for (const { file, ref, comment } of actions) {
-      if (PINNED_BY_TAG_ONLY.has(ref)) continue;
       expect(ref, `${file}: ${ref}`).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/);
       expect(comment, `${file}: ${ref}`).toMatch(/^v\d+\.\d+\.\d+$/);
     }
-    // One SHA per action across files, and no stale tag-only exception.
+    // One SHA per action across files.
     const shaByAction = new Map<string, Set<string>>();
     for (const { ref } of actions) {
       const [action, sha] = ref.split("@") as [string, string];
       shaByAction.set(action, (shaByAction.get(action) ?? new Set()).add(sha));
     }
     for (const [action, shas] of shaByAction) expect(shas.size, action).toBe(1);
-    for (const ref of PINNED_BY_TAG_ONLY) expect(actions.map((a) => a.ref)).toContain(ref);
   });
 
   it("sets up Node from .nvmrc, a supported version, and pins the Pulumi CLI to the SDK's version", () => {
