@@ -68,6 +68,7 @@ export async function definePlatform(config: StackConfig): Promise<PlatformOutpu
         tags,
         protect: spec.protect,
         lock: spec.lock === "None" ? undefined : spec.lock,
+        defenderForAI: spec.defenderForAI,
       }),
     );
     // Under the offline plan's mocks an account's registrations complete here, so Pulumi's pending

@@ -1,13 +1,13 @@
 /** How azure-native turns inputs into the ARM request, per type the program creates, and the facts' bindings. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ARM_SPEC_BINDINGS, armSpecBinding } from "../src/plan/armSpec/facts";
+import { ARM_SPEC_BINDINGS, armSpecBindingOf } from "../src/plan/armSpec/facts";
 import { armRequest } from "../src/plan/armSpec/requestBody";
 import { loadSpec } from "../src/plan/armSpec/sdkMappers";
 import type { Mapper } from "../src/plan/armSpec/types";
 
 function request(token: string, inputs: Record<string, unknown>) {
-  const binding = armSpecBinding(token);
+  const binding = armSpecBindingOf(token, inputs);
   if (!binding) throw new Error(`no binding for ${token}`);
   const spec = loadSpec(binding);
   return armRequest(
@@ -296,6 +296,28 @@ const CASES: [string, Record<string, unknown>, Record<string, unknown>, Record<s
       },
     },
   ],
+  [
+    // The generic resource: every input but the path parameters is already the body ARM takes.
+    "azure-native:resources:Resource",
+    {
+      ...RG,
+      resourceProviderNamespace: "Microsoft.CognitiveServices",
+      parentResourcePath: "accounts/a",
+      resourceType: "defenderForAISettings",
+      resourceName: "Default",
+      apiVersion: "2025-06-01",
+      properties: { state: "Enabled" },
+    },
+    {
+      ...RG,
+      resourceProviderNamespace: "Microsoft.CognitiveServices",
+      parentResourcePath: "accounts/a",
+      resourceType: "defenderForAISettings",
+      resourceName: "Default",
+      apiVersion: "2025-06-01",
+    },
+    { properties: { state: "Enabled" } },
+  ],
   // API Management (the AI gateway): flattened `properties`, and a pool's properties.type, not the read-only resource type.
   [
     "azure-native:apimanagement:ApiManagementService",
@@ -422,7 +444,9 @@ describe("facts: the bindings", () => {
         `node_modules/@pulumi/azure-native/${module}/${type.charAt(0).toLowerCase()}${type.slice(1)}.d.ts`,
         "utf8",
       );
-      expect(typings).toContain(`Uses Azure REST API version ${binding.apiVersion}.`);
+      // The generic resource sends the API version its inputs name (the binding's, from the SDK release).
+      if (binding.generic) expect(binding.sdk.apiVersion).toBe(binding.apiVersion);
+      else expect(typings).toContain(`Uses Azure REST API version ${binding.apiVersion}.`);
       const spec = loadSpec(binding);
       expect(spec.body.type.className).toBe(binding.body);
       for (const parameter of binding.pathParameters) {

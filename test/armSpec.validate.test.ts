@@ -382,4 +382,50 @@ describe("findings in the plan", () => {
     ]);
     expect(findings.map((f) => [f.rule, f.severity])).toEqual([["arm-spec-unchecked", "warning"]]);
   });
+
+  const generic = (overrides: Record<string, unknown> = {}) =>
+    resource(
+      {
+        resourceGroupName: RG,
+        resourceProviderNamespace: "Microsoft.CognitiveServices",
+        parentResourcePath: "accounts/aoai-test",
+        resourceType: "defenderForAISettings",
+        resourceName: "Default",
+        apiVersion: "2025-06-01",
+        properties: { state: "Enabled" },
+        ...overrides,
+      },
+      "azure-native:resources:Resource",
+    );
+
+  it("a generic resource of Defender for AI settings is checked against the DefenderForAISetting definition", () => {
+    expect(armSpecFindings([generic()])).toEqual([]);
+    const [finding, ...rest] = armSpecFindings([generic({ properties: { state: "On" } })]);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({
+      rule: ARM_SPEC_RULE,
+      severity: "error",
+      path: "properties.state",
+      definition:
+        "Microsoft.CognitiveServices/accounts/defenderForAISettings@2025-06-01 #/definitions/DefenderForAISetting",
+    });
+    expect(armSpecFindings([generic({ properties: { state: "Enabled", extra: 1 } })])).toMatchObject([
+      { rule: ARM_SPEC_RULE, path: "properties.extra" },
+    ]);
+    expect(armSpecFindings([generic({ resourceName: "-bad" })])).toMatchObject([
+      { rule: ARM_SPEC_RULE, path: "resourceName" },
+    ]);
+  });
+
+  it("a generic resource of an unbound type or API version is a warning", () => {
+    for (const overrides of [
+      { resourceType: "encryptionScopes" },
+      { resourceProviderNamespace: "Microsoft.Storage" },
+      { apiVersion: "2024-10-01" },
+    ]) {
+      expect(armSpecFindings([generic(overrides)]).map((f) => [f.rule, f.severity])).toEqual([
+        ["arm-spec-unchecked", "warning"],
+      ]);
+    }
+  });
 });

@@ -37,7 +37,12 @@ describe("npm run plan -- --stack prod --json: private networking (issue 3's don
       const lastDeployment = ofType("cognitiveservices:Deployment")
         .filter((d) => d.inputs.accountName === name)
         .at(-1);
-      expect(endpoint.dependsOn).toEqual([lastDeployment?.urn]);
+      // The account's last operation: its Defender for AI setting (on in prod), after its last deployment.
+      const defender = ofType("resources:Resource").find(
+        (r) => r.inputs.parentResourcePath === `accounts/${name}`,
+      );
+      expect(defender?.dependsOn).toEqual([lastDeployment?.urn]);
+      expect(endpoint.dependsOn).toEqual([defender?.urn]);
       const zoneGroup = ofType("network:PrivateDnsZoneGroup").find(
         (g) => g.inputs.privateEndpointName === `pe-${name}`,
       );

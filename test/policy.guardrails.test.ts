@@ -63,9 +63,57 @@ describe("the prod plan", () => {
         /\/providers\/Microsoft\.CognitiveServices\/accounts\/aoai-contoso-prod-swc$/,
       ),
     });
+    const defender = prod.resources.find((r) => r.name === "aoai-contoso-prod-swc-defender-for-ai");
+    expect(swc?.dependsOn).toEqual([defender?.urn]);
+  });
+
+  it("turns Defender for AI on for every account after its last deployment, checked against the spec", () => {
+    const accounts = ofType(prod, "cognitiveservices:Account");
+    const settings = ofType(prod, "resources:Resource");
+    expect(settings.map((s) => s.inputs.parentResourcePath).sort()).toEqual(
+      accounts.map((a) => `accounts/${String(a.inputs.accountName)}`).sort(),
+    );
+    for (const setting of settings) {
+      expect(setting.inputs).toMatchObject({
+        resourceProviderNamespace: "Microsoft.CognitiveServices",
+        resourceType: "defenderForAISettings",
+        resourceName: "Default",
+        apiVersion: "2025-06-01",
+        properties: { state: "Enabled" },
+      });
+    }
+    const swc = settings.find((s) => s.name === "aoai-contoso-prod-swc-defender-for-ai");
     const last = prod.resources.find((r) => r.name === "aoai-contoso-prod-swc-deployments-embeddings");
     expect(swc?.dependsOn).toEqual([last?.urn]);
+    const onSettings = prod.findings.filter(
+      (f) => f.rule.startsWith("arm-spec") && settings.some((s) => s.urn === f.urn),
+    );
+    expect(onSettings).toEqual([]);
+    expect(prod.findings.filter((f) => f.rule === "aoai-defender-for-ai")).toEqual([]);
   });
+
+  it("with defenderForAI: false on an account fails the prod plan with aoai-defender-for-ai", async () => {
+    const yaml = prodYaml().replace(
+      "    - name: aoai-contoso-prod-swc\n",
+      "    - name: aoai-contoso-prod-swc\n      defenderForAI: false\n",
+    );
+    const run = await runPlanCli("--stack", "prod", "--config-file", writeStackFile(yaml), "--json");
+    expect(run.code, run.stderr).toBe(1);
+    const plan = JSON.parse(run.stdout) as PlanResult;
+    expect(ofType(plan, "resources:Resource").map((r) => r.inputs.parentResourcePath)).toEqual([
+      "accounts/aoai-contoso-prod-frc",
+    ]);
+    expect(
+      plan.findings.filter((f) => f.rule === "aoai-defender-for-ai").map((f) => [f.severity, f.message]),
+    ).toEqual([["error", expect.stringMatching(/^aoai-contoso-prod-swc: Defender for AI is off/)]]);
+  }, 120_000);
+});
+
+describe("the dev plan", () => {
+  it("has no Defender for AI setting", async () => {
+    const dev = await planJson("--stack", "dev");
+    expect(ofType(dev, "resources:Resource")).toEqual([]);
+  }, 120_000);
 });
 
 describe("ALZ Deny-Subnet-Without-Nsg mirror", () => {

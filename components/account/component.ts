@@ -1,11 +1,13 @@
 /** One Azure OpenAI account with secure defaults, its content filters and its model deployments. */
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
+import * as resources from "@pulumi/azure-native/resources";
 import * as pulumi from "@pulumi/pulumi";
 import { ContentFilterSet } from "../content-filter/component";
 import { ModelDeploymentChain } from "../deployments/component";
 import { deploymentsByModel } from "../deployments/uses";
 import { importOptions } from "../facts/adoption";
+import { DEFENDER_FOR_AI_SETTING } from "../facts/defender";
 import { componentType, withLegacyType } from "../tokens";
 import type { AccountSpec } from "./spec";
 
@@ -25,6 +27,8 @@ export interface OpenAIAccountArgs {
   retainOnDelete?: boolean;
   /** Azure management lock on the account (Pulumi `protect` only stops Pulumi). */
   lock?: "CanNotDelete";
+  /** Defender for AI on the account (`defenderForAISettings/Default`, state Enabled). */
+  defenderForAI?: boolean;
 }
 
 /** What an app needs to call one deployment. */
@@ -49,7 +53,12 @@ export class OpenAIAccount extends pulumi.ComponentResource {
   readonly principalId: pulumi.Output<string | undefined>;
   readonly contentFilters: ContentFilterSet;
   readonly deploymentChain: ModelDeploymentChain;
-  /** The account's last chained operation (deployment, else content filter); later work on it waits for this. */
+  /** The account's Defender for AI setting, when on (a generic resource: azure-native 3.28 has no typed one). */
+  readonly defenderForAISetting: resources.Resource | undefined;
+  /**
+   * The account's last chained operation (Defender for AI setting, else deployment, else content
+   * filter); later work on it waits for this.
+   */
   readonly lastOperation: pulumi.Resource | undefined;
   /** Deployment details by deployment name. */
   readonly deployments: Record<string, DeploymentInfo>;
@@ -140,7 +149,24 @@ export class OpenAIAccount extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    this.lastOperation = this.deploymentChain.deployments.at(-1) ?? this.contentFilters.lastOperation;
+    const lastChained = this.deploymentChain.deployments.at(-1) ?? this.contentFilters.lastOperation;
+    this.defenderForAISetting = args.defenderForAI
+      ? new resources.Resource(
+          `${name}-defender-for-ai`,
+          {
+            resourceGroupName,
+            resourceProviderNamespace: DEFENDER_FOR_AI_SETTING.resourceProviderNamespace,
+            parentResourcePath: DEFENDER_FOR_AI_SETTING.parentResourcePath(spec.name),
+            resourceType: DEFENDER_FOR_AI_SETTING.resourceType,
+            resourceName: DEFENDER_FOR_AI_SETTING.resourceName,
+            apiVersion: DEFENDER_FOR_AI_SETTING.apiVersion,
+            properties: { state: "Enabled" },
+          },
+          // Azure refuses concurrent operations on one account: after its last chained operation.
+          { parent: this, dependsOn: lastChained ? [lastChained] : [this.account] },
+        )
+      : undefined;
+    this.lastOperation = this.defenderForAISetting ?? lastChained;
 
     if (args.lock) {
       // After the account's last operation, so the first deploy builds everything before the lock

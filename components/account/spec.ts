@@ -121,6 +121,11 @@ export const accountSpecSchema = strictObject({
    * or its deployments, also outside Pulumi; updates still work. `None`: no lock.
    */
   lock: z.enum(["CanNotDelete", "None"]).optional(),
+  /**
+   * Defender for AI on the account (`defenderForAISettings/Default`, state Enabled); defaults to true
+   * in the prod environment. The subscription's Defender plan is out of the stack's scope.
+   */
+  defenderForAI: z.boolean().optional(),
   contentFilters: z.array(contentFilterSpecSchema).default([]),
   deployments: z.array(deploymentSpecSchema).default([]),
   /** ARM id of an existing account to adopt (Pulumi `import`) instead of creating one. */

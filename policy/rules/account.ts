@@ -1,4 +1,5 @@
 /** Rules over each Azure OpenAI account's own settings (the Azure Policy baseline for accounts). */
+import { DEFENDER_FOR_AI_SETTING } from "../../components/facts/defender";
 import { AZURE, field, type Inputs, list, ofType } from "./inputs";
 import {
   ALWAYS_MANDATORY,
@@ -140,6 +141,36 @@ export const prodAccountsProtected: Rule = {
       })),
 };
 
+const sameText = (value: unknown, expected: string) =>
+  typeof value === "string" && value.toLowerCase() === expected.toLowerCase();
+
+/** Whether a planned resource is the account's Defender for AI setting with state Enabled. */
+function enablesDefenderForAI(resource: ResourceView, accountName: string): boolean {
+  const { inputs } = resource;
+  return (
+    resource.type === "azure-native:resources:Resource" &&
+    sameText(inputs.resourceProviderNamespace, DEFENDER_FOR_AI_SETTING.resourceProviderNamespace) &&
+    sameText(inputs.resourceType, DEFENDER_FOR_AI_SETTING.resourceType) &&
+    sameText(inputs.parentResourcePath, DEFENDER_FOR_AI_SETTING.parentResourcePath(accountName)) &&
+    field(inputs, "properties", "state") === "Enabled"
+  );
+}
+
+export const defenderForAIOn: Rule = {
+  id: "aoai-defender-for-ai",
+  description:
+    "Prod accounts have Defender for AI on (accounts/{account}/defenderForAISettings/Default Enabled)",
+  source: "aoai-platform (AVM avm/res/cognitive-services/account enableDefenderForAI)",
+  enforcement: { ...OPT_IN, prod: "mandatory" },
+  check: (resources) =>
+    ofType(resources, AZURE.account).flatMap((account): Violation[] => {
+      const name = String(account.inputs.accountName ?? account.name);
+      return resources.some((r) => enablesDefenderForAI(r, name))
+        ? []
+        : [{ urn: account.urn, message: `${name}: Defender for AI is off; set defenderForAI: true` }];
+    }),
+};
+
 export const ACCOUNT_RULES: readonly Rule[] = [
   networkAccessRestricted,
   localAuthDisabled,
@@ -149,4 +180,5 @@ export const ACCOUNT_RULES: readonly Rule[] = [
   customerManagedKey,
   customSubDomain,
   prodAccountsProtected,
+  defenderForAIOn,
 ];

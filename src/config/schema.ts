@@ -261,9 +261,10 @@ export interface ResolvedAccount extends AccountSpec {
   customSubDomain: string;
   protect: boolean;
   lock: "CanNotDelete" | "None";
+  defenderForAI: boolean;
 }
 
-/** Fills the defaults that depend on stack-wide keys: region, subdomain, protection. */
+/** Fills the defaults that depend on stack-wide keys: region, subdomain, protection, Defender for AI. */
 export function resolveAccounts(
   accounts: readonly AccountSpec[],
   location: string,
@@ -275,6 +276,7 @@ export function resolveAccounts(
     customSubDomain: account.customSubDomain ?? account.name.toLowerCase(),
     protect: account.protect ?? environment === "prod",
     lock: account.lock ?? (environment === "prod" ? "CanNotDelete" : "None"),
+    defenderForAI: account.defenderForAI ?? environment === "prod",
   }));
 }
 

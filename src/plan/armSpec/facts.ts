@@ -136,7 +136,7 @@ export interface ArmSpecBinding {
   /** The azure-native type token. */
   token: string;
   armType: string;
-  /** The API version @pulumi/azure-native 3.28 uses for this type. */
+  /** The API version @pulumi/azure-native 3.28 uses for this type (for a generic resource: the one its inputs name). */
   apiVersion: string;
   /** The spec file in Azure/azure-rest-api-specs and the commit compared. */
   spec: { path: string; commit: string };
@@ -146,6 +146,11 @@ export interface ArmSpecBinding {
   pathParameters: readonly PathParameter[];
   /** Empty when the SDK release is of the same API version and its mappers match the spec. */
   differences: readonly SpecDifference[];
+  /**
+   * For the generic `azure-native:resources:Resource`: the provider namespace and resource type (and
+   * `apiVersion` above) its inputs must name for this binding to apply.
+   */
+  generic?: { resourceProviderNamespace: string; resourceType: string };
 }
 
 const COGNITIVE_SPEC = {
@@ -322,6 +327,33 @@ export const ARM_SPEC_BINDINGS: readonly ArmSpecBinding[] = [
     sdk: cognitiveservices2025_06_01,
     pathParameters: cognitiveParameters("accountName", "raiBlocklistName", "raiBlocklistItemName"),
     differences: [],
+  },
+  // azure-native 3.28 has no typed resource for it: the account component sends it as a generic resource,
+  // whose inputs other than these path parameters are the body as ARM takes it.
+  {
+    token: "azure-native:resources:Resource",
+    armType: "Microsoft.CognitiveServices/accounts/defenderForAISettings",
+    apiVersion: "2025-06-01",
+    spec: COGNITIVE_SPEC,
+    body: "DefenderForAISetting",
+    sdk: cognitiveservices2025_06_01,
+    pathParameters: [
+      { name: "resourceGroupName", sdkParameter: "resourceGroupName" },
+      ...plain("resourceProviderNamespace", "parentResourcePath", "resourceType", "apiVersion"),
+      { name: "resourceName", sdkParameter: "defenderForAISettingName" },
+    ],
+    differences: [
+      {
+        definition: "DefenderForAISetting",
+        property: "state",
+        mapper: { type: { name: "Enum", allowedValues: ["Enabled", "Disabled"] } },
+        fact: "DefenderForAISettingProperties.properties.state: DefenderForAISettingState, Enabled or Disabled (the SDK types the extensible enum as a string)",
+      },
+    ],
+    generic: {
+      resourceProviderNamespace: "Microsoft.CognitiveServices",
+      resourceType: "defenderForAISettings",
+    },
   },
   {
     token: "azure-native:network:VirtualNetwork",
@@ -645,5 +677,23 @@ export const ARM_SPEC_BINDINGS: readonly ArmSpecBinding[] = [
   ...APIM_BINDINGS,
 ];
 
+/** The binding of a typed azure-native resource, by its type token. */
 export const armSpecBinding = (token: string): ArmSpecBinding | undefined =>
-  ARM_SPEC_BINDINGS.find((binding) => binding.token === token);
+  ARM_SPEC_BINDINGS.find((binding) => binding.token === token && !binding.generic);
+
+/**
+ * The binding of a planned resource: by token, or for the generic `azure-native:resources:Resource` by
+ * the provider namespace, resource type and API version its inputs name (case-insensitive, like ARM).
+ */
+export function armSpecBindingOf(token: string, inputs: Record<string, unknown>): ArmSpecBinding | undefined {
+  const same = (value: unknown, expected: string) =>
+    typeof value === "string" && value.toLowerCase() === expected.toLowerCase();
+  return ARM_SPEC_BINDINGS.find(
+    (binding) =>
+      binding.token === token &&
+      (!binding.generic ||
+        (same(inputs.resourceProviderNamespace, binding.generic.resourceProviderNamespace) &&
+          same(inputs.resourceType, binding.generic.resourceType) &&
+          inputs.apiVersion === binding.apiVersion)),
+  );
+}

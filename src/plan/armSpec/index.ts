@@ -3,7 +3,7 @@
  * azure-native would send (path parameters and body) validated against the spec of the API version it uses.
  */
 import type { Finding, PlannedResource } from "../model";
-import { type ArmSpecBinding, armSpecBinding, type PathParameter } from "./facts";
+import { type ArmSpecBinding, armSpecBindingOf, type PathParameter } from "./facts";
 import { armRequest } from "./requestBody";
 import { type LoadedSpec, loadSpec } from "./sdkMappers";
 import type { Mapper, Violation } from "./types";
@@ -62,23 +62,32 @@ export function resourceViolations(binding: ArmSpecBinding, inputs: Record<strin
   ];
 }
 
+/** The type a warning names: the token, and for a generic resource the ARM type and API version it sends. */
+function genericType(resource: PlannedResource): string {
+  const { resourceProviderNamespace, resourceType, apiVersion } = resource.inputs;
+  return resource.type === "azure-native:resources:Resource"
+    ? `${resource.type} (${String(resourceProviderNamespace)}/${String(resourceType)}@${String(apiVersion)})`
+    : resource.type;
+}
+
 /** Error findings for spec violations; a warning for an azure-native type the facts do not cover yet. */
 export function armSpecFindings(resources: readonly PlannedResource[]): ArmSpecFinding[] {
   const findings: ArmSpecFinding[] = [];
   const unchecked = new Set<string>();
   for (const resource of resources) {
     if (!resource.custom || !resource.type.startsWith("azure-native:")) continue;
-    const binding = armSpecBinding(resource.type);
+    const binding = armSpecBindingOf(resource.type, resource.inputs);
     if (!binding) {
-      if (!unchecked.has(resource.type)) {
-        unchecked.add(resource.type);
+      const what = genericType(resource);
+      if (!unchecked.has(what)) {
+        unchecked.add(what);
         findings.push({
           rule: ARM_SPEC_UNCHECKED_RULE,
           severity: "warning",
           urn: resource.urn,
           path: null,
           definition: null,
-          message: `${resource.type} is not checked against Azure's REST API spec (no binding in src/plan/armSpec/facts.ts)`,
+          message: `${what} is not checked against Azure's REST API spec (no binding in src/plan/armSpec/facts.ts)`,
         });
       }
       continue;
