@@ -1,5 +1,6 @@
 /** Entry of `npm run app-env`: runs `pulumi stack output` or the offline plan as child processes. */
 import { execFile } from "node:child_process";
+import { runEntry } from "../cli/entry";
 import { EXIT_INVALID, runAppEnv } from "./main";
 import type { CommandResult } from "./sources";
 
@@ -12,16 +13,12 @@ function run(command: string, args: readonly string[]): Promise<CommandResult> {
   });
 }
 
-runAppEnv(process.argv.slice(2), {
-  run,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-}).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`app-env failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = EXIT_INVALID;
-  },
+runEntry(
+  "app-env",
+  runAppEnv(process.argv.slice(2), {
+    run,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  }),
+  EXIT_INVALID,
 );

@@ -4,6 +4,7 @@
  * Exit 0: printed. 1: no outputs could be read. 2: usage, or outputs that cannot give the settings.
  */
 import { parseArgs } from "node:util";
+import { stackCommandLine } from "../cli/commandLine";
 import { FORMATS, type Format, formatSettings } from "./format";
 import { AppSettingsError, appSettingsFromOutputs } from "./settings";
 import { OutputsUnavailableError, type Runner, readOutputs } from "./sources";
@@ -39,22 +40,9 @@ function parseOptions(argv: string[]) {
 const isFormat = (value: string): value is Format => (FORMATS as readonly string[]).includes(value);
 
 export async function runAppEnv(argv: string[], io: AppEnvIo): Promise<number> {
-  let values: ReturnType<typeof parseOptions>["values"];
-  try {
-    values = parseOptions(argv).values;
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n${USAGE}\n`);
-    return EXIT_INVALID;
-  }
-  if (values.help) {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
+  const values = stackCommandLine(argv, (args) => parseOptions(args).values, USAGE, io);
+  if (typeof values === "number") return values;
   const { stack, format } = values;
-  if (!stack) {
-    io.stderr(`--stack is required\n${USAGE}\n`);
-    return EXIT_INVALID;
-  }
   if (!isFormat(format)) {
     io.stderr(`--format: "${format}": use one of ${FORMATS.join(", ")}\n${USAGE}\n`);
     return EXIT_INVALID;

@@ -18,6 +18,7 @@ import type { TokenCredential } from "@azure/identity";
 import { z } from "zod";
 import { definitionKey } from "../../policy/azure/language";
 import { SYNC_FILES, syncFolder } from "../../policy/azure/stack";
+import { stackCommandLine } from "../cli/commandLine";
 import { ConfigError } from "../config/errors";
 import { namespaceValues, parseStackConfig } from "../config/load";
 import { readStackConfigFile, StackFileError } from "../plan/stackFile";
@@ -146,22 +147,9 @@ export function writeSyncFolder(dir: string, result: SyncResult): void {
 }
 
 export async function runPolicySync(argv: string[], io: PolicySyncIo): Promise<number> {
-  let values: ReturnType<typeof parseOptions>["values"];
-  try {
-    values = parseOptions(argv).values;
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n${USAGE}\n`);
-    return EXIT_INVALID;
-  }
-  if (values.help) {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
-  const stack = values.stack;
-  if (!stack) {
-    io.stderr(`--stack is required\n${USAGE}\n`);
-    return EXIT_INVALID;
-  }
+  const values = stackCommandLine(argv, (args) => parseOptions(args).values, USAGE, io);
+  if (typeof values === "number") return values;
+  const { stack } = values;
   const configFile = values["config-file"] ?? `Pulumi.${stack}.yaml`;
   let setup: { groupId: string; endpoint: ReturnType<typeof resolveArmEndpoint> };
   try {

@@ -7,6 +7,7 @@
  */
 import { parseArgs } from "node:util";
 import type { TokenCredential } from "@azure/identity";
+import { stackCommandLine } from "../cli/commandLine";
 import { ConfigError } from "../config/errors";
 import { namespaceValues, parseStackConfig } from "../config/load";
 import type { StackConfig } from "../config/schema";
@@ -106,22 +107,9 @@ function describeArmError(error: ArmError, endpoint: ArmEndpoint): string {
 }
 
 export async function runPreflightCli(argv: string[], io: PreflightIo): Promise<number> {
-  let options: ReturnType<typeof parseOptions>["values"];
-  try {
-    options = parseOptions(argv).values;
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n${USAGE}\n`);
-    return EXIT_INVALID;
-  }
-  if (options.help) {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
-  const stack = options.stack;
-  if (!stack) {
-    io.stderr(`--stack is required\n${USAGE}\n`);
-    return EXIT_INVALID;
-  }
+  const options = stackCommandLine(argv, (args) => parseOptions(args).values, USAGE, io);
+  if (typeof options === "number") return options;
+  const { stack } = options;
   let inputs: { config: StackConfig; subscriptionId: string };
   let endpoint: ArmEndpoint;
   let limits: Limits;
