@@ -1,11 +1,11 @@
 /** Public entry of the components package: components, their spec schemas and the platform facts. */
 
 export type {
-  AppIdentityArgs,
-  CiDeployIdentityArgs,
-  CiPreviewIdentityArgs,
-  EntraGroupArgs,
-  KeyVaultGrantArgs,
+  AppIdentity,
+  CiDeployIdentity,
+  CiPreviewIdentity,
+  EntraGroup,
+  KeyVaultGrant,
   PlatformAccessArgs,
 } from "./access/args";
 export { type CiIdentityOutputs, type ManagedIdentityOutputs, PlatformAccess } from "./access/component";

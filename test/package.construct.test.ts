@@ -19,6 +19,8 @@ import { ResourceMonitorService } from "@pulumi/pulumi/proto/resource_grpc_pb";
 import {
   type RegisterResourceRequest,
   RegisterResourceResponse,
+  type ResourceInvokeRequest,
+  ResourceInvokeResponse,
   type SupportsFeatureRequest,
   SupportsFeatureResponse,
 } from "@pulumi/pulumi/proto/resource_pb";
@@ -32,6 +34,8 @@ import { recordResources } from "./support/mockRun";
 const RG = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aoai";
 const SUBNET = `${RG}/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet`;
 const ZONE = `${RG}/providers/Microsoft.Network/privateDnsZones/privatelink.openai.azure.com`;
+const ACCOUNT = `${RG}/providers/Microsoft.CognitiveServices/accounts/aoai-x`;
+const GUID = "3f2a0000-0000-4000-8000-000000000000";
 
 /** Inputs each hosted component is constructed with, as another language's SDK would send them. */
 const INPUTS: Record<string, Record<string, unknown>> = {
@@ -45,6 +49,45 @@ const INPUTS: Record<string, Record<string, unknown>> = {
     subnetId: SUBNET,
     dnsZoneIds: { "privatelink.openai.azure.com": ZONE },
   },
+  PrivateNetwork: {
+    regions: {
+      swedencentral: {
+        vnet: { addressSpace: ["10.60.0.0/24"], privateEndpointSubnet: { addressPrefix: "10.60.0.0/27" } },
+      },
+      francecentral: { existingSubnetId: SUBNET },
+    },
+    dnsZones: ["privatelink.openai.azure.com", "privatelink.cognitiveservices.azure.com"],
+    resourceGroupName: "rg-aoai",
+  },
+  PlatformAccess: {
+    identities: [
+      { name: "id-app", roles: ["openai-user"] },
+      {
+        name: "ext",
+        principalId: GUID,
+        principalType: "Group",
+        roles: ["openai-contributor"],
+        scope: "resourceGroup",
+      },
+    ],
+    groups: [{ displayName: "aoai-team-devs", roles: ["Cognitive Services OpenAI User"] }],
+    ciDeployIdentity: {
+      displayName: "gh-deploy",
+      github: { repository: "contoso/team-ai", environments: ["prod"] },
+    },
+    accounts: [{ name: "aoai-x", id: ACCOUNT, principalId: GUID }],
+    keyVaultGrants: [{ account: "aoai-x", keyVaultId: `${RG}/providers/Microsoft.KeyVault/vaults/kv-x` }],
+    resourceGroupName: "rg-aoai",
+    resourceGroupId: RG,
+    location: "swedencentral",
+  },
+};
+
+/** What the invokes the components make (client configs) return from the mock monitor. */
+const INVOKE_RESULT = {
+  subscriptionId: "00000000-0000-0000-0000-000000000000",
+  tenantId: GUID,
+  objectId: GUID,
 };
 
 interface Registered {
@@ -91,6 +134,10 @@ function serveMocks(): Promise<number> {
       cb(null, response);
     },
     registerResourceOutputs: (_call: unknown, cb: grpc.sendUnaryData<Empty>) => cb(null, new Empty()),
+    invoke: (
+      _call: grpc.ServerUnaryCall<ResourceInvokeRequest, ResourceInvokeResponse>,
+      cb: grpc.sendUnaryData<ResourceInvokeResponse>,
+    ) => cb(null, new ResourceInvokeResponse().setReturn(Struct.fromJavaScript(INVOKE_RESULT))),
   });
   return new Promise((resolve, reject) =>
     server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) =>

@@ -1,14 +1,15 @@
 /**
  * The PlatformAccess component's args as a consumer writes them in any Pulumi language: the stack
  * config's `access` settings (validated and defaulted with the same zod schema, access/spec.ts),
- * the accounts by reference and the accounts' customer-managed-key grants.
+ * the accounts by reference and the accounts' customer-managed-key grants. Nested types carry no
+ * `Args` suffix: each language's generated SDK adds its own (Python `AppIdentityArgs`, Go, C#).
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { AccountReference } from "../accountRef";
 import type { GrantScopeKind, PrincipalType } from "./spec";
 
 /** An app's user-assigned managed identity (created here) or an existing principal, and its roles. */
-export interface AppIdentityArgs {
+export interface AppIdentity {
   /** The user-assigned managed identity to create, or a label for an existing principal. */
   name: string;
   /** Object id of an existing principal; nothing is created then. */
@@ -28,7 +29,7 @@ export interface AppIdentityArgs {
 }
 
 /** An Entra security group (created, or an existing one looked up by display name) and its roles. */
-export interface EntraGroupArgs {
+export interface EntraGroup {
   /** Entra display names are tenant-wide: include the environment. */
   displayName: string;
   /** Look up an existing security group by display name instead of creating one. */
@@ -48,7 +49,7 @@ export interface EntraGroupArgs {
 }
 
 /** The GitHub jobs the deploy identity trusts. */
-export interface GithubDeployArgs {
+export interface GithubDeployTrust {
   /** "<owner>/<repository>". */
   repository: string;
   /** GitHub deployment environments whose jobs may log in (their protection rules guard every deploy). */
@@ -58,29 +59,29 @@ export interface GithubDeployArgs {
 }
 
 /** The CI deploy identity: an Entra application GitHub Actions logs in as through OIDC (no secret). */
-export interface CiDeployIdentityArgs {
+export interface CiDeployIdentity {
   /** Display name of the Entra application and its service principal. */
   displayName: string;
   /** Object ids of the application's owners. */
   owners?: string[];
   /** The deploy jobs it trusts. */
-  github: GithubDeployArgs;
+  github: GithubDeployTrust;
 }
 
 /** The repository whose pull-request jobs the preview identity trusts. */
-export interface GithubRepositoryArgs {
+export interface GithubRepository {
   /** "<owner>/<repository>". */
   repository: string;
 }
 
 /** The CI preview identity: pull-request jobs log in as it; it reads and changes nothing. */
-export interface CiPreviewIdentityArgs {
+export interface CiPreviewIdentity {
   /** Display name of the Entra application and its service principal. */
   displayName: string;
   /** Object ids of the application's owners. */
   owners?: string[];
   /** Pull requests to this repository may log in. */
-  github: GithubRepositoryArgs;
+  github: GithubRepository;
   /** The Pulumi state blob container (azblob backend): Storage Blob Data Reader on it. */
   stateContainerId?: string;
   /** The Key Vault key of the stack's secrets provider: Key Vault Crypto User on it. */
@@ -88,7 +89,7 @@ export interface CiPreviewIdentityArgs {
 }
 
 /** An account's customer-managed key: its system-assigned identity gets the key vault role it needs. */
-export interface KeyVaultGrantArgs {
+export interface KeyVaultGrant {
   /** The account (a name of `accounts`; its principalId is the grantee). */
   account: string;
   /** The key vault's ARM resource id. */
@@ -98,17 +99,17 @@ export interface KeyVaultGrantArgs {
 /** Identity and access for one stack; validated and defaulted as the stack config's `access`. */
 export interface PlatformAccessArgs {
   /** App identities and their roles. */
-  identities?: AppIdentityArgs[];
+  identities?: AppIdentity[];
   /** Entra groups and their roles. */
-  groups?: EntraGroupArgs[];
+  groups?: EntraGroup[];
   /** The CI deploy identity (Contributor on the resource group, and constrained role delegation). */
-  ciDeployIdentity?: CiDeployIdentityArgs;
+  ciDeployIdentity?: CiDeployIdentity;
   /** The CI pull-request preview identity (read-only roles). */
-  ciPreviewIdentity?: CiPreviewIdentityArgs;
+  ciPreviewIdentity?: CiPreviewIdentity;
   /** The accounts roles are granted on (scope `accounts`), by reference. */
   accounts?: AccountReference[];
   /** Customer-managed-key grants of the accounts. */
-  keyVaultGrants?: KeyVaultGrantArgs[];
+  keyVaultGrants?: KeyVaultGrant[];
   /** The resource group created managed identities go in. */
   resourceGroupName: pulumi.Input<string>;
   /** The resource group's id: the scope of resource-group grants and the CI identities' roles. */

@@ -14,7 +14,7 @@ import { createdVnetName, zoneLinkTargets } from "./plan";
 import { privateNetworkSpecSchema } from "./spec";
 
 /** The private-endpoint subnet of a VNet this component creates. */
-export interface PrivateEndpointSubnetArgs {
+export interface PrivateEndpointSubnet {
   /** The subnet's name; defaults to snet-private-endpoints. */
   name?: string;
   /** The subnet's range (CIDR), inside the VNet's address space; one address per endpoint plus Azure's five. */
@@ -22,19 +22,19 @@ export interface PrivateEndpointSubnetArgs {
 }
 
 /** A VNet this component creates in a region, with one subnet for private endpoints. */
-export interface PrivateNetworkVnetArgs {
+export interface PrivateNetworkVnet {
   /** The VNet's name; defaults to vnet-aoai-<region>. */
   name?: string;
   /** Address ranges (CIDR) of the VNet; distinct from every other VNet of the component. */
   addressSpace: string[];
   /** The subnet the private endpoints go in (network policies on, no default outbound access, an NSG). */
-  privateEndpointSubnet: PrivateEndpointSubnetArgs;
+  privateEndpointSubnet: PrivateEndpointSubnet;
 }
 
 /** Where one region's private endpoints go: set exactly one of `vnet` and `existingSubnetId`. */
-export interface PrivateNetworkRegionArgs {
+export interface PrivateNetworkRegion {
   /** Create a VNet with a private-endpoint subnet in this region. */
-  vnet?: PrivateNetworkVnetArgs;
+  vnet?: PrivateNetworkVnet;
   /** Or place the region's endpoints in a subnet the platform team owns (hub-and-spoke): its resource id. */
   existingSubnetId?: string;
 }
@@ -42,7 +42,7 @@ export interface PrivateNetworkRegionArgs {
 /** Private networking for Azure OpenAI accounts; validated and defaulted as the stack config's `network`. */
 export interface PrivateNetworkArgs {
   /** Private-endpoint placement by region (ARM region name, e.g. swedencentral). */
-  regions?: Record<string, PrivateNetworkRegionArgs>;
+  regions?: Record<string, PrivateNetworkRegion>;
   /**
    * Private DNS zones the accounts' endpoints need (privatelink.openai.azure.com,
    * privatelink.cognitiveservices.azure.com, privatelink.services.ai.azure.com); defaults to an

@@ -1,4 +1,4 @@
-"""A team's resource group, budget and private endpoint from the aoai-platform components."""
+"""A team's resource group, budget, private network and endpoint, and access from the aoai-platform components."""
 
 import pulumi
 import pulumi_aoai_platform as aoai
@@ -21,15 +21,38 @@ budget = aoai.ResourceGroupBudget(
     resource_group_id=group.id,
 )
 
+network = aoai.PrivateNetwork(
+    "network",
+    regions={
+        "swedencentral": {
+            "vnet": {
+                "address_space": ["10.60.0.0/24"],
+                "private_endpoint_subnet": {"address_prefix": "10.60.0.0/27"},
+            },
+        },
+    },
+    resource_group_name=group.name,
+)
+
 endpoint = aoai.AccountPrivateEndpoint(
     "endpoint",
     account_name="aoai-team-ai",
     account_id=config.require("accountId"),
     location="swedencentral",
     resource_group_name=group.name,
-    subnet_id=config.require("subnetId"),
-    dns_zone_ids={"privatelink.openai.azure.com": config.require("openaiZoneId")},
+    subnet_id=network.subnet_ids["swedencentral"],
+    dns_zone_ids=network.dns_zone_ids,
+)
+
+access = aoai.PlatformAccess(
+    "access",
+    identities=[{"name": "id-team-ai-api", "roles": ["Cognitive Services OpenAI User"]}],
+    accounts=[{"name": "aoai-team-ai", "id": config.require("accountId")}],
+    resource_group_name=group.name,
+    resource_group_id=group.id,
+    location="swedencentral",
 )
 
 pulumi.export("resourceGroupId", group.id)
 pulumi.export("budgetId", budget.budget_id)
+pulumi.export("managedIdentities", access.managed_identities)
