@@ -155,6 +155,43 @@ describe("the component package", () => {
     expect(Object.keys(schema.resources)).not.toContain(componentType("GithubDeployIdentity"));
   });
 
+  /** Where a YAML value does not fit its schema property (nested types, enums, maps, arrays); `${…}` is not checked. */
+  const problemsOf = (value: unknown, property: SchemaProperty, at: string): string[] => {
+    if (typeof value === "string" && value.includes("${")) return [];
+    const ref = property.$ref?.replace("#/types/", "");
+    const type = ref === undefined ? undefined : schema.types[ref];
+    if (ref !== undefined && type === undefined) return [`${at}: no type ${ref}`];
+    if (type?.enum) {
+      return type.enum.some((e) => e.value === value)
+        ? []
+        : [`${at}: ${JSON.stringify(value)} is not in ${ref}`];
+    }
+    if (type?.properties) {
+      if (typeof value !== "object" || value === null) return [`${at}: not an object`];
+      const fields = type.properties;
+      return [
+        ...(type.required ?? []).filter((k) => !(k in value)).map((k) => `${at}.${k}: required`),
+        ...Object.entries(value).flatMap(([k, v]) => {
+          const field = fields[k];
+          return field ? problemsOf(v, field, `${at}.${k}`) : [`${at}.${k}: not in ${ref}`];
+        }),
+      ];
+    }
+    if (property.type === "array") {
+      if (!Array.isArray(value)) return [`${at}: not a list`];
+      return value.flatMap((v, i) => (property.items ? problemsOf(v, property.items, `${at}[${i}]`) : []));
+    }
+    if (property.type === "object" && property.additionalProperties) {
+      if (typeof value !== "object" || value === null) return [`${at}: not a map`];
+      const values = property.additionalProperties;
+      return Object.entries(value).flatMap(([k, v]) => problemsOf(v, values, `${at}.${k}`));
+    }
+    if (property.type !== undefined && property.type !== "object" && typeof value !== property.type) {
+      return [`${at}: ${JSON.stringify(value)} is not a ${property.type}`];
+    }
+    return [];
+  };
+
   it("examples/yaml: every aoai-platform type, property and reference is in the schema", () => {
     const program = parse(readText("examples/yaml/Pulumi.yaml")) as {
       resources: Record<string, { type: string; properties?: Record<string, unknown> }>;
@@ -172,6 +209,12 @@ describe("the component package", () => {
       expect(
         (resource?.requiredInputs ?? []).filter((k) => !(k in properties)),
         type,
+      ).toEqual([]);
+      const inputs = resource?.inputProperties ?? {};
+      expect(
+        Object.entries(properties).flatMap(([key, value]) =>
+          inputs[key] ? problemsOf(value, inputs[key], `${type}.${key}`) : [],
+        ),
       ).toEqual([]);
     }
     // ${resource.property} (and ${resource.property.key}) references must name an output of that component.
