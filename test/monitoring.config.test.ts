@@ -60,10 +60,36 @@ describe("monitoring config", () => {
         evaluationFrequency: "PT5M",
         severity: 3,
       },
+      gateway: {
+        serverErrors: {
+          enabled: true,
+          threshold: 5,
+          windowSize: "PT5M",
+          evaluationFrequency: "PT1M",
+          severity: 3,
+        },
+        throttling: {
+          enabled: true,
+          threshold: 10,
+          windowSize: "PT5M",
+          evaluationFrequency: "PT1M",
+          severity: 3,
+        },
+        cpu: { enabled: true, threshold: 80, windowSize: "PT15M", evaluationFrequency: "PT5M", severity: 3 },
+        backendDuration: {
+          enabled: true,
+          threshold: 30000,
+          windowSize: "PT15M",
+          evaluationFrequency: "PT5M",
+          severity: 3,
+        },
+      },
     });
     const prod = parsed({ monitoring: monitoring() }, "prod");
     expect(prod.monitoring?.alerts.serverErrors.severity).toBe(1);
     expect(prod.monitoring?.alerts.throttling.severity).toBe(2);
+    expect(prod.monitoring?.alerts.gateway.serverErrors.severity).toBe(1);
+    expect(prod.monitoring?.alerts.gateway.cpu.severity).toBe(2);
     const explicit = parsed({ monitoring: monitoring({ alerts: { throttling: { severity: 0 } } }) }, "prod");
     expect(explicit.monitoring?.alerts.throttling.severity).toBe(0);
   });

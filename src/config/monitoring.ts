@@ -6,9 +6,8 @@ import { z } from "zod";
 import type { BudgetSpec } from "../../components/budget/spec";
 import { budgetStartWindow } from "../../components/budget/window";
 import { MAX_BUDGET_START_MONTHS_AHEAD } from "../../components/facts/monitoring";
-import type { AlertSettingsByKind } from "../../components/monitoring/alerts";
-import type { MonitoringSettings } from "../../components/monitoring/component";
-import type { AlertKind, MonitoringSpec } from "../../components/monitoring/spec";
+import { type MonitoringSettings, resolveAlertSeverities } from "../../components/monitoring/alerts";
+import type { MonitoringSpec } from "../../components/monitoring/spec";
 import { OFFLINE_SECRET_PLACEHOLDER } from "./offlineSecret";
 import type { Environment } from "./schema";
 
@@ -17,29 +16,8 @@ export interface MonitoringIssue {
   message: string;
 }
 
-/** Default severity per alert (0 critical ... 4 verbose): prod pages on errors, dev only informs. */
-export function defaultAlertSeverities(environment: Environment): Record<AlertKind, number> {
-  switch (environment) {
-    case "prod":
-      return { serverErrors: 1, throttling: 2, ptuUtilization: 2 };
-    case "staging":
-      return { serverErrors: 2, throttling: 3, ptuUtilization: 3 };
-    case "dev":
-    case "test":
-      return { serverErrors: 3, throttling: 3, ptuUtilization: 3 };
-  }
-}
-
 export function resolveMonitoring(spec: MonitoringSpec, environment: Environment): MonitoringSettings {
-  const severities = defaultAlertSeverities(environment);
-  const kinds = Object.keys(spec.alerts) as AlertKind[];
-  const alerts = Object.fromEntries(
-    kinds.map((kind) => [
-      kind,
-      { ...spec.alerts[kind], severity: spec.alerts[kind].severity ?? severities[kind] },
-    ]),
-  ) as AlertSettingsByKind;
-  return { ...spec, alerts };
+  return { ...spec, alerts: resolveAlertSeverities(spec.alerts, environment) };
 }
 
 /**
