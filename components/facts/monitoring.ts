@@ -148,6 +148,8 @@ export const DEFAULT_ALERT_SEVERITIES = {
   },
 } as const;
 export type SeverityEnvironment = keyof typeof DEFAULT_ALERT_SEVERITIES;
+/** A component given no environment alerts as loudly as prod (secure by default: nobody misses a 5xx). */
+export const DEFAULT_SEVERITY_ENVIRONMENT: SeverityEnvironment = "prod";
 export const SEVERITY_ENVIRONMENTS = Object.keys(DEFAULT_ALERT_SEVERITIES) as [
   SeverityEnvironment,
   ...SeverityEnvironment[],

@@ -3,6 +3,7 @@ import { z } from "zod";
 import {
   ACTION_GROUP_NAME,
   ACTION_GROUP_SHORT_NAME,
+  DEFAULT_SEVERITY_ENVIRONMENT,
   EVALUATION_FREQUENCIES,
   LOG_CATEGORY_GROUPS,
   MAX_ALERT_SEVERITY,
@@ -193,7 +194,7 @@ const monitoredGatewaySchema = strictObject({
  */
 export const monitoringArgsSchema = strictObject({
   ...monitoringSpecShape,
-  environment: z.enum(SEVERITY_ENVIRONMENTS).default("prod"),
+  environment: z.enum(SEVERITY_ENVIRONMENTS).default(DEFAULT_SEVERITY_ENVIRONMENT),
   location: azureRegion,
   accounts: z.array(monitoredAccountSchema).default([]),
   gateways: z.array(monitoredGatewaySchema).default([]),
