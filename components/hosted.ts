@@ -7,6 +7,7 @@
  */
 import { PlatformAccess } from "./access/component";
 import { ResourceGroupBudget } from "./budget/component";
+import { PlatformMonitoring } from "./monitoring/component";
 import { PrivateNetwork } from "./network/component";
 import { AccountPrivateEndpoint } from "./network/endpoint";
 import { PlatformResourceGroup } from "./resource-group/component";
@@ -17,4 +18,5 @@ export const HOSTED_COMPONENTS = [
   AccountPrivateEndpoint,
   PrivateNetwork,
   PlatformAccess,
+  PlatformMonitoring,
 ];
