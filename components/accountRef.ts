@@ -10,8 +10,8 @@ export interface AccountReference {
   name: string;
   /** The account's ARM resource id (Microsoft.CognitiveServices/accounts). */
   id: pulumi.Input<string>;
-  /** The account's Azure region (ARM name, e.g. swedencentral). */
-  location?: pulumi.Input<string>;
+  /** The account's Azure region (ARM name, e.g. swedencentral); plain, since it picks per-region resources. */
+  location?: string;
   /** Object id of the account's system-assigned managed identity. */
   principalId?: pulumi.Input<string>;
   /** The account's endpoint, https://<customSubDomain>.openai.azure.com/. */
