@@ -153,6 +153,13 @@ export const BACKEND_CIRCUIT_BREAKER = {
   ],
 } as const;
 
-/** Private endpoint sub-resource (group id) of an API Management gateway and its DNS zone (privatelink.azure-api.net). Source: https://learn.microsoft.com/azure/private-link/private-endpoint-dns#web */
+/**
+ * Private endpoint sub-resource (group id) of an API Management instance and its DNS zone. Verified: the
+ * Private Link DNS table lists "Azure API Management (Microsoft.ApiManagement/service) | Gateway |
+ * privatelink.azure-api.net" (https://learn.microsoft.com/azure/private-link/private-endpoint-dns), and
+ * API Management's private endpoint page says only the Gateway endpoint supports Private Link, with
+ * "Target sub-resource: Gateway" (https://learn.microsoft.com/azure/api-management/private-endpoint),
+ * the same for every tier with private endpoints (Standard v2 and Premium v2 among the v2 tiers).
+ */
 export const GATEWAY_PRIVATE_LINK_GROUP = "Gateway";
 export const GATEWAY_PRIVATE_DNS_ZONE = "privatelink.azure-api.net";
