@@ -1,16 +1,22 @@
 /** Composes monitoring and the budget from the stack config; both are optional per stack. */
+import type * as pulumi from "@pulumi/pulumi";
 import type { OpenAIAccount } from "../components/account/component";
 import { ResourceGroupBudget } from "../components/budget/component";
 import { PlatformMonitoring } from "../components/monitoring/component";
 import type { PlatformResourceGroup } from "../components/resource-group/component";
 import type { StackConfig } from "./config/schema";
 
+/** What other parts of the stack use: the Log Analytics workspace (only with `monitoring`). */
+export interface ObservabilityOutputs {
+  workspaceId: pulumi.Output<string> | undefined;
+}
+
 export function defineObservability(
   config: StackConfig,
   group: PlatformResourceGroup,
   accounts: ReadonlyMap<string, OpenAIAccount>,
   tags: Record<string, string>,
-): void {
+): ObservabilityOutputs {
   const monitoring =
     config.monitoring &&
     new PlatformMonitoring("monitoring", {
@@ -40,4 +46,5 @@ export function defineObservability(
       actionGroupId: monitoring?.actionGroupId,
     });
   }
+  return { workspaceId: monitoring?.workspaceId };
 }

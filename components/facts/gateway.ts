@@ -163,3 +163,54 @@ export const BACKEND_CIRCUIT_BREAKER = {
  */
 export const GATEWAY_PRIVATE_LINK_GROUP = "Gateway";
 export const GATEWAY_PRIVATE_DNS_ZONE = "privatelink.azure-api.net";
+
+/**
+ * The subnet the gateway's outbound traffic leaves through, and the service it is delegated to.
+ * VNet integration (Standard v2, Premium v2): "The subnet needs to be delegated to the
+ * Microsoft.Web/serverFarms service", dedicated to one instance, with a network security group ("No specific
+ * rules are required"), minimum /27, recommended /24
+ * (https://learn.microsoft.com/azure/api-management/integrate-vnet-outbound). VNet injection (Premium v2):
+ * delegated to Microsoft.Web/hostingEnvironments, minimum /27, and an NSG with API Management's own rules
+ * (https://learn.microsoft.com/azure/api-management/inject-vnet-v2); the platform creates only the
+ * integration subnet, an injected one is given by id (its NSG rules are the network team's).
+ */
+export const GATEWAY_SUBNET_DELEGATION = {
+  vnetIntegration: "Microsoft.Web/serverFarms",
+  vnetInjection: "Microsoft.Web/hostingEnvironments",
+} as const;
+/** The smallest subnet either accepts: a /27 (32 addresses); /24 is recommended for scaling. */
+export const GATEWAY_SUBNET_MAX_PREFIX_LENGTH = 27;
+export const DEFAULT_GATEWAY_SUBNET_NAME = "snet-apim";
+
+/**
+ * Application Insights component names (Microsoft.Insights/components): 1-260 characters, not % & \ ? /
+ * or control characters, not ending in a space or period.
+ * Source: https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftinsights
+ */
+export const APP_INSIGHTS_NAME: NameRule = {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the rule excludes control characters
+  pattern: /^[^%&\\?/\u0000-\u001f]*[^%&\\?/\u0000-\u001f. ]$/,
+  minLength: 1,
+  maxLength: 260,
+  allowed: "1-260 characters, not % & \\ ? / or control characters, not ending in a space or period",
+};
+export const appInsightsName = (gatewayName: string): string => `appi-${gatewayName}`;
+
+/**
+ * What the token metrics (azure-openai-emit-token-metric / llm-emit-token-metric) need, per
+ * https://learn.microsoft.com/azure/api-management/azure-openai-emit-token-metric-policy ("Prerequisites"):
+ * API Management integrated with Application Insights (a Logger), Application Insights logging enabled for
+ * the API (an API diagnostic) with `"metrics": true`
+ * (https://learn.microsoft.com/azure/api-management/api-management-howto-app-insights#emit-custom-metrics),
+ * and custom metrics with dimensions enabled on the Application Insights resource. The logger uses the
+ * gateway's system-assigned identity (credentials `identityClientId: "SystemAssigned"` beside the connection
+ * string), which needs Monitoring Metrics Publisher on the Application Insights resource
+ * (api-management-howto-app-insights, "Prerequisites" and "Logger with system-assigned managed identity
+ * credentials"); so a created component disables local (instrumentation key) authentication
+ * (`DisableLocalAuth`, https://learn.microsoft.com/azure/azure-monitor/app/azure-ad-authentication).
+ * "Custom metrics with dimensions" is a setting of the resource ("Usage and estimated costs") that neither
+ * Microsoft.Insights/components 2020-02-02 nor any azure-native resource carries: it stays a one-time portal step.
+ */
+export const TOKEN_METRICS_LOGGER_ID = "applicationinsights";
+export const TOKEN_METRICS_DIAGNOSTIC_ID = "applicationinsights";
+export const LOGGER_SYSTEM_IDENTITY = "SystemAssigned";

@@ -1,6 +1,8 @@
 /** Config shape of the AI gateway (Azure API Management v2 in front of the accounts). */
 import { z } from "zod";
 import {
+  APP_INSIGHTS_NAME,
+  DEFAULT_GATEWAY_SUBNET_NAME,
   GATEWAY_ENTITY_NAME,
   GATEWAY_INBOUND,
   GATEWAY_OUTBOUND,
@@ -10,6 +12,8 @@ import {
   POOL_WEIGHT,
   TOKEN_QUOTA_PERIODS,
 } from "../facts/gateway";
+import { SUBNET_NAME } from "../facts/privateLink";
+import { cidr } from "../network/spec";
 import { addDuplicateIssues, azureName, strictObject } from "../validation";
 
 const entityName = azureName(GATEWAY_ENTITY_NAME);
@@ -45,6 +49,12 @@ export const gatewayConsumerSchema = strictObject({
   name: entityName,
   /** An app identity of `access.identities` (by name): callers present its Entra token. */
   identity: z.string().min(1).optional(),
+  /**
+   * Client (application) id of an existing Entra principal: an app registration's or a managed identity's
+   * client id, which validate-azure-ad-token matches against the token's appid/azp claim (not its object id).
+   * Required when `identity` names an existing principal (principalId); alone, an app outside access.identities.
+   */
+  clientId: z.uuid().optional(),
   /** Also require an APIM subscription key of a product named after the consumer. */
   subscription: z.boolean().default(false),
   tokensPerMinute: z.number().int().positive(),
@@ -53,12 +63,12 @@ export const gatewayConsumerSchema = strictObject({
   /** Routed deployment names it may call; omitted: every routed deployment. */
   deployments: z.array(z.string().min(1)).min(1).optional(),
 }).superRefine((consumer, ctx) => {
-  if (consumer.identity === undefined && !consumer.subscription) {
+  if (consumer.identity === undefined && consumer.clientId === undefined && !consumer.subscription) {
     ctx.addIssue({
       code: "custom",
       path: ["identity"],
       message:
-        "a consumer is an app identity (identity: <access.identities name>) or a subscription (subscription: true)",
+        "a consumer is an app identity (identity: <access.identities name>), an existing Entra app (clientId: <client id>) or a subscription (subscription: true)",
     });
   }
   if ((consumer.tokenQuota === undefined) !== (consumer.tokenQuotaPeriod === undefined)) {
@@ -68,6 +78,13 @@ export const gatewayConsumerSchema = strictObject({
       message: `tokenQuota and tokenQuotaPeriod go together (periods: ${TOKEN_QUOTA_PERIODS.join(", ")})`,
     });
   }
+});
+
+/** The outbound (VNet integration) subnet the gateway creates in the stack's VNet of its region. */
+export const gatewaySubnetSchema = strictObject({
+  name: azureName(SUBNET_NAME).default(DEFAULT_GATEWAY_SUBNET_NAME),
+  /** Inside the VNet's address space, apart from its other subnets; a /27 or larger (/24 recommended). */
+  addressPrefix: cidr,
 });
 
 export const gatewaySpecSchema = strictObject({
@@ -91,6 +108,8 @@ export const gatewaySpecSchema = strictObject({
   publicNetworkAccess: z.enum(["Enabled", "Disabled"]).default("Enabled"),
   /** Delegated (integration) or dedicated (injection) subnet id, and the private endpoint's subnet id. */
   subnetId: z.string().min(1).optional(),
+  /** Or the integration subnet to create (delegated to Microsoft.Web/serverFarms, with its NSG). */
+  subnet: gatewaySubnetSchema.optional(),
   privateEndpointSubnetId: z.string().min(1).optional(),
   /** Id of the privatelink.azure-api.net zone (central or the stack's) the endpoint registers in. */
   privateDnsZoneId: z.string().min(1).optional(),
@@ -103,6 +122,8 @@ export const gatewaySpecSchema = strictObject({
     resourceId: z.string().min(1),
     connectionString: z.string().min(1),
   }).optional(),
+  /** Name of the Application Insights the gateway creates when none is given (default appi-<name>). */
+  applicationInsightsName: azureName(APP_INSIGHTS_NAME).optional(),
   /** Entra tenant whose tokens callers present (validate-azure-ad-token). */
   tenantId: z.uuid(),
   /** Retries of a throttled or failing call on the next backend of the pool. */
@@ -111,6 +132,21 @@ export const gatewaySpecSchema = strictObject({
   routes: z.array(gatewayRouteSchema).min(1, { error: "route at least one deployment" }),
   consumers: z.array(gatewayConsumerSchema).min(1, { error: "declare at least one consumer" }),
 }).superRefine((gateway, ctx) => {
+  if (gateway.subnet !== undefined && gateway.subnetId !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["subnet"],
+      message: "set subnetId (a subnet you own) or subnet (one the gateway creates), not both",
+    });
+  }
+  if (gateway.applicationInsights !== undefined && gateway.applicationInsightsName !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["applicationInsightsName"],
+      message:
+        "names the Application Insights the gateway creates; with applicationInsights given none is created",
+    });
+  }
   addDuplicateIssues(
     ctx,
     gateway.pools.map((p) => p.name),
