@@ -140,7 +140,10 @@ describe("gateway networking and telemetry the stack provides", () => {
       `/subscriptions/${SUB}/resourceGroups/rg-hub/providers/Microsoft.Network/privateDnsZones/${name}`;
     const central = {
       ...NETWORK,
-      existingDnsZoneIds: { "privatelink.openai.azure.com": zone("privatelink.openai.azure.com") },
+      existingDnsZoneIds: {
+        "privatelink.openai.azure.com": zone("privatelink.openai.azure.com"),
+        "privatelink.cognitiveservices.azure.com": zone("privatelink.cognitiveservices.azure.com"),
+      },
     };
     expect(problemsOf(fromStack({}, central))).toEqual([
       "aoai-platform:gateway.privateDnsZoneId: missing: the stack registers its endpoints in central zones (network.existingDnsZoneIds): give the hub's privatelink.azure-api.net zone id here, so <name>.azure-api.net resolves where the accounts' hosts do",
