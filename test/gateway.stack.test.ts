@@ -252,6 +252,28 @@ describe("a prod stack with the AI gateway", () => {
       ["embeddings", 150000, 240000, false],
     ]);
     expect(plan.gateway?.policyXml).toBe(ofType(plan, "ApiPolicy")[0]?.inputs.value);
+    expect(plan.gateway?.resources.map((r) => [r.role, r.name, r.origin, r.detail])).toEqual([
+      [
+        "outbound subnet",
+        "snet-apim",
+        "created",
+        "10.40.0.128/26 in vnet-aoai-prod-swc, delegated to Microsoft.Web/serverFarms",
+      ],
+      ["subnet NSG", "nsg-vnet-aoai-prod-swc-snet-apim", "created", "no rules of its own (none required)"],
+      ["private endpoint", "pe-apim-aoai-contoso-prod", "created", "inbound, sub-resource Gateway"],
+      [
+        "private DNS zone",
+        "privatelink.azure-api.net",
+        "created",
+        "resolves <name>.azure-api.net to the endpoint",
+      ],
+      ["zone link", "link-vnet-aoai-prod-frc", "created", "registration off"],
+      ["zone link", "link-vnet-aoai-prod-swc", "created", "registration off"],
+      ["zone link", expect.stringMatching(/^link-vnet-spoke-/), "created", "registration off"],
+      ["Application Insights", "appi-apim-aoai-contoso-prod", "created", "workspace-based, local auth off"],
+      ["logger", "applicationinsights", "created", "the gateway's identity (Monitoring Metrics Publisher)"],
+      ["API diagnostic", "applicationinsights", "created", "metrics on"],
+    ]);
   });
 
   it("puts API Management's creation on the critical path at the v2 estimate", () => {
@@ -271,6 +293,9 @@ describe("a prod stack with the AI gateway", () => {
       "aoai-contoso-prod-swc (priority 1, weight 1, 150000 TPM) → aoai-contoso-prod-frc (priority 2, weight 1, 150000 TPM)",
     );
     expect(run.stdout).toContain("  <policies>");
+    expect(run.stdout).toMatch(
+      /outbound subnet +snet-apim +created +10\.40\.0\.128\/26 in vnet-aoai-prod-swc/,
+    );
   }, 60_000);
 
   it("points apps at the gateway: AZURE_OPENAI_ENDPOINT is its endpoint, and app-env prints it", () => {
@@ -291,6 +316,11 @@ describe("a prod stack whose gateway uses the hub's subnets, zone and Applicatio
     expect(plan.findings.filter((f) => f.rule.startsWith("arm-spec") || f.severity === "error")).toEqual([]);
     const created = plan.resources.filter((r) => /gateway-(subnet|dns-zone|appinsights)/.test(r.urn));
     expect(created).toEqual([]);
+    expect(plan.gateway?.resources.filter((r) => r.origin === "given").map((r) => r.role)).toEqual([
+      "outbound subnet",
+      "private DNS zone",
+      "Application Insights",
+    ]);
     expect(ofType(plan, "ApiManagementService")[0]?.inputs.virtualNetworkConfiguration).toEqual({
       subnetResourceId: `${SUBNETS}/snet-apim`,
     });
