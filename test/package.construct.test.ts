@@ -19,6 +19,8 @@ import { ResourceMonitorService } from "@pulumi/pulumi/proto/resource_grpc_pb";
 import {
   type RegisterResourceRequest,
   RegisterResourceResponse,
+  type ResourceInvokeRequest,
+  ResourceInvokeResponse,
   type SupportsFeatureRequest,
   SupportsFeatureResponse,
 } from "@pulumi/pulumi/proto/resource_pb";
@@ -45,7 +47,36 @@ const INPUTS: Record<string, Record<string, unknown>> = {
     subnetId: SUBNET,
     dnsZoneIds: { "privatelink.openai.azure.com": ZONE },
   },
+  AiGateway: {
+    name: "apim-x",
+    publisherEmail: "platform@contoso.com",
+    publisherName: "Platform",
+    location: "swedencentral",
+    inbound: "privateEndpoint",
+    outbound: "vnetIntegration",
+    subnetId: `${RG}/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet-apim`,
+    privateEndpointSubnetId: SUBNET,
+    privateDnsZoneLinks: [
+      { name: "link-vnet", virtualNetworkId: `${RG}/providers/Microsoft.Network/virtualNetworks/vnet` },
+    ],
+    logAnalyticsWorkspaceId: `${RG}/providers/Microsoft.OperationalInsights/workspaces/log-x`,
+    tenantId: "11111111-1111-4111-8111-111111111111",
+    pools: [{ name: "chat-pool", backends: [{ account: "aoai-x" }] }],
+    routes: [{ deployment: "chat", pool: "chat-pool" }],
+    consumers: [{ name: "app", clientId: "22222222-2222-4222-8222-222222222222", tokensPerMinute: 1000 }],
+    apiVersion: "2024-10-21",
+    resourceGroupName: "rg-aoai",
+    accounts: {
+      "aoai-x": {
+        id: `${RG}/providers/Microsoft.CognitiveServices/accounts/aoai-x`,
+        endpoint: "https://aoai-x.openai.azure.com/",
+      },
+    },
+  },
 };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 interface Registered {
   type: string;
@@ -87,10 +118,32 @@ function serveMocks(): Promise<number> {
       const urn = `urn:pulumi:test::consumer::${request.getType()}::${request.getName()}`;
       const response = new RegisterResourceResponse().setUrn(urn);
       if (request.getCustom()) response.setId(`${request.getName()}-id`);
-      response.setObject(request.getObject() ?? new Struct());
+      // As Azure does, a system-assigned identity gets its object id (the gateway's role assignments need it).
+      const object = request.getObject()?.toJavaScript() ?? {};
+      const identity = object.identity;
+      if (isRecord(identity) && String(identity.type).includes("SystemAssigned")) {
+        object.identity = { ...identity, principalId: `${request.getName()}-principal` };
+      }
+      response.setObject(Struct.fromJavaScript(object));
       cb(null, response);
     },
     registerResourceOutputs: (_call: unknown, cb: grpc.sendUnaryData<Empty>) => cb(null, new Empty()),
+    // The gateway's role assignments read the subscription (azure-native:authorization:getClientConfig).
+    invoke: (
+      _call: grpc.ServerUnaryCall<ResourceInvokeRequest, ResourceInvokeResponse>,
+      cb: grpc.sendUnaryData<ResourceInvokeResponse>,
+    ) =>
+      cb(
+        null,
+        new ResourceInvokeResponse().setReturn(
+          Struct.fromJavaScript({
+            subscriptionId: "00000000-0000-0000-0000-000000000000",
+            tenantId: "11111111-1111-4111-8111-111111111111",
+            clientId: "c",
+            objectId: "o",
+          }),
+        ),
+      ),
   });
   return new Promise((resolve, reject) =>
     server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) =>

@@ -78,6 +78,31 @@ describe("the component package", () => {
     expect(group?.requiredInputs).toEqual(expect.arrayContaining(["name", "location"]));
   });
 
+  it("AiGateway: the config shape with its docs, the wiring inputs required, the outputs apps read", () => {
+    const gateway = schema.resources[componentType("AiGateway")];
+    expect(gateway?.requiredInputs?.sort()).toEqual(
+      [
+        "accounts",
+        "apiVersion",
+        "consumers",
+        "location",
+        "name",
+        "pools",
+        "publisherEmail",
+        "publisherName",
+        "resourceGroupName",
+        "routes",
+        "tenantId",
+      ].sort(),
+    );
+    expect(gateway?.inputProperties?.consumers?.description).toMatch(/token limits/);
+    expect(gateway?.inputProperties?.subnet?.description).toMatch(/integration subnet the gateway creates/);
+    expect(gateway?.inputProperties?.logAnalyticsWorkspaceId?.description).toMatch(/workspace-based/);
+    for (const output of ["endpoint", "serviceId", "principalId", "applicationInsightsId"]) {
+      expect(gateway?.properties?.[output]?.type, output).toBe("string");
+    }
+  });
+
   it("examples/yaml: every aoai-platform type, property and reference is in the schema", () => {
     const program = parse(readText("examples/yaml/Pulumi.yaml")) as {
       resources: Record<string, { type: string; properties?: Record<string, unknown> }>;

@@ -16,7 +16,9 @@ export function wireSegments(serializedName: string): string[] {
  * generator names SDK properties.
  */
 export function sdkName(wireName: string): string {
-  const joined = wireName.replace(/[^A-Za-z0-9]+([A-Za-z0-9])/g, (_match, next: string) => next.toUpperCase());
+  const joined = wireName.replace(/[^A-Za-z0-9]+([A-Za-z0-9])/g, (_match, next: string) =>
+    next.toUpperCase(),
+  );
   return joined.charAt(0).toLowerCase() + joined.slice(1);
 }
 
