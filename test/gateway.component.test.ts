@@ -2,32 +2,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { AiGateway, type AiGatewayArgs } from "../components/gateway/component";
+import { GATEWAY_VNET, gatewayComponentArgs } from "./support/gatewayFixture";
 import { ofType, recordResources } from "./support/mockRun";
 
 const RG = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aoai";
-const VNET = `${RG}/providers/Microsoft.Network/virtualNetworks/vnet-aoai`;
 
 const args = (overrides: Partial<AiGatewayArgs> = {}): AiGatewayArgs => ({
-  name: "apim-x",
-  publisherEmail: "platform@contoso.com",
-  publisherName: "Platform",
-  location: "swedencentral",
+  ...gatewayComponentArgs(),
   subnet: { addressPrefix: "10.0.1.0/27" },
-  virtualNetworkId: VNET,
-  privateEndpointSubnetId: `${VNET}/subnets/snet-pe`,
-  logAnalyticsWorkspaceId: `${RG}/providers/Microsoft.OperationalInsights/workspaces/log-x`,
-  tenantId: "11111111-1111-4111-8111-111111111111",
-  pools: [{ name: "chat-pool", backends: [{ account: "aoai-x" }] }],
-  routes: [{ deployment: "chat", pool: "chat-pool" }],
-  consumers: [{ name: "app", clientId: "22222222-2222-4222-8222-222222222222", tokensPerMinute: 1000 }],
-  apiVersion: "2024-10-21",
-  resourceGroupName: "rg-aoai",
-  accounts: {
-    "aoai-x": {
-      id: `${RG}/providers/Microsoft.CognitiveServices/accounts/aoai-x`,
-      endpoint: "https://aoai-x.openai.azure.com/",
-    },
-  },
+  virtualNetworkId: GATEWAY_VNET,
   ...overrides,
 });
 

@@ -29,6 +29,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOSTED_COMPONENTS } from "../components/hosted";
 import { componentType } from "../components/tokens";
+import { GATEWAY_VNET, gatewayComponentArgs } from "./support/gatewayFixture";
 import { recordResources } from "./support/mockRun";
 
 const RG = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aoai";
@@ -48,30 +49,11 @@ const INPUTS: Record<string, Record<string, unknown>> = {
     dnsZoneIds: { "privatelink.openai.azure.com": ZONE },
   },
   AiGateway: {
-    name: "apim-x",
-    publisherEmail: "platform@contoso.com",
-    publisherName: "Platform",
-    location: "swedencentral",
+    ...gatewayComponentArgs(),
     inbound: "privateEndpoint",
     outbound: "vnetIntegration",
-    subnetId: `${RG}/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet-apim`,
-    privateEndpointSubnetId: SUBNET,
-    privateDnsZoneLinks: [
-      { name: "link-vnet", virtualNetworkId: `${RG}/providers/Microsoft.Network/virtualNetworks/vnet` },
-    ],
-    logAnalyticsWorkspaceId: `${RG}/providers/Microsoft.OperationalInsights/workspaces/log-x`,
-    tenantId: "11111111-1111-4111-8111-111111111111",
-    pools: [{ name: "chat-pool", backends: [{ account: "aoai-x" }] }],
-    routes: [{ deployment: "chat", pool: "chat-pool" }],
-    consumers: [{ name: "app", clientId: "22222222-2222-4222-8222-222222222222", tokensPerMinute: 1000 }],
-    apiVersion: "2024-10-21",
-    resourceGroupName: "rg-aoai",
-    accounts: {
-      "aoai-x": {
-        id: `${RG}/providers/Microsoft.CognitiveServices/accounts/aoai-x`,
-        endpoint: "https://aoai-x.openai.azure.com/",
-      },
-    },
+    subnetId: `${GATEWAY_VNET}/subnets/snet-apim`,
+    privateDnsZoneLinks: [{ name: "link-vnet", virtualNetworkId: GATEWAY_VNET }],
   },
 };
 

@@ -296,23 +296,36 @@ export class AiGateway extends pulumi.ComponentResource {
     this.endpoint = pulumi.interpolate`https://${service.name}.azure-api.net`;
 
     const subscriptionId = authorization.getClientConfigOutput(child).subscriptionId;
+    /** A role for the gateway's system identity on one scope. */
+    const grant = (
+      resourceName: string,
+      scope: pulumi.Input<string>,
+      roleGuid: string,
+      description: string,
+    ) =>
+      assignRole(
+        resourceName,
+        {
+          scope,
+          principalId: this.principalId,
+          principal: `the gateway "${spec.name}"`,
+          principalType: "ServicePrincipal",
+          roleGuid,
+          subscriptionId,
+          description,
+        },
+        child,
+      );
     const openAiUser = builtInRole("Cognitive Services OpenAI User");
     const backendAccounts = [...new Set(spec.pools.flatMap((pool) => pool.backends.map((b) => b.account)))];
     const backends = new Map<string, apimanagement.Backend>();
     for (const accountName of backendAccounts) {
       const account = accounts[accountName] as GatewayBackendAccountArgs;
-      assignRole(
+      grant(
         `${name}-openai-user-${accountName}`,
-        {
-          scope: account.id,
-          principalId: this.principalId,
-          principal: `the gateway "${spec.name}"`,
-          principalType: "ServicePrincipal",
-          roleGuid: openAiUser.guid,
-          subscriptionId,
-          description: `AI gateway ${spec.name} calls ${accountName} with its managed identity`,
-        },
-        child,
+        account.id,
+        openAiUser.guid,
+        `AI gateway ${spec.name} calls ${accountName} with its managed identity`,
       );
       backends.set(
         accountName,
@@ -421,18 +434,11 @@ export class AiGateway extends pulumi.ComponentResource {
     const insights =
       config.applicationInsights ?? this.applicationInsights(name, spec, args, logAnalyticsWorkspaceId);
     this.applicationInsightsId = pulumi.output(insights.resourceId);
-    assignRole(
+    grant(
       `${name}-metrics-publisher`,
-      {
-        scope: insights.resourceId,
-        principalId: this.principalId,
-        principal: `the gateway "${spec.name}"`,
-        principalType: "ServicePrincipal",
-        roleGuid: builtInRole("Monitoring Metrics Publisher").guid,
-        subscriptionId,
-        description: `AI gateway ${spec.name} sends token metrics with its managed identity`,
-      },
-      child,
+      insights.resourceId,
+      builtInRole("Monitoring Metrics Publisher").guid,
+      `AI gateway ${spec.name} sends token metrics with its managed identity`,
     );
     const logger = new apimanagement.Logger(
       `${name}-logger`,
