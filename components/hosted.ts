@@ -7,6 +7,7 @@
  */
 import { ResourceGroupBudget } from "./budget/component";
 import { AiGateway } from "./gateway/component";
+import { PlatformMonitoring } from "./monitoring/component";
 import { AccountPrivateEndpoint } from "./network/endpoint";
 import { PlatformResourceGroup } from "./resource-group/component";
 
@@ -15,4 +16,5 @@ export const HOSTED_COMPONENTS = [
   ResourceGroupBudget,
   AccountPrivateEndpoint,
   AiGateway,
+  PlatformMonitoring,
 ];
