@@ -70,7 +70,7 @@ describe("AiGateway as a package component", () => {
   });
 
   it("refuses bad args with the key path, the value and what is allowed, registering nothing", async () => {
-    expect(await refusal(args({ sku: "Developer" }))).toContain(
+    expect(await refusal(args({ sku: "Developer" } as unknown as Partial<AiGatewayArgs>))).toContain(
       'AiGateway gw: invalid args\n  sku: "Developer": Invalid option: expected one of "BasicV2"|"StandardV2"|"PremiumV2"',
     );
     expect(await refusal(args({ sku: "BasicV2" }))).toContain(

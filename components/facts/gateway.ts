@@ -4,8 +4,10 @@
  */
 import type { NameRule } from "./names";
 
-export const GATEWAY_SKUS = ["BasicV2", "StandardV2", "PremiumV2"] as const;
-export type GatewaySku = (typeof GATEWAY_SKUS)[number];
+/** The API Management v2 tiers the gateway offers (classic tiers take 45-75 minutes to create). */
+export const GatewaySku = { BasicV2: "BasicV2", StandardV2: "StandardV2", PremiumV2: "PremiumV2" } as const;
+export type GatewaySku = (typeof GatewaySku)[keyof typeof GatewaySku];
+export const GATEWAY_SKUS = [GatewaySku.BasicV2, GatewaySku.StandardV2, GatewaySku.PremiumV2] as const;
 
 export interface GatewaySkuFeatures {
   /** A private endpoint for inbound connections to the gateway. */
@@ -49,10 +51,38 @@ export const GATEWAY_SKU_FEATURES: Readonly<Record<GatewaySku, GatewaySkuFeature
 };
 
 /** How callers reach the gateway, and how the gateway reaches the accounts. */
-export const GATEWAY_INBOUND = ["public", "privateEndpoint", "vnetInjection"] as const;
-export type GatewayInbound = (typeof GATEWAY_INBOUND)[number];
-export const GATEWAY_OUTBOUND = ["public", "vnetIntegration", "vnetInjection"] as const;
-export type GatewayOutbound = (typeof GATEWAY_OUTBOUND)[number];
+/** How callers reach the gateway: public, a private endpoint (Standard v2, Premium v2) or VNet injection (Premium v2). */
+export const GatewayInbound = {
+  public: "public",
+  privateEndpoint: "privateEndpoint",
+  vnetInjection: "vnetInjection",
+} as const;
+export type GatewayInbound = (typeof GatewayInbound)[keyof typeof GatewayInbound];
+export const GATEWAY_INBOUND = [
+  GatewayInbound.public,
+  GatewayInbound.privateEndpoint,
+  GatewayInbound.vnetInjection,
+] as const;
+/** How the gateway reaches the accounts: public, VNet integration (Standard v2, Premium v2) or VNet injection (Premium v2). */
+export const GatewayOutbound = {
+  public: "public",
+  vnetIntegration: "vnetIntegration",
+  vnetInjection: "vnetInjection",
+} as const;
+export type GatewayOutbound = (typeof GatewayOutbound)[keyof typeof GatewayOutbound];
+export const GATEWAY_OUTBOUND = [
+  GatewayOutbound.public,
+  GatewayOutbound.vnetIntegration,
+  GatewayOutbound.vnetInjection,
+] as const;
+/** Public network access to the gateway (Disabled only once its private endpoint exists). */
+export const GatewayPublicNetworkAccess = { Enabled: "Enabled", Disabled: "Disabled" } as const;
+export type GatewayPublicNetworkAccess =
+  (typeof GatewayPublicNetworkAccess)[keyof typeof GatewayPublicNetworkAccess];
+export const GATEWAY_PUBLIC_NETWORK_ACCESS = [
+  GatewayPublicNetworkAccess.Enabled,
+  GatewayPublicNetworkAccess.Disabled,
+] as const;
 
 /**
  * Source: Microsoft.ApiManagement/service name parameter, specification/apimanagement/resource-manager/
@@ -97,8 +127,21 @@ export const GATEWAY_CREATE_SECONDS: Readonly<Record<GatewaySku, number>> = {
 export const CLASSIC_TIER_CREATE_MINUTES = { min: 45, max: 75 } as const;
 
 /** Token quota periods of `azure-openai-token-limit` (https://learn.microsoft.com/azure/api-management/azure-openai-token-limit-policy). */
-export const TOKEN_QUOTA_PERIODS = ["Hourly", "Daily", "Weekly", "Monthly", "Yearly"] as const;
-export type TokenQuotaPeriod = (typeof TOKEN_QUOTA_PERIODS)[number];
+export const TokenQuotaPeriod = {
+  Hourly: "Hourly",
+  Daily: "Daily",
+  Weekly: "Weekly",
+  Monthly: "Monthly",
+  Yearly: "Yearly",
+} as const;
+export type TokenQuotaPeriod = (typeof TokenQuotaPeriod)[keyof typeof TokenQuotaPeriod];
+export const TOKEN_QUOTA_PERIODS = [
+  TokenQuotaPeriod.Hourly,
+  TokenQuotaPeriod.Daily,
+  TokenQuotaPeriod.Weekly,
+  TokenQuotaPeriod.Monthly,
+  TokenQuotaPeriod.Yearly,
+] as const;
 /** Minutes per period, for the quota-vs-capacity check (a month as 30 days, a year as 365). */
 export const MINUTES_PER_PERIOD: Readonly<Record<TokenQuotaPeriod, number>> = {
   Hourly: 60,

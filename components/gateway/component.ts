@@ -21,10 +21,15 @@ import {
   GATEWAY_PRIVATE_DNS_ZONE,
   GATEWAY_PRIVATE_LINK_GROUP,
   GATEWAY_SUBNET_DELEGATION,
+  type GatewayInbound,
+  type GatewayOutbound,
+  type GatewayPublicNetworkAccess,
+  type GatewaySku,
   inferenceSpecUrl,
   LOGGER_SYSTEM_IDENTITY,
   TOKEN_METRICS_DIAGNOSTIC_ID,
   TOKEN_METRICS_LOGGER_ID,
+  type TokenQuotaPeriod,
 } from "../facts/gateway";
 import { builtInRole } from "../facts/roles";
 import { parseVirtualNetworkId } from "../network/ids";
@@ -83,7 +88,7 @@ export interface GatewayConsumerArgs {
   /** Tokens per `tokenQuotaPeriod`; set both or neither. */
   tokenQuota?: number;
   /** Hourly, Daily, Weekly, Monthly or Yearly. */
-  tokenQuotaPeriod?: string;
+  tokenQuotaPeriod?: TokenQuotaPeriod;
   /** Routed deployment names it may call; omitted: every routed deployment. */
   deployments?: string[];
 }
@@ -121,7 +126,7 @@ export interface AiGatewayArgs {
   /** The API Management service name, also the host <name>.azure-api.net (globally unique; 1-50 characters). */
   name: string;
   /** BasicV2, StandardV2 (default) or PremiumV2. */
-  sku?: string;
+  sku?: GatewaySku;
   /** Scale units (Basic v2 and Standard v2 up to 10, Premium v2 up to 30). Default 1. */
   units?: number;
   /** Where API Management sends notifications. */
@@ -131,11 +136,11 @@ export interface AiGatewayArgs {
   /** The gateway's region; its subnets must be in a VNet of this region. */
   location: string;
   /** How callers reach it: public, privateEndpoint (default; Standard v2, Premium v2) or vnetInjection (Premium v2). */
-  inbound?: string;
+  inbound?: GatewayInbound;
   /** How it reaches the accounts: public, vnetIntegration (default; Standard v2, Premium v2) or vnetInjection (Premium v2). */
-  outbound?: string;
+  outbound?: GatewayOutbound;
   /** Enabled (default) or Disabled; Azure disables it only once a private endpoint exists, so the first deploy keeps Enabled. */
-  publicNetworkAccess?: string;
+  publicNetworkAccess?: GatewayPublicNetworkAccess;
   /** The subnet you own the gateway integrates with (delegated to Microsoft.Web/serverFarms) or is injected into. */
   subnetId?: pulumi.Input<string>;
   /** Or the integration subnet the gateway creates in `virtualNetworkId`. */

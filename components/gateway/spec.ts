@@ -6,6 +6,7 @@ import {
   GATEWAY_ENTITY_NAME,
   GATEWAY_INBOUND,
   GATEWAY_OUTBOUND,
+  GATEWAY_PUBLIC_NETWORK_ACCESS,
   GATEWAY_SERVICE_NAME,
   GATEWAY_SKUS,
   POOL_PRIORITY,
@@ -105,7 +106,7 @@ export const gatewaySpecSchema = strictObject({
    * (https://learn.microsoft.com/azure/api-management/private-endpoint), so the first deploy runs with
    * Enabled and a second one sets Disabled; the plan warns in prod until then.
    */
-  publicNetworkAccess: z.enum(["Enabled", "Disabled"]).default("Enabled"),
+  publicNetworkAccess: z.enum(GATEWAY_PUBLIC_NETWORK_ACCESS).default("Enabled"),
   /** Delegated (integration) or dedicated (injection) subnet id, and the private endpoint's subnet id. */
   subnetId: z.string().min(1).optional(),
   /** Or the integration subnet to create (delegated to Microsoft.Web/serverFarms, with its NSG). */
