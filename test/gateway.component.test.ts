@@ -73,6 +73,10 @@ describe("AiGateway as a package component", () => {
     expect(await refusal(args({ sku: "Developer" } as unknown as Partial<AiGatewayArgs>))).toContain(
       'AiGateway gw: invalid args\n  sku: "Developer": Invalid option: expected one of "BasicV2"|"StandardV2"|"PremiumV2"',
     );
+    // An id another language sends as a number is refused like the config's; an output is checked by Azure.
+    expect(
+      await refusal(args({ privateEndpointSubnetId: 42 } as unknown as Partial<AiGatewayArgs>)),
+    ).toContain("privateEndpointSubnetId: 42: Invalid input: expected string, received number");
     expect(await refusal(args({ sku: "BasicV2" }))).toContain(
       "AiGateway gw: inbound: BasicV2 has no private endpoint for inbound connections; tiers that do: StandardV2, PremiumV2",
     );

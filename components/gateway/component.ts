@@ -184,10 +184,10 @@ export interface AiGatewayArgs {
 }
 
 const API_ID = "azure-openai";
-/** What an input that is only known at deployment is validated as (its shape is the provider's to check). */
+/** What an input that is only known at deployment (an output) is validated as; plain values are validated as given. */
 const RESOLVED_LATER = "(known at deployment)";
-const known = (value: pulumi.Input<string> | undefined): string | undefined =>
-  value === undefined ? undefined : typeof value === "string" ? value : RESOLVED_LATER;
+const known = (value: pulumi.Input<string> | undefined): unknown =>
+  pulumi.Output.isInstance(value) || value instanceof Promise ? RESOLVED_LATER : value;
 
 export class AiGateway extends pulumi.ComponentResource {
   /** https://<name>.azure-api.net: what apps set as AZURE_OPENAI_ENDPOINT when the gateway is on. */
