@@ -252,7 +252,8 @@ export const appInsightsName = (gatewayName: string): string => `appi-${gatewayN
  * credentials"); so a created component disables local (instrumentation key) authentication
  * (`DisableLocalAuth`, https://learn.microsoft.com/azure/azure-monitor/app/azure-ad-authentication).
  * "Custom metrics with dimensions" is a setting of the resource ("Usage and estimated costs") that neither
- * Microsoft.Insights/components 2020-02-02 nor any azure-native resource carries: it stays a one-time portal step.
+ * Microsoft.Insights/components 2020-02-02 (no such property in @azure/arm-appinsights 5.0.0-beta.8's
+ * mappers) nor any azure-native applicationinsights resource carries: it stays a one-time portal step.
  */
 export const TOKEN_METRICS_LOGGER_ID = "applicationinsights";
 export const TOKEN_METRICS_DIAGNOSTIC_ID = "applicationinsights";
