@@ -77,6 +77,9 @@ describe("AiGateway as a package component", () => {
     expect(
       await refusal(args({ privateEndpointSubnetId: 42 } as unknown as Partial<AiGatewayArgs>)),
     ).toContain("privateEndpointSubnetId: 42: Invalid input: expected string, received number");
+    expect(await refusal(args({ dnsZoneGroup: "hub" } as unknown as Partial<AiGatewayArgs>))).toContain(
+      'AiGateway gw: dnsZoneGroup: "hub": allowed: stack, policy-managed',
+    );
     expect(await refusal(args({ sku: "BasicV2" }))).toContain(
       "AiGateway gw: inbound: BasicV2 has no private endpoint for inbound connections; tiers that do: StandardV2, PremiumV2",
     );

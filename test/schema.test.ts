@@ -125,6 +125,7 @@ describe("the component package", () => {
     expect(enumOf("GatewayOutbound")).toEqual([...GATEWAY_OUTBOUND].sort());
     expect(enumOf("GatewayPublicNetworkAccess")).toEqual(["Disabled", "Enabled"]);
     expect(enumOf("TokenQuotaPeriod")).toEqual([...TOKEN_QUOTA_PERIODS].sort());
+    expect(enumOf("GatewayDnsZoneGroup")).toEqual(["policy-managed", "stack"]);
   });
 
   it("PlatformMonitoring: the monitoring config as inputs, what it monitors as references with an input id", () => {

@@ -21,6 +21,7 @@ import {
   GATEWAY_PRIVATE_DNS_ZONE,
   GATEWAY_PRIVATE_LINK_GROUP,
   GATEWAY_SUBNET_DELEGATION,
+  GatewayDnsZoneGroup,
   type GatewayInbound,
   type GatewayOutbound,
   type GatewayPublicNetworkAccess,
@@ -154,7 +155,7 @@ export interface AiGatewayArgs {
   /** VNets linked to the zone the gateway creates. */
   privateDnsZoneLinks?: GatewayDnsZoneLinkArgs[];
   /** stack (default): the endpoint registers in the zone; policy-managed: a landing-zone policy registers it, no zone is created. */
-  dnsZoneGroup?: string;
+  dnsZoneGroup?: GatewayDnsZoneGroup;
   /** An existing Application Insights for the token metrics; omitted, one is created on `logAnalyticsWorkspaceId`. */
   applicationInsights?: GatewayApplicationInsightsArgs;
   /** Name of the Application Insights the gateway creates (default appi-<name>). */
@@ -209,7 +210,7 @@ export class AiGateway extends pulumi.ComponentResource {
       logAnalyticsWorkspaceId,
       virtualNetworkId,
       privateDnsZoneLinks = [],
-      dnsZoneGroup = "stack",
+      dnsZoneGroup = GatewayDnsZoneGroup.stack,
       tags,
       ...config
     } = args;
@@ -242,8 +243,10 @@ export class AiGateway extends pulumi.ComponentResource {
         "the token metrics need Application Insights: give applicationInsights (an existing one) or logAnalyticsWorkspaceId (the gateway creates a workspace-based one)",
       );
     }
-    if (dnsZoneGroup !== "stack" && dnsZoneGroup !== "policy-managed") {
-      refuse(`dnsZoneGroup: ${JSON.stringify(dnsZoneGroup)}: allowed: stack, policy-managed`);
+    if (!(Object.values(GatewayDnsZoneGroup) as string[]).includes(dnsZoneGroup)) {
+      refuse(
+        `dnsZoneGroup: ${JSON.stringify(dnsZoneGroup)}: allowed: ${Object.values(GatewayDnsZoneGroup).join(", ")}`,
+      );
     }
     for (const pool of spec.pools) {
       for (const backend of pool.backends) {
@@ -498,7 +501,7 @@ export class AiGateway extends pulumi.ComponentResource {
         },
         child,
       );
-      if (dnsZoneGroup === "stack") {
+      if (dnsZoneGroup === GatewayDnsZoneGroup.stack) {
         const zoneId =
           config.privateDnsZoneId ?? this.privateDnsZone(name, resourceGroupName, privateDnsZoneLinks, tags);
         new network.PrivateDnsZoneGroup(
