@@ -4,10 +4,14 @@
  */
 import type { NameRule } from "./names";
 
+/** The values of an as-const enum object (the analyzer's enum form), in declaration order. */
+const enumValues = <T extends Record<string, string>>(members: T): T[keyof T][] =>
+  Object.values(members) as T[keyof T][];
+
 /** The API Management v2 tiers the gateway offers (classic tiers take 45-75 minutes to create). */
 export const GatewaySku = { BasicV2: "BasicV2", StandardV2: "StandardV2", PremiumV2: "PremiumV2" } as const;
 export type GatewaySku = (typeof GatewaySku)[keyof typeof GatewaySku];
-export const GATEWAY_SKUS = [GatewaySku.BasicV2, GatewaySku.StandardV2, GatewaySku.PremiumV2] as const;
+export const GATEWAY_SKUS = enumValues(GatewaySku);
 
 export interface GatewaySkuFeatures {
   /** A private endpoint for inbound connections to the gateway. */
@@ -58,11 +62,7 @@ export const GatewayInbound = {
   vnetInjection: "vnetInjection",
 } as const;
 export type GatewayInbound = (typeof GatewayInbound)[keyof typeof GatewayInbound];
-export const GATEWAY_INBOUND = [
-  GatewayInbound.public,
-  GatewayInbound.privateEndpoint,
-  GatewayInbound.vnetInjection,
-] as const;
+export const GATEWAY_INBOUND = enumValues(GatewayInbound);
 /** How the gateway reaches the accounts: public, VNet integration (Standard v2, Premium v2) or VNet injection (Premium v2). */
 export const GatewayOutbound = {
   public: "public",
@@ -70,19 +70,11 @@ export const GatewayOutbound = {
   vnetInjection: "vnetInjection",
 } as const;
 export type GatewayOutbound = (typeof GatewayOutbound)[keyof typeof GatewayOutbound];
-export const GATEWAY_OUTBOUND = [
-  GatewayOutbound.public,
-  GatewayOutbound.vnetIntegration,
-  GatewayOutbound.vnetInjection,
-] as const;
+export const GATEWAY_OUTBOUND = enumValues(GatewayOutbound);
 /** Public network access to the gateway (Disabled only once its private endpoint exists). */
 export const GatewayPublicNetworkAccess = { Enabled: "Enabled", Disabled: "Disabled" } as const;
 export type GatewayPublicNetworkAccess =
   (typeof GatewayPublicNetworkAccess)[keyof typeof GatewayPublicNetworkAccess];
-export const GATEWAY_PUBLIC_NETWORK_ACCESS = [
-  GatewayPublicNetworkAccess.Enabled,
-  GatewayPublicNetworkAccess.Disabled,
-] as const;
 
 /**
  * Source: Microsoft.ApiManagement/service name parameter, specification/apimanagement/resource-manager/
@@ -135,13 +127,7 @@ export const TokenQuotaPeriod = {
   Yearly: "Yearly",
 } as const;
 export type TokenQuotaPeriod = (typeof TokenQuotaPeriod)[keyof typeof TokenQuotaPeriod];
-export const TOKEN_QUOTA_PERIODS = [
-  TokenQuotaPeriod.Hourly,
-  TokenQuotaPeriod.Daily,
-  TokenQuotaPeriod.Weekly,
-  TokenQuotaPeriod.Monthly,
-  TokenQuotaPeriod.Yearly,
-] as const;
+export const TOKEN_QUOTA_PERIODS = enumValues(TokenQuotaPeriod);
 /** Minutes per period, for the quota-vs-capacity check (a month as 30 days, a year as 365). */
 export const MINUTES_PER_PERIOD: Readonly<Record<TokenQuotaPeriod, number>> = {
   Hourly: 60,

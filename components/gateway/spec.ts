@@ -4,14 +4,15 @@ import {
   APP_INSIGHTS_NAME,
   DEFAULT_GATEWAY_SUBNET_NAME,
   GATEWAY_ENTITY_NAME,
-  GATEWAY_INBOUND,
-  GATEWAY_OUTBOUND,
-  GATEWAY_PUBLIC_NETWORK_ACCESS,
   GATEWAY_SERVICE_NAME,
-  GATEWAY_SKUS,
+  GatewayInbound,
+  GatewayOutbound,
+  GatewayPublicNetworkAccess,
+  GatewaySku,
   POOL_PRIORITY,
   POOL_WEIGHT,
   TOKEN_QUOTA_PERIODS,
+  TokenQuotaPeriod,
 } from "../facts/gateway";
 import { SUBNET_NAME } from "../facts/privateLink";
 import { cidr } from "../network/spec";
@@ -60,7 +61,7 @@ export const gatewayConsumerSchema = strictObject({
   subscription: z.boolean().default(false),
   tokensPerMinute: z.number().int().positive(),
   tokenQuota: z.number().int().positive().optional(),
-  tokenQuotaPeriod: z.enum(TOKEN_QUOTA_PERIODS).optional(),
+  tokenQuotaPeriod: z.enum(TokenQuotaPeriod).optional(),
   /** Routed deployment names it may call; omitted: every routed deployment. */
   deployments: z.array(z.string().min(1)).min(1).optional(),
 }).superRefine((consumer, ctx) => {
@@ -91,22 +92,22 @@ export const gatewaySubnetSchema = strictObject({
 export const gatewaySpecSchema = strictObject({
   /** The API Management service name (also the host <name>.azure-api.net). */
   name: azureName(GATEWAY_SERVICE_NAME),
-  sku: z.enum(GATEWAY_SKUS).default("StandardV2"),
+  sku: z.enum(GatewaySku).default("StandardV2"),
   units: z.number().int().min(1).default(1),
   publisherEmail: z.email(),
   publisherName: z.string().min(1),
   /** Region of the gateway; defaults to the stack's location. */
   location: z.string().min(1).optional(),
   /** How callers reach it: a private endpoint (Standard v2, Premium v2) or VNet injection (Premium v2). */
-  inbound: z.enum(GATEWAY_INBOUND).default("privateEndpoint"),
+  inbound: z.enum(GatewayInbound).default("privateEndpoint"),
   /** How it reaches the accounts: VNet integration (Standard v2, Premium v2) or injection (Premium v2). */
-  outbound: z.enum(GATEWAY_OUTBOUND).default("vnetIntegration"),
+  outbound: z.enum(GatewayOutbound).default("vnetIntegration"),
   /**
    * Public access to the gateway. Azure disables it only once a private endpoint exists
    * (https://learn.microsoft.com/azure/api-management/private-endpoint), so the first deploy runs with
    * Enabled and a second one sets Disabled; the plan warns in prod until then.
    */
-  publicNetworkAccess: z.enum(GATEWAY_PUBLIC_NETWORK_ACCESS).default("Enabled"),
+  publicNetworkAccess: z.enum(GatewayPublicNetworkAccess).default("Enabled"),
   /** Delegated (integration) or dedicated (injection) subnet id, and the private endpoint's subnet id. */
   subnetId: z.string().min(1).optional(),
   /** Or the integration subnet to create (delegated to Microsoft.Web/serverFarms, with its NSG). */
