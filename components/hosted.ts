@@ -7,6 +7,7 @@
  */
 import { PlatformAccess } from "./access/component";
 import { ResourceGroupBudget } from "./budget/component";
+import { AiGateway } from "./gateway/component";
 import { PlatformMonitoring } from "./monitoring/component";
 import { PrivateNetwork } from "./network/component";
 import { AccountPrivateEndpoint } from "./network/endpoint";
@@ -18,5 +19,6 @@ export const HOSTED_COMPONENTS = [
   AccountPrivateEndpoint,
   PrivateNetwork,
   PlatformAccess,
+  AiGateway,
   PlatformMonitoring,
 ];

@@ -29,6 +29,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOSTED_COMPONENTS } from "../components/hosted";
 import { componentType } from "../components/tokens";
+import { GATEWAY_VNET, gatewayComponentArgs } from "./support/gatewayFixture";
 import { recordResources } from "./support/mockRun";
 
 const RG = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aoai";
@@ -81,6 +82,13 @@ const INPUTS: Record<string, Record<string, unknown>> = {
     resourceGroupId: RG,
     location: "swedencentral",
   },
+  AiGateway: {
+    ...gatewayComponentArgs(),
+    inbound: "privateEndpoint",
+    outbound: "vnetIntegration",
+    subnetId: `${GATEWAY_VNET}/subnets/snet-apim`,
+    privateDnsZoneLinks: [{ name: "link-vnet", virtualNetworkId: GATEWAY_VNET }],
+  },
   PlatformMonitoring: {
     workspace: { name: "log-aoai-x", retentionInDays: 60 },
     actionGroup: { name: "ag-aoai-x", shortName: "aoai-x", emails: ["oncall@contoso.com"] },
@@ -106,12 +114,8 @@ const INPUTS: Record<string, Record<string, unknown>> = {
   },
 };
 
-/** What the invokes the components make (client configs) return from the mock monitor. */
-const INVOKE_RESULT = {
-  subscriptionId: "00000000-0000-0000-0000-000000000000",
-  tenantId: GUID,
-  objectId: GUID,
-};
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 interface Registered {
   type: string;
@@ -153,14 +157,33 @@ function serveMocks(): Promise<number> {
       const urn = `urn:pulumi:test::consumer::${request.getType()}::${request.getName()}`;
       const response = new RegisterResourceResponse().setUrn(urn);
       if (request.getCustom()) response.setId(`${request.getName()}-id`);
-      response.setObject(request.getObject() ?? new Struct());
+      // As Azure does, a system-assigned identity gets its object id (the gateway's role assignments need it).
+      const object = request.getObject()?.toJavaScript() ?? {};
+      const identity = object.identity;
+      if (isRecord(identity) && String(identity.type).includes("SystemAssigned")) {
+        object.identity = { ...identity, principalId: `${request.getName()}-principal` };
+      }
+      response.setObject(Struct.fromJavaScript(object));
       cb(null, response);
     },
     registerResourceOutputs: (_call: unknown, cb: grpc.sendUnaryData<Empty>) => cb(null, new Empty()),
+    // Role assignments read the subscription (azure-native:authorization:getClientConfig); the CI
+    // identities read the tenant (azuread getClientConfig).
     invoke: (
       _call: grpc.ServerUnaryCall<ResourceInvokeRequest, ResourceInvokeResponse>,
       cb: grpc.sendUnaryData<ResourceInvokeResponse>,
-    ) => cb(null, new ResourceInvokeResponse().setReturn(Struct.fromJavaScript(INVOKE_RESULT))),
+    ) =>
+      cb(
+        null,
+        new ResourceInvokeResponse().setReturn(
+          Struct.fromJavaScript({
+            subscriptionId: "00000000-0000-0000-0000-000000000000",
+            tenantId: "11111111-1111-4111-8111-111111111111",
+            clientId: "c",
+            objectId: "o",
+          }),
+        ),
+      ),
   });
   return new Promise((resolve, reject) =>
     server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) =>

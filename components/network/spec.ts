@@ -16,7 +16,8 @@ import { cidrContains, cidrsOverlap, parseCidr, readCidr } from "./cidr";
 import { DnsZoneGroupMode } from "./dnsMode";
 import { parseVirtualNetworkId, subnetVirtualNetworkId } from "./ids";
 
-const cidr = z.string().superRefine((value, ctx) => {
+/** An IPv4 CIDR range in canonical form. */
+export const cidr = z.string().superRefine((value, ctx) => {
   const reading = readCidr(value);
   if (!reading.ok) ctx.addIssue({ code: "custom", message: reading.reason });
 });
