@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { changedPaths, diffPlans, type PlanDiff, parseOldPlan } from "../src/plan/diff";
-import type { PlannedResource } from "../src/plan/model";
+import type { PlannedResource } from "../src/plan/resource";
 import { runPlanCli } from "./support/planCli";
 
 function resource(type: string, name: string, inputs: Record<string, unknown>): PlannedResource {

@@ -12,7 +12,7 @@ import type { TokenCredential } from "@azure/identity";
 import { stringify } from "yaml";
 import { ConfigError } from "../config/errors";
 import { CONFIG_NAMESPACE, namespaceValues, parseStackConfig } from "../config/load";
-import { ENVIRONMENTS, type Environment } from "../config/schema";
+import { ENVIRONMENTS, type Environment } from "../config/types";
 import { readStackConfigFile } from "../plan/stackFile";
 import { type ArmEndpoint, ArmEndpointError, resolveArmEndpoint } from "../preflight/armEndpoint";
 import { ArmError, ArmHttp } from "../preflight/armHttp";

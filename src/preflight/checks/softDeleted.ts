@@ -2,7 +2,8 @@
  * A deleted account is kept 48 hours. Until it is purged it blocks creating an account of the same
  * name in its resource group, and it keeps its subdomain.
  */
-import type { ResolvedAccount, StackConfig } from "../../config/schema";
+import type { StackConfig } from "../../config/schema";
+import type { ResolvedAccount } from "../../config/types";
 import type { CheckResult, DeletedAccount, LiveState } from "../model";
 import { accountTarget } from "./targets";
 
