@@ -2,14 +2,14 @@
  * npm run policy-sync against a fake Resource Manager: what applies to the stack's resource group
  * is written into policy/azure/<stack>/, and the plan then evaluates exactly that.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { PlanResult } from "../src/plan/model";
 import { runPolicySync } from "../src/policy-sync/main";
 import { FAKE_POLICY_TOKEN, type FakePolicyArm, startFakePolicyArm } from "./support/fakePolicyArm";
 import { runPlanCli } from "./support/planCli";
+import { tempDir } from "./support/tempDir";
 
 const SUB = "0b1c2d3e-4f50-4a6b-8c7d-8e9fa0b1c2d3";
 const GROUP = `/subscriptions/${SUB}/resourceGroups/rg-aoai-prod`;
@@ -95,7 +95,7 @@ afterEach(async () => {
 });
 
 function stackFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), "aoai-sync-"));
+  const dir = tempDir("aoai-sync-");
   const file = join(dir, "Pulumi.prod.yaml");
   writeFileSync(file, readFileSync("Pulumi.prod.yaml", "utf8"));
   return file;
