@@ -10,9 +10,8 @@ import { parse } from "yaml";
 import { contentItemName } from "../components/content-filter/itemName";
 import { runAdoptCli } from "../src/adopt/main";
 import type { ObservedState } from "../src/adopt/observed";
-import { namespaceValues, parseStackConfig } from "../src/config/load";
+import { loadStackConfig } from "../src/plan/loadConfig";
 import type { PlanResult } from "../src/plan/model";
-import { readStackConfigFile } from "../src/plan/stackFile";
 import {
   ADOPT_TOKEN,
   type FakeAdoptArm,
@@ -51,10 +50,6 @@ async function adopt(state: FakeAdoptState, ...extra: string[]) {
   });
   return { code, out, stdout: stdout.join(""), stderr: stderr.join(""), requests: arm.requests };
 }
-
-/** What the plan and the program do with a stack file: read it as Pulumi hands it over, then validate. */
-const loadStackConfig = ({ stack, configFile }: { stack: string; configFile: string }) =>
-  parseStackConfig(namespaceValues(readStackConfigFile(configFile).values), stack);
 
 type Config = Record<string, unknown> & { "aoai-platform:accounts": Record<string, unknown>[] };
 const written = (path: string) => (parse(readFileSync(path, "utf8")) as { config: Config }).config;

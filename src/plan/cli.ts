@@ -13,11 +13,12 @@ import { ObservedStateError } from "../adopt/observed";
 import { ConfigError } from "../config/errors";
 import { diffPlans, PlanFileError, parseOldPlan } from "./diff";
 import { renderDiff } from "./diffReport";
+import { loadStackConfig } from "./loadConfig";
 import { stackAzurePolicySet } from "./policy";
 import { limitPromiseStackTraces, pulumiDebuggable } from "./promiseStacks";
 import { DuplicateUrnError } from "./recorder";
 import { renderPlan } from "./report";
-import { loadStackConfig, runPlan } from "./run";
+import { runPlan } from "./run";
 import { StackFileError } from "./stackFile";
 
 const USAGE =
