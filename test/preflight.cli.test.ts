@@ -121,7 +121,7 @@ describe("preflight against a fake Resource Manager", () => {
     ]);
   });
 
-  it("reports a soft-deleted account that blocks the name, with the exact purge and recover commands", async () => {
+  it("reports a soft-deleted account that blocks the name, with the exact purge command and the restore setting", async () => {
     const state = healthySubscription();
     state.deletedAccounts.push({
       resourceGroup: RG,
@@ -145,10 +145,7 @@ describe("preflight against a fake Resource Manager", () => {
       "az cognitiveservices account purge --location swedencentral --resource-group rg-pf --name aoai-pf-swc",
     );
     expect(softDeleted?.fix).toContain(
-      "az cognitiveservices account recover --location swedencentral --resource-group rg-pf --name aoai-pf-swc",
-    );
-    expect(softDeleted?.fix).toContain(
-      `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-pf/providers/Microsoft.CognitiveServices/accounts/aoai-pf-swc`,
+      "set aoai-platform:accounts[0].restore: true and pulumi up recovers it instead of creating the account",
     );
   });
 
