@@ -5,9 +5,14 @@
  * (preflight, policy-sync, adopt's read-back) use this one reader.
  */
 import { ConfigError } from "../config/errors";
-import { parseAllConfig } from "../config/load";
+import { type LoadedConfig, parseAllConfig } from "../config/load";
 import { PROVIDER_SETTINGS } from "../providerSettings";
-import { assertNoProjectConfig, explainDialect, readStackConfigFile } from "./stackFile";
+import {
+  assertNoProjectConfig,
+  explainDialect,
+  readStackConfigFile,
+  type StackConfigFile,
+} from "./stackFile";
 
 export interface StackConfigSource {
   stack: string;
@@ -15,8 +20,13 @@ export interface StackConfigSource {
   configFile?: string;
 }
 
+/** A stack file and its validated config (what the plan passes to the program). */
+export interface LoadedStackConfig extends LoadedConfig {
+  file: StackConfigFile;
+}
+
 /** Reads and validates a stack's config file. Throws ConfigError or StackFileError. */
-export function loadStackConfig(source: StackConfigSource) {
+export function loadStackConfig(source: StackConfigSource): LoadedStackConfig {
   assertNoProjectConfig("Pulumi.yaml");
   const file = readStackConfigFile(source.configFile ?? `Pulumi.${source.stack}.yaml`);
   const checks = { secretKeys: file.secretKeys, providerSettings: PROVIDER_SETTINGS };

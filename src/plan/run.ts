@@ -8,16 +8,14 @@ import { adoptedResources, adoptionFindings, restoreFindings } from "../adopt/ch
 import { readObservedState } from "../adopt/observed";
 import { ConfigError } from "../config/errors";
 import { CONFIG_NAMESPACE } from "../config/load";
-
-import runProgram = require("../index");
-
+import runProgram from "../index";
 import { armSpecFindings } from "./armSpec";
 import { azureMocks } from "./azureMocks";
 import { plannedDeployments, quotaRows } from "./capacity";
 import { criticalPath } from "./criticalPath";
 import type { Finding } from "./finding";
 import { gatewayPlanSection } from "./gateway";
-import { loadStackConfig, type StackConfigSource } from "./loadConfig";
+import { type LoadedStackConfig, loadStackConfig, type StackConfigSource } from "./loadConfig";
 import type { PlanResult } from "./model";
 import { monitoringPlan } from "./monitoring";
 import { operationMinutes } from "./operationTimes";
@@ -25,13 +23,17 @@ import { policyFindings, stackAzurePolicySet } from "./policy";
 import { assertUniqueUrns, recordRegistrations, sanitize } from "./recorder";
 
 /**
- * Validates the stack's config, then runs the program under mocks. Throws ConfigError, StackFileError,
- * or DuplicateUrnError (a program the engine would refuse).
+ * Validates the stack's config (unless the caller loaded it), then runs the program under mocks on that
+ * validated config. Throws ConfigError, StackFileError, or DuplicateUrnError (a program the engine would refuse).
  */
-export async function runPlan(options: StackConfigSource): Promise<PlanResult> {
+export async function runPlan(
+  options: StackConfigSource,
+  loaded: LoadedStackConfig = loadStackConfig(options),
+): Promise<PlanResult> {
   const { stack } = options;
-  // The program validates too; checking first means an invalid config never starts the mocks.
-  const { file, config, warnings } = loadStackConfig(options);
+  // Validated once, before the mocks start: an invalid config never starts them, and the program
+  // receives the result instead of validating the same values again (pulumi up still validates there).
+  const { file, config, warnings } = loaded;
   // Policy files are read before the program runs: a bad one fails like a bad config.
   const azurePolicy = stackAzurePolicySet(stack, config, options.configFile);
   const observed = readObservedState(file.path);
@@ -39,7 +41,7 @@ export async function runPlan(options: StackConfigSource): Promise<PlanResult> {
   await pulumi.runtime.setMocks(azureMocks(config.location), CONFIG_NAMESPACE, stack, true);
   const resources = recordRegistrations();
   pulumi.runtime.setAllConfig(file.values, file.secretKeys);
-  const outputs = (await pulumi.runtime.runInPulumiStack(runProgram)) ?? {};
+  const outputs = (await pulumi.runtime.runInPulumiStack(() => runProgram({ config, warnings }))) ?? {};
   await pulumi.runtime.disconnect();
   assertUniqueUrns(resources);
   const exemptions = exemptionChecks(
