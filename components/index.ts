@@ -49,23 +49,49 @@ export * from "./facts/names";
 export * from "./facts/privateLink";
 export * from "./facts/roles";
 export * from "./facts/skus";
-export { AiGateway, type AiGatewayArgs, type GatewayBackendAccount } from "./gateway/component";
+export {
+  AiGateway,
+  type AiGatewayArgs,
+  type GatewayApplicationInsightsArgs,
+  type GatewayBackendAccountArgs,
+  type GatewayConsumerArgs,
+  type GatewayDnsZoneLinkArgs,
+  type GatewayPoolArgs,
+  type GatewayPoolBackendArgs,
+  type GatewayRouteArgs,
+  type GatewaySubnetArgs,
+} from "./gateway/component";
 export { type GatewayPlan, type GatewayRoute, networkingIssues, planGateway } from "./gateway/plan";
 export { gatewayPolicyXml, type PolicyConsumer, type PolicyInput } from "./gateway/policy";
 export { type GatewaySpec, gatewaySpecSchema } from "./gateway/spec";
 export {
-  type AccountAlertRule,
   type AlertSettings,
   type AlertSettingsByKind,
   accountAlertRules,
+  gatewayAlertRules,
+  type MetricAlertRule,
+  type MonitoringSettings,
+  resolveAlertSeverities,
 } from "./monitoring/alerts";
 export {
-  type MonitoredAccount,
-  type MonitoringSettings,
+  type GatewayAlertsArgs,
+  type MetricAlertArgs,
+  type MonitoringActionGroupArgs,
+  type MonitoringAlertsArgs,
+  type MonitoringDiagnosticsArgs,
+  type MonitoringEventHubArgs,
+  type MonitoringWorkspaceArgs,
   PlatformMonitoring,
   type PlatformMonitoringArgs,
 } from "./monitoring/component";
-export { type AlertKind, type MonitoringSpec, monitoringSpecSchema } from "./monitoring/spec";
+export type { MonitoredAccountArgs, MonitoredDeploymentArgs, MonitoredGatewayArgs } from "./monitoring/refs";
+export {
+  type AlertKind,
+  type GatewayAlertKind,
+  type MonitoringSpec,
+  monitoringArgsSchema,
+  monitoringSpecSchema,
+} from "./monitoring/spec";
 export {
   type Cidr,
   cidrContains,
