@@ -9,8 +9,12 @@ import { join } from "node:path";
 import { afterAll } from "vitest";
 import { removeTempDirs } from "./tempDir";
 
-/** Caches tools keep in the temp dir by design: tsx's transform cache (`tsx-<uid>`). */
-const TOOL_CACHE = /^tsx-\d+$/;
+/**
+ * Caches tools keep in the temp dir by design: tsx's transform cache (`tsx-<uid>`), and V8's compile
+ * cache of a `module.enableCompileCache()` without a directory, as npm's CLI calls it
+ * (`node-compile-cache`: https://nodejs.org/api/module.html#moduleenablecompilecachecachedir).
+ */
+const TOOL_CACHE = /^(?:tsx-\d+|node-compile-cache)$/;
 
 const fileTemp = mkdtempSync(join(process.env.AOAI_TEST_TEMP_ROOT ?? tmpdir(), "file-"));
 process.env.TMPDIR = fileTemp;
