@@ -13,11 +13,12 @@ import { ObservedStateError } from "../adopt/observed";
 import { ConfigError } from "../config/errors";
 import { diffPlans, PlanFileError, parseOldPlan } from "./diff";
 import { renderDiff } from "./diffReport";
+import { loadStackConfig } from "./loadConfig";
 import { stackAzurePolicySet } from "./policy";
 import { limitPromiseStackTraces, pulumiDebuggable } from "./promiseStacks";
 import { DuplicateUrnError } from "./recorder";
 import { renderPlan } from "./report";
-import { loadStackConfig, runPlan } from "./run";
+import { runPlan } from "./run";
 import { StackFileError } from "./stackFile";
 
 const USAGE =
@@ -45,9 +46,10 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     const options = { stack, configFile: args.values["config-file"] };
+    const loaded = loadStackConfig(options);
     const packConfigPath = args.values["policy-pack-config"];
     if (packConfigPath) {
-      const { config } = loadStackConfig(options);
+      const { config } = loaded;
       writeFileSync(
         packConfigPath,
         `${JSON.stringify(
@@ -67,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
     const against = args.values["diff-against"];
     // Read the older plan first: a bad path fails before the program runs.
     const old = against === undefined ? undefined : parseOldPlan(readPlanFile(against), against);
-    const plan = await runPlan(options);
+    const plan = await runPlan(options, loaded);
     if (old && against !== undefined) {
       const diff = diffPlans(old, plan, against);
       process.stdout.write(args.values.json ? `${JSON.stringify(diff, null, 2)}\n` : renderDiff(diff));
