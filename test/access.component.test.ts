@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { PlatformAccessArgs } from "../components/access/args";
 import { PlatformAccess } from "../components/access/component";
 import { roleAssignmentName } from "../components/access/roleAssignmentName";
-import type { PlannedResource } from "../src/plan/model";
+import type { PlannedResource } from "../src/plan/resource";
 import { ofType, recordResources, resolved } from "./support/mockRun";
 
 const SUB = "00000000-0000-0000-0000-000000000000";

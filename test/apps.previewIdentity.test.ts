@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { PlatformAccessArgs } from "../components/access/args";
 import { PlatformAccess } from "../components/access/component";
 import { parseStackConfig } from "../src/config/load";
-import type { PlannedResource } from "../src/plan/model";
+import type { PlannedResource } from "../src/plan/resource";
 import { ofType, recordResources, resolved } from "./support/mockRun";
 import { planJson } from "./support/planCli";
 import { minimalConfig, problemsOf } from "./support/stackConfig";

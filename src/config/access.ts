@@ -7,7 +7,7 @@ import {
 } from "../../components/access/spec";
 import type { AccountSpec } from "../../components/account/spec";
 import { formatKeyPath } from "./errors";
-import type { ConfigWarning } from "./warnings";
+import type { ConfigWarning } from "./types";
 
 /** Every `accounts` subset must name accounts of this stack. */
 export function accessIssues(access: AccessSpec, accountNames: readonly string[]): AccessIssue[] {
