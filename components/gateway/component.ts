@@ -9,6 +9,7 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as network from "@pulumi/azure-native/network";
 import * as pulumi from "@pulumi/pulumi";
 import { assignRole } from "../access/roleAssignment";
+import { APIM_MIN_API_VERSION } from "../facts/apimSecurity";
 import {
   BACKEND_CIRCUIT_BREAKER,
   GATEWAY_API_PATH,
@@ -81,6 +82,7 @@ export class AiGateway extends pulumi.ComponentResource {
         publisherEmail: spec.publisherEmail,
         publisherName: spec.publisherName,
         publicNetworkAccess: spec.publicNetworkAccess,
+        apiVersionConstraint: { minApiVersion: APIM_MIN_API_VERSION },
         // v2 outbound integration keeps the gateway public (External); injection puts it at a private IP.
         virtualNetworkType: spec.outbound === "public" ? "None" : injected ? "Internal" : "External",
         ...(spec.subnetId !== undefined && spec.outbound !== "public"

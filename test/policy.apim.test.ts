@@ -1,0 +1,446 @@
+/**
+ * The API Management rules and baseline mirrors on a planned prod-like gateway stack: each passes on the
+ * planned resources and fails on a planned resource changed the way the rule refuses.
+ */
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { gatewayPolicyXml } from "../components/gateway/policy";
+import { armResources } from "../policy/azure/arm";
+import { BASELINE } from "../policy/azure/baseline";
+import { evaluateDefinition, parameterValues } from "../policy/azure/evaluator";
+import { APIM, APIM_RULES } from "../policy/rules/apim";
+import { evaluateRules } from "../policy/rules/evaluate";
+import { policySettingsSchema } from "../policy/rules/settings";
+import type { ResourceView, Rule } from "../policy/rules/types";
+import type { PlanResult } from "../src/plan/model";
+import { resourceViews } from "../src/plan/policy";
+import { runPlanCli, writeStackFile } from "./support/planCli";
+
+const SUB = "/subscriptions/00000000-0000-0000-0000-000000000000";
+const SPOKE = `${SUB}/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet-spoke`;
+const TENANT = "11111111-1111-4111-8111-111111111111";
+
+/** The second deploy of a prod gateway: its private endpoint exists, so public access is Disabled. */
+const GATEWAY_YAML = `  aoai-platform:gateway:
+    name: apim-aoai-policy-prod
+    sku: StandardV2
+    publisherEmail: platform-team@contoso.com
+    publisherName: Contoso platform team
+    tenantId: ${TENANT}
+    inbound: privateEndpoint
+    publicNetworkAccess: Disabled
+    outbound: vnetIntegration
+    subnetId: ${SPOKE}/subnets/snet-apim
+    privateEndpointSubnetId: ${SPOKE}/subnets/snet-pe
+    privateDnsZoneId: ${SUB}/resourceGroups/rg-hub/providers/Microsoft.Network/privateDnsZones/privatelink.azure-api.net
+    pools:
+      - name: chat-pool
+        backends:
+          - { account: aoai-contoso-prod-swc, priority: 1 }
+          - { account: aoai-contoso-prod-frc, priority: 2 }
+    routes:
+      - { deployment: chat, pool: chat-pool }
+    consumers:
+      - { name: chat-api, identity: id-chat-api-prod, tokensPerMinute: 100000 }
+`;
+
+const stackFile = () => {
+  const prod = readFileSync("Pulumi.prod.yaml", "utf8").replace(
+    "\n  aoai-platform:quota:",
+    `\n    linkVnetIds: [${SPOKE}]\n  aoai-platform:quota:`,
+  );
+  return writeStackFile(`${prod}${GATEWAY_YAML}`);
+};
+
+let plan: PlanResult;
+let views: ResourceView[];
+
+beforeAll(async () => {
+  const run = await runPlanCli("--stack", "prod", "--config-file", stackFile(), "--json");
+  plan = JSON.parse(run.stdout) as PlanResult;
+  views = resourceViews(plan.resources, plan.outputs);
+}, 90_000);
+
+const ruleOf = (id: string): Rule => {
+  const rule = APIM_RULES.find((r) => r.id === id);
+  if (!rule) throw new Error(`no rule ${id}`);
+  return rule;
+};
+const context = { environment: "prod" as const, requiredTags: [] };
+const messages = (id: string, resources: readonly ResourceView[]) =>
+  ruleOf(id)
+    .check(resources, context)
+    .map((v) => v.message);
+
+const only = (type: string) => {
+  const found = views.filter((v) => v.type === type);
+  if (found.length === 0) throw new Error(`the plan has no ${type}`);
+  return found;
+};
+const first = (type: string) => only(type)[0] as ResourceView;
+/** The planned resources with `type`'s (first, or chosen) resource changed. */
+function changed(
+  type: string,
+  change: (inputs: Record<string, unknown>) => void,
+  pick: (v: ResourceView) => boolean = () => true,
+): ResourceView[] {
+  const target = only(type).find(pick);
+  return views.map((v) => {
+    if (v !== target) return v;
+    const inputs = structuredClone(v.inputs);
+    change(inputs);
+    return { ...v, inputs };
+  });
+}
+/** A resource of the gateway's service that the gateway itself does not plan (named values, subscriptions). */
+function added(type: string, name: string, inputs: Record<string, unknown>): ResourceView[] {
+  const service = first(APIM.service);
+  const view: ResourceView = {
+    urn: `urn:pulumi:prod::aoai-platform::${type}::${name}`,
+    type,
+    name,
+    inputs: {
+      resourceGroupName: service.inputs.resourceGroupName,
+      serviceName: service.inputs.serviceName,
+      ...inputs,
+    },
+    protect: false,
+    parent: null,
+    dependencies: [service.urn],
+  };
+  return [...views, view];
+}
+const accountBackend = (v: ResourceView) => v.inputs.type !== "Pool";
+const policyXml = (consumers: Parameters<typeof gatewayPolicyXml>[0]["consumers"]) =>
+  gatewayPolicyXml({
+    tenantId: TENANT,
+    retries: 1,
+    routes: [{ deployment: "chat", pool: "chat-pool" }],
+    consumers,
+  });
+const consumer = { name: "chat-api", subscription: false, tokensPerMinute: 1000 };
+
+describe("the prod-like gateway stack and the API Management rules", () => {
+  it("plans without any error finding", () => {
+    expect(plan.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(plan.findings.filter((f) => f.rule.startsWith("apim-"))).toEqual([]);
+  });
+
+  it("passes every API Management rule, the opt-in ones enforced too", () => {
+    const enforcement = Object.fromEntries(APIM_RULES.map((r) => [r.id, "mandatory" as const]));
+    const settings = policySettingsSchema.parse({ enforcement, requiredTags: [] });
+    expect(evaluateRules(views, "prod", settings, APIM_RULES).findings).toEqual([]);
+    expect(APIM_RULES.map((r) => r.enforcement.prod)).toContain("mandatory");
+  });
+
+  it("apim-private-inbound: a gateway without its private endpoint fails, an internal injected one passes", () => {
+    const endpoints = views.filter(
+      (v) => v.type === APIM.privateEndpoint && JSON.stringify(v.inputs).includes('"Gateway"'),
+    );
+    expect(endpoints).toHaveLength(1);
+    const without = views.filter((v) => !endpoints.includes(v));
+    expect(messages("apim-private-inbound", without)).toEqual([
+      expect.stringMatching(/apim-aoai-policy-prod: no private endpoint with group "Gateway"/),
+    ]);
+    const internal = without.map((v) =>
+      v.type === APIM.service ? { ...v, inputs: { ...v.inputs, virtualNetworkType: "Internal" } } : v,
+    );
+    expect(messages("apim-private-inbound", internal)).toEqual([]);
+  });
+
+  it("apim-public-network-access-disabled: opt-in; the first deploy's Enabled fails it", () => {
+    expect(ruleOf("apim-public-network-access-disabled").enforcement.prod).toBe("disabled");
+    const enabled = changed(APIM.service, (i) => {
+      i.publicNetworkAccess = "Enabled";
+    });
+    expect(messages("apim-public-network-access-disabled", enabled)).toEqual([
+      expect.stringMatching(/publicNetworkAccess is Enabled; once the private endpoint exists/),
+    ]);
+  });
+
+  it("apim-virtual-network: StandardV2 with virtualNetworkType None fails; BasicV2 is not evaluated", () => {
+    expect(first(APIM.service).inputs.virtualNetworkType).toBe("External");
+    const none = changed(APIM.service, (i) => {
+      i.virtualNetworkType = "None";
+    });
+    expect(messages("apim-virtual-network", none)).toEqual([
+      expect.stringMatching(/SKU StandardV2 without a virtual network \(virtualNetworkType None\)/),
+    ]);
+    const basic = changed(APIM.service, (i) => {
+      i.virtualNetworkType = "None";
+      i.sku = { name: "BasicV2", capacity: 1 };
+    });
+    expect(messages("apim-virtual-network", basic)).toEqual([]);
+  });
+
+  it("apim-min-api-version: the gateway sets 2021-08-01; unset or 2019-01-01 fails", () => {
+    expect(first(APIM.service).inputs.apiVersionConstraint).toEqual({ minApiVersion: "2021-08-01" });
+    const unset = changed(APIM.service, (i) => {
+      delete i.apiVersionConstraint;
+    });
+    expect(messages("apim-min-api-version", unset)).toEqual([
+      expect.stringMatching(/minApiVersion is not set; .* set 2019-12-01 or later/),
+    ]);
+    const old = changed(APIM.service, (i) => {
+      i.apiVersionConstraint = { minApiVersion: "2019-01-01" };
+    });
+    expect(messages("apim-min-api-version", old)).toEqual([expect.stringMatching(/is 2019-01-01;/)]);
+  });
+
+  it("apim-apis-encrypted-protocols: an API that also serves http fails", () => {
+    expect(first(APIM.api).inputs.protocols).toEqual(["https"]);
+    const http = changed(APIM.api, (i) => {
+      i.protocols = ["https", "http"];
+    });
+    expect(messages("apim-apis-encrypted-protocols", http)).toEqual([
+      "azure-openai: protocols include http; serve it over https (or wss) only",
+    ]);
+  });
+
+  it("apim-entra-id-only: no validation, validation under a condition, or an operation dropping <base /> fails", () => {
+    const validate = /<validate-azure-ad-token[\s\S]*?<\/validate-azure-ad-token>/;
+    expect(String(first(APIM.apiPolicy).inputs.value)).toMatch(validate);
+    const none = changed(APIM.apiPolicy, (i) => {
+      i.value = String(i.value).replace(validate, "");
+    });
+    expect(messages("apim-entra-id-only", none)).toEqual([
+      "API azure-openai: no <validate-azure-ad-token> or <validate-jwt> in <inbound>; validate an Entra ID token on every request",
+    ]);
+    // A subscription-key-only consumer (refused in prod by the config) puts validation under <choose>.
+    const keyOnly = changed(APIM.apiPolicy, (i) => {
+      i.value = policyXml([
+        { ...consumer, clientId: "app-1" },
+        { name: "legacy", subscription: true },
+      ]);
+    });
+    const keysToo = keyOnly.map((v) =>
+      v.type === APIM.api ? { ...v, inputs: { ...v.inputs, subscriptionRequired: true } } : v,
+    );
+    expect(messages("apim-entra-id-only", keysToo)).toEqual([
+      expect.stringMatching(
+        /runs only under a condition in <inbound>, so some requests skip it \(callers pass with a subscription key alone\)/,
+      ),
+    ]);
+    const api = first(APIM.api);
+    const operation: ResourceView = {
+      ...api,
+      urn: `${api.urn}-op`,
+      type: APIM.operationPolicy,
+      name: "chat-completions-policy",
+      inputs: {
+        serviceName: api.inputs.serviceName,
+        apiId: api.inputs.apiId,
+        operationId: "ChatCompletions_Create",
+        value:
+          "<policies><inbound /><backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>",
+      },
+    };
+    expect(messages("apim-entra-id-only", [...views, operation])).toEqual([
+      expect.stringMatching(/operation policy chat-completions-policy drops <base \/> from <inbound>/),
+    ]);
+  });
+
+  it("apim-entra-id-only: validate-jwt in the service policy, inherited with <base />, passes", () => {
+    const noValidation = changed(APIM.apiPolicy, (i) => {
+      i.value = String(i.value).replace(/<validate-azure-ad-token[\s\S]*?<\/validate-azure-ad-token>/, "");
+    });
+    const service = first(APIM.service);
+    const global: ResourceView = {
+      ...service,
+      urn: `${service.urn}-policy`,
+      type: APIM.servicePolicy,
+      name: "global-policy",
+      inputs: {
+        serviceName: service.inputs.serviceName,
+        value: `<policies><inbound><validate-jwt header-name="Authorization" /></inbound><backend><forward-request /></backend><outbound /><on-error /></policies>`,
+      },
+      dependencies: [service.urn],
+    };
+    expect(messages("apim-entra-id-only", [...noValidation, global])).toEqual([]);
+  });
+
+  it("apim-backend-managed-identity: without authentication-managed-identity or without an identity it fails", () => {
+    const noMi = changed(APIM.apiPolicy, (i) => {
+      i.value = String(i.value).replace(/<authentication-managed-identity[^>]*\/>/, "");
+    });
+    expect(messages("apim-backend-managed-identity", noMi)).toEqual([
+      "API azure-openai: no <authentication-managed-identity> in <inbound>; backends are called without the gateway's managed identity",
+    ]);
+    const noIdentity = changed(APIM.service, (i) => {
+      i.identity = { type: "None" };
+    });
+    expect(messages("apim-backend-managed-identity", noIdentity)).toEqual([
+      "apim-aoai-policy-prod: calls 2 backend(s) but has no managed identity; set identity.type SystemAssigned",
+    ]);
+  });
+
+  it("apim-backends-https: an http:// backend URL fails; pools have no URL", () => {
+    expect(
+      only(APIM.backend)
+        .filter(accountBackend)
+        .map((b) => String(b.inputs.url)),
+    ).toEqual([expect.stringMatching(/^https:\/\//), expect.stringMatching(/^https:\/\//)]);
+    const http = changed(
+      APIM.backend,
+      (i) => {
+        i.url = "http://aoai-contoso-prod-swc.openai.azure.com/openai";
+      },
+      accountBackend,
+    );
+    expect(messages("apim-backends-https", http)).toEqual([
+      expect.stringMatching(/: url http:\/\/aoai-contoso-prod-swc\.openai\.azure\.com\/openai is not https/),
+    ]);
+  });
+
+  it("apim-backend-tls-validated: a backend that skips certificate name validation fails", () => {
+    const off = changed(
+      APIM.backend,
+      (i) => {
+        i.tls = { validateCertificateChain: true, validateCertificateName: false };
+      },
+      accountBackend,
+    );
+    expect(messages("apim-backend-tls-validated", off)).toEqual([
+      expect.stringMatching(/: tls\.validateCertificateName is false; keep certificate validation on$/),
+    ]);
+  });
+
+  it("apim-named-values-key-vault: a secret stored in API Management fails, a Key Vault reference passes", () => {
+    const stored = added(APIM.namedValue, "nv-secret", {
+      namedValueId: "backend-secret",
+      displayName: "s",
+      secret: true,
+      value: "x",
+    });
+    expect(messages("apim-named-values-key-vault", stored)).toEqual([
+      expect.stringMatching(/^backend-secret: a secret named value is stored in API Management/),
+    ]);
+    const vault = added(APIM.namedValue, "nv-secret", {
+      namedValueId: "backend-secret",
+      displayName: "s",
+      secret: true,
+      keyVault: { secretIdentifier: "https://kv-contoso.vault.azure.net/secrets/backend" },
+    });
+    expect(messages("apim-named-values-key-vault", vault)).toEqual([]);
+  });
+
+  it("apim-subscriptions-scoped: an active subscription to all APIs fails, one to the API passes", () => {
+    const all = added(APIM.subscription, "sub-all", {
+      sid: "all",
+      displayName: "all",
+      scope: "/apis",
+      state: "active",
+    });
+    expect(messages("apim-subscriptions-scoped", all)).toEqual([
+      "all: an active subscription scoped to all APIs (/apis); scope it to a product or one API (/apis/<api>)",
+    ]);
+    const one = added(APIM.subscription, "sub-one", {
+      sid: "one",
+      displayName: "one",
+      scope: "/apis/azure-openai",
+      state: "active",
+    });
+    expect(messages("apim-subscriptions-scoped", one)).toEqual([]);
+  });
+});
+
+/** The baseline's mirror of a built-in, evaluated on ARM-shaped resources: [resource name, compliance]. */
+function verdicts(builtInId: string, resources: readonly ResourceView[]) {
+  const entry = BASELINE.find((e) => e.builtIn.id === builtInId);
+  if (!entry) throw new Error(`no baseline entry for ${builtInId}`);
+  return evaluateDefinition(
+    entry.definition,
+    parameterValues(entry.definition, {}),
+    armResources(resources),
+  ).map((r) => [r.resourceName, r.compliance]);
+}
+const SERVICE = "apim-aoai-policy-prod";
+
+describe("the Azure Policy mirrors of the API Management built-ins", () => {
+  it("judge the planned gateway as the built-ins do", () => {
+    expect(verdicts("ef619a2c-cc4d-4d03-b2ba-8c94a834d85b", views)).toEqual([]);
+    expect(verdicts("549814b6-3212-4203-bdc8-1548d342fb67", views)).toEqual([]);
+    expect(verdicts("ee7495e7-3ba7-40b6-bfee-c29e22cc75d4", views)).toEqual([]);
+    expect(verdicts("92bb331d-ac71-416a-8c91-02f2cb734ce4", views)).toEqual([]);
+    // The built-in cannot see the policy's authentication-managed-identity: both account backends fail it.
+    expect(verdicts("c15dcc82-b93c-4dcb-9332-fbf121685b54", views)).toEqual([
+      [`${SERVICE}/aoai-contoso-prod-swc`, "NonCompliant"],
+      [`${SERVICE}/aoai-contoso-prod-frc`, "NonCompliant"],
+    ]);
+    // The generated <backend> wraps its own forward-request in a retry, without <base />.
+    expect(verdicts("d5448c98-e503-4fdd-bcd2-784960c00d04", views)).toEqual([
+      [`${SERVICE}/azure-openai/policy`, "NonCompliant"],
+    ]);
+  });
+
+  it("fail the changed resources the rules refuse", () => {
+    const none = changed(APIM.service, (i) => {
+      i.virtualNetworkType = "None";
+    });
+    expect(verdicts("ef619a2c-cc4d-4d03-b2ba-8c94a834d85b", none)).toEqual([[SERVICE, "NonCompliant"]]);
+    const unset = changed(APIM.service, (i) => {
+      delete i.apiVersionConstraint;
+    });
+    expect(verdicts("549814b6-3212-4203-bdc8-1548d342fb67", unset)).toEqual([[SERVICE, "NonCompliant"]]);
+    const preview = changed(APIM.service, (i) => {
+      i.apiVersionConstraint = { minApiVersion: "2024-06-01-preview" };
+    });
+    expect(verdicts("549814b6-3212-4203-bdc8-1548d342fb67", preview)).toEqual([]);
+    const http = changed(APIM.api, (i) => {
+      i.protocols = ["https", "ws"];
+    });
+    expect(verdicts("ee7495e7-3ba7-40b6-bfee-c29e22cc75d4", http)).toEqual([
+      [`${SERVICE}/azure-openai`, "NonCompliant"],
+    ]);
+    const tls = changed(
+      APIM.backend,
+      (i) => {
+        i.tls = { validateCertificateChain: false };
+      },
+      (v) => v.inputs.backendId === "aoai-contoso-prod-swc",
+    );
+    expect(verdicts("92bb331d-ac71-416a-8c91-02f2cb734ce4", tls)).toEqual([
+      [`${SERVICE}/aoai-contoso-prod-swc`, "NonCompliant"],
+    ]);
+    const certificate = changed(
+      APIM.backend,
+      (i) => {
+        i.credentials = { certificate: ["0123456789ABCDEF"] };
+      },
+      (v) => v.inputs.backendId === "aoai-contoso-prod-swc",
+    );
+    expect(verdicts("c15dcc82-b93c-4dcb-9332-fbf121685b54", certificate)).toEqual([
+      [`${SERVICE}/aoai-contoso-prod-frc`, "NonCompliant"],
+    ]);
+    const stored = added(APIM.namedValue, "nv", {
+      namedValueId: "secret",
+      displayName: "secret",
+      secret: true,
+    });
+    expect(verdicts("f1cc7827-022c-473e-836e-5a51cae0b249", stored)).toEqual([
+      [`${SERVICE}/secret`, "NonCompliant"],
+    ]);
+    const all = added(APIM.subscription, "sub", {
+      sid: "all",
+      displayName: "all",
+      scope: "/apis",
+      state: "active",
+    });
+    expect(verdicts("3aa03346-d8c5-4994-a5bc-7652c2a2aef1", all)).toEqual([
+      [`${SERVICE}/all`, "NonCompliant"],
+    ]);
+    const based = changed(APIM.apiPolicy, (i) => {
+      i.value =
+        "<policies>\r\n\t<inbound>\n <base />\n</inbound><backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>";
+    });
+    expect(verdicts("d5448c98-e503-4fdd-bcd2-784960c00d04", based)).toEqual([]);
+  });
+
+  it("are in the plan's Azure Policy compliance, the reported ones never as findings", () => {
+    const row = (rule: string) => plan.azurePolicy.compliance.find((r) => r.rule === rule);
+    expect(row("azure:apim-virtual-network")).toMatchObject({ evaluated: 0 });
+    expect(row("azure:apim-backends-authenticated")).toMatchObject({ evaluated: 2, nonCompliant: 2 });
+    expect(row("azure:apim-policies-inherit-base")).toMatchObject({ evaluated: 1, nonCompliant: 1 });
+    expect(plan.findings.filter((f) => f.rule.includes("apim-"))).toEqual([]);
+  });
+});
