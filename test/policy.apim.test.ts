@@ -123,7 +123,7 @@ const consumer = { name: "chat-api", subscription: false, tokensPerMinute: 1000 
 describe("the prod-like gateway stack and the API Management rules", () => {
   it("plans without any error finding", () => {
     expect(plan.findings.filter((f) => f.severity === "error")).toEqual([]);
-    expect(plan.findings.filter((f) => f.rule.startsWith("apim-"))).toEqual([]);
+    expect(plan.findings.filter((f) => f.rule.startsWith("aoai-apim-"))).toEqual([]);
   });
 
   it("passes every API Management rule, the opt-in ones enforced too", () => {
@@ -133,77 +133,77 @@ describe("the prod-like gateway stack and the API Management rules", () => {
     expect(APIM_RULES.map((r) => r.enforcement.prod)).toContain("mandatory");
   });
 
-  it("apim-private-inbound: a gateway without its private endpoint fails, an internal injected one passes", () => {
+  it("aoai-apim-private-inbound: a gateway without its private endpoint fails, an internal injected one passes", () => {
     const endpoints = views.filter(
       (v) => v.type === APIM.privateEndpoint && JSON.stringify(v.inputs).includes('"Gateway"'),
     );
     expect(endpoints).toHaveLength(1);
     const without = views.filter((v) => !endpoints.includes(v));
-    expect(messages("apim-private-inbound", without)).toEqual([
+    expect(messages("aoai-apim-private-inbound", without)).toEqual([
       expect.stringMatching(/apim-aoai-policy-prod: no private endpoint with group "Gateway"/),
     ]);
     const internal = without.map((v) =>
       v.type === APIM.service ? { ...v, inputs: { ...v.inputs, virtualNetworkType: "Internal" } } : v,
     );
-    expect(messages("apim-private-inbound", internal)).toEqual([]);
+    expect(messages("aoai-apim-private-inbound", internal)).toEqual([]);
   });
 
-  it("apim-public-network-access-disabled: opt-in; the first deploy's Enabled fails it", () => {
-    expect(ruleOf("apim-public-network-access-disabled").enforcement.prod).toBe("disabled");
+  it("aoai-apim-public-network-access-disabled: opt-in; the first deploy's Enabled fails it", () => {
+    expect(ruleOf("aoai-apim-public-network-access-disabled").enforcement.prod).toBe("disabled");
     const enabled = changed(APIM.service, (i) => {
       i.publicNetworkAccess = "Enabled";
     });
-    expect(messages("apim-public-network-access-disabled", enabled)).toEqual([
+    expect(messages("aoai-apim-public-network-access-disabled", enabled)).toEqual([
       expect.stringMatching(/publicNetworkAccess is Enabled; once the private endpoint exists/),
     ]);
   });
 
-  it("apim-virtual-network: StandardV2 with virtualNetworkType None fails; BasicV2 is not evaluated", () => {
+  it("aoai-apim-virtual-network: StandardV2 with virtualNetworkType None fails; BasicV2 is not evaluated", () => {
     expect(first(APIM.service).inputs.virtualNetworkType).toBe("External");
     const none = changed(APIM.service, (i) => {
       i.virtualNetworkType = "None";
     });
-    expect(messages("apim-virtual-network", none)).toEqual([
+    expect(messages("aoai-apim-virtual-network", none)).toEqual([
       expect.stringMatching(/SKU StandardV2 without a virtual network \(virtualNetworkType None\)/),
     ]);
     const basic = changed(APIM.service, (i) => {
       i.virtualNetworkType = "None";
       i.sku = { name: "BasicV2", capacity: 1 };
     });
-    expect(messages("apim-virtual-network", basic)).toEqual([]);
+    expect(messages("aoai-apim-virtual-network", basic)).toEqual([]);
   });
 
-  it("apim-min-api-version: the gateway sets 2021-08-01; unset or 2019-01-01 fails", () => {
+  it("aoai-apim-min-api-version: the gateway sets 2021-08-01; unset or 2019-01-01 fails", () => {
     expect(first(APIM.service).inputs.apiVersionConstraint).toEqual({ minApiVersion: "2021-08-01" });
     const unset = changed(APIM.service, (i) => {
       delete i.apiVersionConstraint;
     });
-    expect(messages("apim-min-api-version", unset)).toEqual([
+    expect(messages("aoai-apim-min-api-version", unset)).toEqual([
       expect.stringMatching(/minApiVersion is not set; .* set 2019-12-01 or later/),
     ]);
     const old = changed(APIM.service, (i) => {
       i.apiVersionConstraint = { minApiVersion: "2019-01-01" };
     });
-    expect(messages("apim-min-api-version", old)).toEqual([expect.stringMatching(/is 2019-01-01;/)]);
+    expect(messages("aoai-apim-min-api-version", old)).toEqual([expect.stringMatching(/is 2019-01-01;/)]);
   });
 
-  it("apim-apis-encrypted-protocols: an API that also serves http fails", () => {
+  it("aoai-apim-apis-encrypted-protocols: an API that also serves http fails", () => {
     expect(first(APIM.api).inputs.protocols).toEqual(["https"]);
     const http = changed(APIM.api, (i) => {
       i.protocols = ["https", "http"];
     });
-    expect(messages("apim-apis-encrypted-protocols", http)).toEqual([
+    expect(messages("aoai-apim-apis-encrypted-protocols", http)).toEqual([
       "azure-openai: protocols include http; serve it over https (or wss) only",
     ]);
   });
 
-  it("apim-entra-id-only: no validation, validation under a condition, or an operation dropping <base /> fails", () => {
+  it("aoai-apim-entra-id-only: no validation, validation under a condition, or an operation dropping <base /> fails", () => {
     const validate = /<validate-azure-ad-token[\s\S]*?<\/validate-azure-ad-token>/;
     expect(String(first(APIM.apiPolicy).inputs.value)).toMatch(validate);
     const none = changed(APIM.apiPolicy, (i) => {
       i.value = String(i.value).replace(validate, "");
     });
-    expect(messages("apim-entra-id-only", none)).toEqual([
+    expect(messages("aoai-apim-entra-id-only", none)).toEqual([
       "API azure-openai: no <validate-azure-ad-token> or <validate-jwt> in <inbound>; validate an Entra ID token on every request",
     ]);
     // A subscription-key-only consumer (refused in prod by the config) puts validation under <choose>.
@@ -216,7 +216,7 @@ describe("the prod-like gateway stack and the API Management rules", () => {
     const keysToo = keyOnly.map((v) =>
       v.type === APIM.api ? { ...v, inputs: { ...v.inputs, subscriptionRequired: true } } : v,
     );
-    expect(messages("apim-entra-id-only", keysToo)).toEqual([
+    expect(messages("aoai-apim-entra-id-only", keysToo)).toEqual([
       expect.stringMatching(
         /runs only under a condition in <inbound>, so some requests skip it \(callers pass with a subscription key alone\)/,
       ),
@@ -235,12 +235,12 @@ describe("the prod-like gateway stack and the API Management rules", () => {
           "<policies><inbound /><backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>",
       },
     };
-    expect(messages("apim-entra-id-only", [...views, operation])).toEqual([
+    expect(messages("aoai-apim-entra-id-only", [...views, operation])).toEqual([
       expect.stringMatching(/operation policy chat-completions-policy drops <base \/> from <inbound>/),
     ]);
   });
 
-  it("apim-entra-id-only: validate-jwt in the service policy, inherited with <base />, passes", () => {
+  it("aoai-apim-entra-id-only: validate-jwt in the service policy, inherited with <base />, passes", () => {
     const noValidation = changed(APIM.apiPolicy, (i) => {
       i.value = String(i.value).replace(/<validate-azure-ad-token[\s\S]*?<\/validate-azure-ad-token>/, "");
     });
@@ -256,25 +256,25 @@ describe("the prod-like gateway stack and the API Management rules", () => {
       },
       dependencies: [service.urn],
     };
-    expect(messages("apim-entra-id-only", [...noValidation, global])).toEqual([]);
+    expect(messages("aoai-apim-entra-id-only", [...noValidation, global])).toEqual([]);
   });
 
-  it("apim-backend-managed-identity: without authentication-managed-identity or without an identity it fails", () => {
+  it("aoai-apim-backend-managed-identity: without authentication-managed-identity or without an identity it fails", () => {
     const noMi = changed(APIM.apiPolicy, (i) => {
       i.value = String(i.value).replace(/<authentication-managed-identity[^>]*\/>/, "");
     });
-    expect(messages("apim-backend-managed-identity", noMi)).toEqual([
+    expect(messages("aoai-apim-backend-managed-identity", noMi)).toEqual([
       "API azure-openai: no <authentication-managed-identity> in <inbound>; backends are called without the gateway's managed identity",
     ]);
     const noIdentity = changed(APIM.service, (i) => {
       i.identity = { type: "None" };
     });
-    expect(messages("apim-backend-managed-identity", noIdentity)).toEqual([
+    expect(messages("aoai-apim-backend-managed-identity", noIdentity)).toEqual([
       "apim-aoai-policy-prod: calls 2 backend(s) but has no managed identity; set identity.type SystemAssigned",
     ]);
   });
 
-  it("apim-backends-https: an http:// backend URL fails; pools have no URL", () => {
+  it("aoai-apim-backends-https: an http:// backend URL fails; pools have no URL", () => {
     expect(
       only(APIM.backend)
         .filter(accountBackend)
@@ -287,12 +287,12 @@ describe("the prod-like gateway stack and the API Management rules", () => {
       },
       accountBackend,
     );
-    expect(messages("apim-backends-https", http)).toEqual([
+    expect(messages("aoai-apim-backends-https", http)).toEqual([
       expect.stringMatching(/: url http:\/\/aoai-contoso-prod-swc\.openai\.azure\.com\/openai is not https/),
     ]);
   });
 
-  it("apim-backend-tls-validated: a backend that skips certificate name validation fails", () => {
+  it("aoai-apim-backend-tls-validated: a backend that skips certificate name validation fails", () => {
     const off = changed(
       APIM.backend,
       (i) => {
@@ -300,19 +300,19 @@ describe("the prod-like gateway stack and the API Management rules", () => {
       },
       accountBackend,
     );
-    expect(messages("apim-backend-tls-validated", off)).toEqual([
+    expect(messages("aoai-apim-backend-tls-validated", off)).toEqual([
       expect.stringMatching(/: tls\.validateCertificateName is false; keep certificate validation on$/),
     ]);
   });
 
-  it("apim-named-values-key-vault: a secret stored in API Management fails, a Key Vault reference passes", () => {
+  it("aoai-apim-named-values-key-vault: a secret stored in API Management fails, a Key Vault reference passes", () => {
     const stored = added(APIM.namedValue, "nv-secret", {
       namedValueId: "backend-secret",
       displayName: "s",
       secret: true,
       value: "x",
     });
-    expect(messages("apim-named-values-key-vault", stored)).toEqual([
+    expect(messages("aoai-apim-named-values-key-vault", stored)).toEqual([
       expect.stringMatching(/^backend-secret: a secret named value is stored in API Management/),
     ]);
     const vault = added(APIM.namedValue, "nv-secret", {
@@ -321,17 +321,17 @@ describe("the prod-like gateway stack and the API Management rules", () => {
       secret: true,
       keyVault: { secretIdentifier: "https://kv-contoso.vault.azure.net/secrets/backend" },
     });
-    expect(messages("apim-named-values-key-vault", vault)).toEqual([]);
+    expect(messages("aoai-apim-named-values-key-vault", vault)).toEqual([]);
   });
 
-  it("apim-subscriptions-scoped: an active subscription to all APIs fails, one to the API passes", () => {
+  it("aoai-apim-subscriptions-scoped: an active subscription to all APIs fails, one to the API passes", () => {
     const all = added(APIM.subscription, "sub-all", {
       sid: "all",
       displayName: "all",
       scope: "/apis",
       state: "active",
     });
-    expect(messages("apim-subscriptions-scoped", all)).toEqual([
+    expect(messages("aoai-apim-subscriptions-scoped", all)).toEqual([
       "all: an active subscription scoped to all APIs (/apis); scope it to a product or one API (/apis/<api>)",
     ]);
     const one = added(APIM.subscription, "sub-one", {
@@ -340,7 +340,7 @@ describe("the prod-like gateway stack and the API Management rules", () => {
       scope: "/apis/azure-openai",
       state: "active",
     });
-    expect(messages("apim-subscriptions-scoped", one)).toEqual([]);
+    expect(messages("aoai-apim-subscriptions-scoped", one)).toEqual([]);
   });
 });
 
@@ -438,9 +438,9 @@ describe("the Azure Policy mirrors of the API Management built-ins", () => {
 
   it("are in the plan's Azure Policy compliance, the reported ones never as findings", () => {
     const row = (rule: string) => plan.azurePolicy.compliance.find((r) => r.rule === rule);
-    expect(row("azure:apim-virtual-network")).toMatchObject({ evaluated: 0 });
-    expect(row("azure:apim-backends-authenticated")).toMatchObject({ evaluated: 2, nonCompliant: 2 });
-    expect(row("azure:apim-policies-inherit-base")).toMatchObject({ evaluated: 1, nonCompliant: 1 });
-    expect(plan.findings.filter((f) => f.rule.includes("apim-"))).toEqual([]);
+    expect(row("azure:aoai-apim-virtual-network")).toMatchObject({ evaluated: 0 });
+    expect(row("azure:aoai-apim-backends-authenticated")).toMatchObject({ evaluated: 2, nonCompliant: 2 });
+    expect(row("azure:aoai-apim-policies-inherit-base")).toMatchObject({ evaluated: 1, nonCompliant: 1 });
+    expect(plan.findings.filter((f) => f.rule.includes("aoai-apim-"))).toEqual([]);
   });
 });

@@ -483,7 +483,7 @@ export const BASELINE: readonly BaselineEntry[] = [
     checks: "services on Developer, StandardV2, Premium, PremiumV2 have a virtualNetworkType other than None",
     level: "enforced",
     definition: define(
-      "apim-virtual-network",
+      "aoai-apim-virtual-network",
       "API Management services use a virtual network",
       "Indexed",
       "Audit",
@@ -516,7 +516,7 @@ export const BASELINE: readonly BaselineEntry[] = [
       "mirrors version 1.0.1 (three notMatch conditions); version 1.0.2 lists the same patterns under anyOf with match",
     level: "enforced",
     definition: define(
-      "apim-min-api-version",
+      "aoai-apim-min-api-version",
       "API Management refuses management API versions before 2019-12-01",
       "Indexed",
       "Audit",
@@ -540,7 +540,7 @@ export const BASELINE: readonly BaselineEntry[] = [
     ),
     checks: "no API lists the protocol http or ws",
     level: "enforced",
-    definition: define("apim-apis-encrypted-protocols", "APIs use encrypted protocols only", "All", "Audit", {
+    definition: define("aoai-apim-apis-encrypted-protocols", "APIs use encrypted protocols only", "All", "Audit", {
       allOf: [
         isApim("apis"),
         {
@@ -568,7 +568,7 @@ export const BASELINE: readonly BaselineEntry[] = [
     checks: "no backend sets tls.validateCertificateChain or tls.validateCertificateName to false",
     level: "enforced",
     definition: define(
-      "apim-backend-tls-validated",
+      "aoai-apim-backend-tls-validated",
       "Backends validate server certificates",
       "All",
       "Audit",
@@ -594,9 +594,9 @@ export const BASELINE: readonly BaselineEntry[] = [
     ),
     checks: "http backends with a URL carry a client certificate or an authorization scheme and parameter",
     differs:
-      "reported, not enforced: the gateway authenticates with its managed identity in the API policy (authentication-managed-identity, rule apim-backend-managed-identity), which this condition cannot see, so its account backends are non-compliant by the built-in",
+      "reported, not enforced: the gateway authenticates with its managed identity in the API policy (authentication-managed-identity, rule aoai-apim-backend-managed-identity), which this condition cannot see, so its account backends are non-compliant by the built-in",
     level: "report",
-    definition: define("apim-backends-authenticated", "Backends are authenticated", "All", "Audit", {
+    definition: define("aoai-apim-backends-authenticated", "Backends are authenticated", "All", "Audit", {
       allOf: [
         isApim("backends"),
         { field: M("backends/url"), exists: "true" },
@@ -633,7 +633,7 @@ export const BASELINE: readonly BaselineEntry[] = [
     checks: "secret named values reference a Key Vault secret (keyVault.secretIdentifier)",
     level: "enforced",
     definition: define(
-      "apim-named-values-key-vault",
+      "aoai-apim-named-values-key-vault",
       "Secret named values are in Key Vault",
       "All",
       "Audit",
@@ -662,7 +662,7 @@ export const BASELINE: readonly BaselineEntry[] = [
     checks: "no active subscription has a scope like */apis",
     level: "enforced",
     definition: define(
-      "apim-subscriptions-scoped",
+      "aoai-apim-subscriptions-scoped",
       "Subscriptions are not scoped to all APIs",
       "All",
       "Audit",
@@ -687,7 +687,7 @@ export const BASELINE: readonly BaselineEntry[] = [
       "reported, not enforced: the product and workspace scopes are left out (the platform plans none); the gateway's <backend> replaces the inherited forward-request with a retry around its own (a <base/> there would forward twice), so its API policy is non-compliant by the built-in",
     level: "report",
     definition: define(
-      "apim-policies-inherit-base",
+      "aoai-apim-policies-inherit-base",
       "API Management policies inherit parent scope policies",
       "All",
       "Audit",

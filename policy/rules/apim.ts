@@ -76,7 +76,7 @@ function eachRule(
 
 export const apimVirtualNetwork = eachRule(
   {
-    id: "apim-virtual-network",
+    id: "aoai-apim-virtual-network",
     description: "API Management services on SKUs with virtual network support use a virtual network",
     source: "Azure Policy ef619a2c-cc4d-4d03-b2ba-8c94a834d85b",
     enforcement: PROD_MANDATORY,
@@ -108,7 +108,7 @@ function gatewayEndpoints(resources: readonly ResourceView[], service: ResourceV
 }
 
 export const apimPrivateInbound: Rule = {
-  id: "apim-private-inbound",
+  id: "aoai-apim-private-inbound",
   description:
     "API Management services are reachable privately: a private endpoint (group Gateway, automatic approval) or VNet injection in internal mode",
   source: "aoai-platform (https://learn.microsoft.com/azure/api-management/private-endpoint)",
@@ -128,7 +128,7 @@ export const apimPrivateInbound: Rule = {
 
 export const apimPublicNetworkAccessDisabled = eachRule(
   {
-    id: "apim-public-network-access-disabled",
+    id: "aoai-apim-public-network-access-disabled",
     description: "API Management services have public network access Disabled",
     source: "Checkov CKV_AZURE_174 (no Azure built-in)",
     // Azure refuses Disabled until the service's private endpoint exists: turn it on after the first deploy.
@@ -148,7 +148,7 @@ const apiVersionDate = (value: unknown) =>
 
 export const apimMinApiVersion = eachRule(
   {
-    id: "apim-min-api-version",
+    id: "aoai-apim-min-api-version",
     description: `API Management services refuse management API versions before ${APIM_OLDEST_SAFE_API_VERSION}`,
     source: "Azure Policy 549814b6-3212-4203-bdc8-1548d342fb67",
     enforcement: PROD_MANDATORY,
@@ -167,7 +167,7 @@ export const apimMinApiVersion = eachRule(
 
 export const apimApisEncrypted = eachRule(
   {
-    id: "apim-apis-encrypted-protocols",
+    id: "aoai-apim-apis-encrypted-protocols",
     description: "API Management APIs use only encrypted protocols (https, wss)",
     source: "Azure Policy ee7495e7-3ba7-40b6-bfee-c29e22cc75d4",
     enforcement: PROD_MANDATORY,
@@ -188,7 +188,7 @@ const isPool = (backend: ResourceView) => backend.inputs.type === "Pool";
 
 export const apimBackendsHttps = eachRule(
   {
-    id: "apim-backends-https",
+    id: "aoai-apim-backends-https",
     description: "API Management backends are called over https (no http:// backend URLs)",
     source: "aoai-platform (Azure security baseline for API Management: encrypt data in transit)",
     enforcement: PROD_MANDATORY,
@@ -206,7 +206,7 @@ export const apimBackendsHttps = eachRule(
 
 export const apimBackendTlsValidated = eachRule(
   {
-    id: "apim-backend-tls-validated",
+    id: "aoai-apim-backend-tls-validated",
     description:
       "API Management backends validate the server certificate's chain and name (no bypass of certificate validation)",
     source: "Azure Policy 92bb331d-ac71-416a-8c91-02f2cb734ce4",
@@ -226,7 +226,7 @@ export const apimBackendTlsValidated = eachRule(
 
 export const apimNamedValuesInKeyVault = eachRule(
   {
-    id: "apim-named-values-key-vault",
+    id: "aoai-apim-named-values-key-vault",
     description: "API Management secret named values reference Azure Key Vault",
     source: "Azure Policy f1cc7827-022c-473e-836e-5a51cae0b249",
     enforcement: PROD_MANDATORY,
@@ -241,7 +241,7 @@ export const apimNamedValuesInKeyVault = eachRule(
 
 export const apimSubscriptionsScoped = eachRule(
   {
-    id: "apim-subscriptions-scoped",
+    id: "aoai-apim-subscriptions-scoped",
     description: "API Management subscriptions are scoped to a product or one API, not to all APIs",
     source: "Azure Policy 3aa03346-d8c5-4994-a5bc-7652c2a2aef1",
     enforcement: PROD_MANDATORY,
@@ -348,7 +348,7 @@ function everyRequestRuns(
 }
 
 export const apimEntraIdOnly: Rule = {
-  id: "apim-entra-id-only",
+  id: "aoai-apim-entra-id-only",
   description:
     "Every API Management API operation is reachable only with an Entra ID token (validate-azure-ad-token or validate-jwt on every request; never a subscription key alone)",
   source:
@@ -370,7 +370,7 @@ export const apimEntraIdOnly: Rule = {
 };
 
 export const apimBackendManagedIdentity: Rule = {
-  id: "apim-backend-managed-identity",
+  id: "aoai-apim-backend-managed-identity",
   description:
     "API Management authenticates to its backends with its managed identity (authentication-managed-identity on every request; the service has an identity)",
   source:
