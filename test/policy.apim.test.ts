@@ -9,6 +9,7 @@ import { armResources } from "../policy/azure/arm";
 import { BASELINE } from "../policy/azure/baseline";
 import { evaluateDefinition, parameterValues } from "../policy/azure/evaluator";
 import { APIM, APIM_RULES } from "../policy/rules/apim";
+import { findRule } from "../policy/rules/catalog";
 import { evaluateRules } from "../policy/rules/evaluate";
 import { policySettingsSchema } from "../policy/rules/settings";
 import type { ResourceView, Rule } from "../policy/rules/types";
@@ -131,6 +132,20 @@ describe("the prod-like gateway stack and the API Management rules", () => {
     const settings = policySettingsSchema.parse({ enforcement, requiredTags: [] });
     expect(evaluateRules(views, "prod", settings, APIM_RULES).findings).toEqual([]);
     expect(APIM_RULES.map((r) => r.enforcement.prod)).toContain("mandatory");
+  });
+
+  it("aoai-required-tags covers the API Management service: the gateway's tags pass, none fail", () => {
+    const tags = findRule("aoai-required-tags");
+    if (!tags) throw new Error("no aoai-required-tags");
+    const tagContext = { environment: "prod" as const, requiredTags: ["environment", "owner", "costCenter"] };
+    const service = first(APIM.service);
+    expect(tags.check(views, tagContext).filter((v) => v.urn === service.urn)).toEqual([]);
+    const untagged = changed(APIM.service, (i) => {
+      delete i.tags;
+    });
+    expect(tags.check(untagged, tagContext).filter((v) => v.urn === service.urn)).toEqual([
+      { urn: service.urn, message: "gateway-service: missing tag(s) environment, owner, costCenter" },
+    ]);
   });
 
   it("aoai-apim-private-inbound: a gateway without its private endpoint fails, an internal injected one passes", () => {
