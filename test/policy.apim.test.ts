@@ -225,7 +225,7 @@ describe("the prod-like gateway stack and the API Management rules", () => {
     const keyOnly = changed(APIM.apiPolicy, (i) => {
       i.value = policyXml([
         { ...consumer, clientId: "app-1" },
-        { name: "legacy", subscription: true },
+        { name: "legacy", subscription: true, tokensPerMinute: 1000 },
       ]);
     });
     const keysToo = keyOnly.map((v) =>
@@ -252,6 +252,28 @@ describe("the prod-like gateway stack and the API Management rules", () => {
     };
     expect(messages("aoai-apim-entra-id-only", [...views, operation])).toEqual([
       expect.stringMatching(/operation policy chat-completions-policy drops <base \/> from <inbound>/),
+    ]);
+  });
+
+  it("aoai-apim-entra-id-only: a linked policy cannot be judged offline; an unknown one (a preview) is left to the plan", () => {
+    const linked = changed(APIM.apiPolicy, (i) => {
+      i.format = "rawxml-link";
+      i.value = "https://example.com/policy.xml";
+    });
+    expect(messages("aoai-apim-entra-id-only", linked)).toEqual([
+      "API azure-openai: its policy is given as rawxml-link, which the rule cannot read offline; validate an Entra ID token on every request",
+    ]);
+    const unknown = changed(APIM.apiPolicy, (i) => {
+      i.value = "[unknown]";
+    });
+    expect(messages("aoai-apim-entra-id-only", unknown)).toEqual([]);
+    const broken = changed(APIM.apiPolicy, (i) => {
+      i.value = "<policies><inbound>";
+    });
+    expect(messages("aoai-apim-entra-id-only", broken)).toEqual([
+      expect.stringMatching(
+        /^API azure-openai: its policy is not well-formed XML \(policy XML is not well-formed/,
+      ),
     ]);
   });
 

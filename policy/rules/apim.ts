@@ -278,9 +278,7 @@ const runsAlways = (section: PolicyNode | undefined, names: readonly string[]) =
   statements(section).some((s) => names.includes(s.name));
 /** Statements anywhere in the section, including conditional branches. */
 function appearsAnywhere(section: PolicyNode | undefined, names: readonly string[]): boolean {
-  return statements(section).some(
-    (s) => names.includes(s.name) || appearsAnywhere({ name: s.name, children: s.children }, names),
-  );
+  return statements(section).some((s) => names.includes(s.name) || appearsAnywhere(s, names));
 }
 
 interface ApiPolicies {
