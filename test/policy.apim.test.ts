@@ -148,6 +148,36 @@ describe("the prod-like gateway stack and the API Management rules", () => {
     ]);
   });
 
+  it("with names and ids unknown (a preview), children are related to their service and API by dependency edges", () => {
+    const unknownNames = views.map((v) => {
+      if (!v.type.startsWith("azure-native:apimanagement:") && v.type !== APIM.privateEndpoint) return v;
+      const inputs = structuredClone(v.inputs);
+      for (const key of ["serviceName", "apiId"]) if (key in inputs) inputs[key] = "[unknown]";
+      for (const c of (inputs.privateLinkServiceConnections ?? []) as Record<string, unknown>[])
+        c.privateLinkServiceId = "[unknown]";
+      return { ...v, inputs };
+    });
+    expect(APIM_RULES.flatMap((r) => r.check(unknownNames, context))).toEqual([]);
+    const noMi = unknownNames.map((v) =>
+      v.type === APIM.apiPolicy
+        ? {
+            ...v,
+            inputs: {
+              ...v.inputs,
+              value: String(v.inputs.value).replace(/<authentication-managed-identity[^>]*\/>/, ""),
+            },
+          }
+        : v,
+    );
+    expect(messages("aoai-apim-backend-managed-identity", noMi)).toEqual([
+      expect.stringMatching(/no <authentication-managed-identity> in <inbound>/),
+    ]);
+    const noEndpoint = unknownNames.filter(
+      (v) => v.type !== APIM.privateEndpoint || !JSON.stringify(v.inputs).includes('"Gateway"'),
+    );
+    expect(messages("aoai-apim-private-inbound", noEndpoint)).toHaveLength(1);
+  });
+
   it("aoai-apim-private-inbound: a gateway without its private endpoint fails, an internal injected one passes", () => {
     const endpoints = views.filter(
       (v) => v.type === APIM.privateEndpoint && JSON.stringify(v.inputs).includes('"Gateway"'),
