@@ -218,6 +218,19 @@ describe("the prod-like gateway stack and the API Management rules", () => {
     expect(messages("aoai-apim-virtual-network", basic)).toEqual([]);
   });
 
+  it("aoai-apim-vnet-capable-sku: StandardV2 passes, BasicV2 and classic Standard fail, Premium passes", () => {
+    const sku = (name: string) =>
+      changed(APIM.service, (i) => {
+        i.sku = { name, capacity: 1 };
+      });
+    expect(messages("aoai-apim-vnet-capable-sku", views)).toEqual([]);
+    expect(messages("aoai-apim-vnet-capable-sku", sku("BasicV2"))).toEqual([
+      "apim-aoai-policy-prod: SKU BasicV2 supports no virtual network; use one of Developer, Premium, Isolated, StandardV2, PremiumV2",
+    ]);
+    expect(messages("aoai-apim-vnet-capable-sku", sku("Standard"))).toHaveLength(1);
+    expect(messages("aoai-apim-vnet-capable-sku", sku("Premium"))).toEqual([]);
+  });
+
   it("aoai-apim-min-api-version: the gateway sets 2021-08-01; unset or 2019-01-01 fails", () => {
     expect(first(APIM.service).inputs.apiVersionConstraint).toEqual({ minApiVersion: "2021-08-01" });
     const unset = changed(APIM.service, (i) => {

@@ -22,6 +22,13 @@ export const APIM_MIN_API_VERSION = "2021-08-01";
 /** SKUs on which ef619a2c "API Management services should use a virtual network" is evaluated by default (VNETEnabled_Audit.json). */
 export const APIM_VNET_EVALUATED_SKUS = ["Developer", "StandardV2", "Premium", "PremiumV2"] as const;
 
+/**
+ * Classic SKUs that support virtual networks: the default of 73ef9241 "API Management service should use a SKU
+ * that supports virtual networks" (AllowedVNETSkus_AuditDeny.json). Its allowed values predate the v2 tiers;
+ * which v2 tiers support virtual networks is in GATEWAY_SKU_FEATURES (components/facts/gateway.ts).
+ */
+export const APIM_CLASSIC_VNET_SKUS = ["Developer", "Premium", "Isolated"] as const;
+
 /** API protocols ee7495e7 "API Management APIs should use only encrypted protocols" refuses (HTTPEnabled_AuditDeny.json). */
 export const APIM_UNENCRYPTED_PROTOCOLS = ["http", "ws"] as const;
 

@@ -6,13 +6,18 @@
  * the AI gateway's own (issue 18: never subscription keys alone).
  */
 import {
+  APIM_CLASSIC_VNET_SKUS,
   APIM_MANAGED_IDENTITY_POLICY,
   APIM_OLDEST_SAFE_API_VERSION,
   APIM_TOKEN_VALIDATION_POLICIES,
   APIM_UNENCRYPTED_PROTOCOLS,
   APIM_VNET_EVALUATED_SKUS,
 } from "../../components/facts/apimSecurity";
-import { GATEWAY_PRIVATE_LINK_GROUP } from "../../components/facts/gateway";
+import {
+  GATEWAY_PRIVATE_LINK_GROUP,
+  GATEWAY_SKU_FEATURES,
+  GATEWAY_SKUS,
+} from "../../components/facts/gateway";
 import { type PolicyNode, parsePolicy } from "../../components/gateway/policyXml";
 import { field, list, ofType } from "./inputs";
 import { OPT_IN, PROD_MANDATORY, type ResourceView, type Rule, type Violation } from "./types";
@@ -90,6 +95,32 @@ export const apimVirtualNetwork = eachRule(
     return type === undefined || type === "None"
       ? `SKU ${String(sku)} without a virtual network (virtualNetworkType ${String(type ?? "None")}); set gateway.outbound: vnetIntegration (or inbound/outbound vnetInjection on PremiumV2)`
       : undefined;
+  },
+);
+
+/** SKUs that support a virtual network: 73ef9241's classic ones and the v2 tiers with VNet integration or injection. */
+const VNET_CAPABLE_SKUS: readonly string[] = [
+  ...APIM_CLASSIC_VNET_SKUS,
+  ...GATEWAY_SKUS.filter(
+    (sku) => GATEWAY_SKU_FEATURES[sku].vnetIntegrationOutbound || GATEWAY_SKU_FEATURES[sku].vnetInjection,
+  ),
+];
+
+export const apimVnetCapableSku = eachRule(
+  {
+    id: "aoai-apim-vnet-capable-sku",
+    description: "API Management services use a SKU that supports virtual networks",
+    source:
+      "Azure Policy 73ef9241-5d81-4cd4-b483-8443d1730fe5 (its allowed SKUs predate the v2 tiers: StandardV2 and PremiumV2 added)",
+    enforcement: PROD_MANDATORY,
+  },
+  APIM.service,
+  "serviceName",
+  (service) => {
+    const sku = field(service.inputs, "sku", "name");
+    return typeof sku === "string" && VNET_CAPABLE_SKUS.includes(sku)
+      ? undefined
+      : `SKU ${String(sku)} supports no virtual network; use one of ${VNET_CAPABLE_SKUS.join(", ")}`;
   },
 );
 
@@ -402,6 +433,7 @@ export const apimBackendManagedIdentity: Rule = {
 export const APIM_RULES: readonly Rule[] = [
   apimPrivateInbound,
   apimPublicNetworkAccessDisabled,
+  apimVnetCapableSku,
   apimVirtualNetwork,
   apimMinApiVersion,
   apimApisEncrypted,
