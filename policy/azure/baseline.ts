@@ -540,23 +540,29 @@ export const BASELINE: readonly BaselineEntry[] = [
     ),
     checks: "no API lists the protocol http or ws",
     level: "enforced",
-    definition: define("aoai-apim-apis-encrypted-protocols", "APIs use encrypted protocols only", "All", "Audit", {
-      allOf: [
-        isApim("apis"),
-        {
-          count: {
-            field: M("apis/protocols[*]"),
-            where: {
-              anyOf: [
-                { field: M("apis/protocols[*]"), equals: "http" },
-                { field: M("apis/protocols[*]"), equals: "ws" },
-              ],
+    definition: define(
+      "aoai-apim-apis-encrypted-protocols",
+      "APIs use encrypted protocols only",
+      "All",
+      "Audit",
+      {
+        allOf: [
+          isApim("apis"),
+          {
+            count: {
+              field: M("apis/protocols[*]"),
+              where: {
+                anyOf: [
+                  { field: M("apis/protocols[*]"), equals: "http" },
+                  { field: M("apis/protocols[*]"), equals: "ws" },
+                ],
+              },
             },
+            greaterOrEquals: 1,
           },
-          greaterOrEquals: 1,
-        },
-      ],
-    }),
+        ],
+      },
+    ),
   },
   {
     builtIn: builtIn(
