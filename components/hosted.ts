@@ -6,7 +6,13 @@
  * the whole schema if one listed component is refused. test/schema.test.ts runs it over this list.
  */
 import { ResourceGroupBudget } from "./budget/component";
+import { PlatformMonitoring } from "./monitoring/component";
 import { AccountPrivateEndpoint } from "./network/endpoint";
 import { PlatformResourceGroup } from "./resource-group/component";
 
-export const HOSTED_COMPONENTS = [PlatformResourceGroup, ResourceGroupBudget, AccountPrivateEndpoint];
+export const HOSTED_COMPONENTS = [
+  PlatformResourceGroup,
+  ResourceGroupBudget,
+  AccountPrivateEndpoint,
+  PlatformMonitoring,
+];
