@@ -245,6 +245,25 @@ describe("the prod-like gateway stack and the API Management rules", () => {
     expect(messages("aoai-apim-min-api-version", old)).toEqual([expect.stringMatching(/is 2019-01-01;/)]);
   });
 
+  it("aoai-apim-modern-tls: a custom property turning TLS 1.1 on (client or backend side) fails", () => {
+    expect(messages("aoai-apim-modern-tls", views)).toEqual([]);
+    const tls11 = changed(APIM.service, (i) => {
+      i.customProperties = {
+        "Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Protocols.Tls11": "True",
+        "Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Backend.Protocols.Tls10": "false",
+      };
+    });
+    expect(messages("aoai-apim-modern-tls", tls11)).toEqual([
+      "apim-aoai-policy-prod: customProperties turn on Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Protocols.Tls11; leave TLS 1.0 and 1.1 off (TLS 1.2 or later)",
+    ]);
+    const backend = changed(APIM.service, (i) => {
+      i.customProperties = {
+        "Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Backend.Protocols.Tls10": "true",
+      };
+    });
+    expect(messages("aoai-apim-modern-tls", backend)).toHaveLength(1);
+  });
+
   it("aoai-apim-apis-encrypted-protocols: an API that also serves http fails", () => {
     expect(first(APIM.api).inputs.protocols).toEqual(["https"]);
     const http = changed(APIM.api, (i) => {
@@ -509,6 +528,19 @@ describe("the Azure Policy mirrors of the API Management built-ins", () => {
     expect(verdicts("3aa03346-d8c5-4994-a5bc-7652c2a2aef1", all)).toEqual([
       [`${SERVICE}/all`, "NonCompliant"],
     ]);
+    const tls10 = changed(APIM.service, (i) => {
+      i.customProperties = {
+        "Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Protocols.Tls10": "true",
+      };
+    });
+    expect(verdicts("Deny-APIM-TLS", views)).toEqual([]);
+    expect(verdicts("Deny-APIM-TLS", tls10)).toEqual([[SERVICE, "NonCompliant"]]);
+    const backendOnly = changed(APIM.service, (i) => {
+      i.customProperties = {
+        "Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Backend.Protocols.Tls10": "true",
+      };
+    });
+    expect(verdicts("Deny-APIM-TLS", backendOnly)).toEqual([]);
     const based = changed(APIM.apiPolicy, (i) => {
       i.value =
         "<policies>\r\n\t<inbound>\n <base />\n</inbound><backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>";

@@ -50,3 +50,16 @@ export const APIM_MANAGED_IDENTITY_POLICY = "authentication-managed-identity";
  * scope policies using <base />" (BasePolicy_Audit.json) wants it first in each of these sections.
  */
 export const APIM_POLICY_SECTIONS = ["inbound", "backend", "outbound", "on-error"] as const;
+
+/**
+ * Custom properties that turn on TLS 1.0 / 1.1 (client side, then backend side), per "Manage protocols and
+ * ciphers in Azure API Management" (https://learn.microsoft.com/azure/api-management/api-management-howto-manage-protocols-ciphers).
+ * The landing-zone policy Deny-APIM-TLS (Azure/Azure-Landing-Zones-Library,
+ * platform/alz/policy_definitions/Deny-APIM-TLS.alz_policy_definition.json) refuses the client-side ones.
+ */
+export const APIM_LEGACY_TLS_PROPERTIES = [
+  "Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Protocols.Tls10",
+  "Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Protocols.Tls11",
+  "Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Backend.Protocols.Tls10",
+  "Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Backend.Protocols.Tls11",
+] as const;

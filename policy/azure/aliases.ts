@@ -106,6 +106,8 @@ export const ALIASES: Readonly<Record<string, string>> = {
   [`${APIM}/sku.name`]: "sku.name",
   [`${APIM}/virtualnetworktype`]: "properties.virtualNetworkType",
   [`${APIM}/publicnetworkaccess`]: "properties.publicNetworkAccess",
+  // ALZ Deny-APIM-TLS.
+  [`${APIM}/customproperties`]: "properties.customProperties",
   [`${APIM}/apiversionconstraint.minapiversion`]: "properties.apiVersionConstraint.minApiVersion",
   [`${APIM}/apis/protocols[*]`]: "properties.protocols[*]",
   [`${APIM}/apis/policies/value`]: "properties.value",

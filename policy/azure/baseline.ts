@@ -706,6 +706,28 @@ export const BASELINE: readonly BaselineEntry[] = [
     ),
   },
   {
+    builtIn: {
+      id: "Deny-APIM-TLS",
+      path: "Azure Landing Zones: platform/alz/policy_definitions/Deny-APIM-TLS.alz_policy_definition.json",
+      displayName: "API Management services should use TLS version 1.2",
+    },
+    checks: "Deny: no custom property turns on client-side TLS 1.0 or 1.1",
+    level: "enforced",
+    definition: define("aoai-apim-alz-deny-tls", "API Management uses TLS 1.2", "All", "Deny", {
+      allOf: [
+        isApim(),
+        {
+          anyOf: ["tls10", "tls11"].flatMap((version) =>
+            ['"true"', "true"].map((value) => ({
+              value: `[indexof(toLower(string(field('${M("customProperties")}'))), '"microsoft.windowsazure.apimanagement.gateway.security.protocols.${version}":${value}')]`,
+              greater: 0,
+            })),
+          ),
+        },
+      ],
+    }),
+  },
+  {
     builtIn: builtIn(
       "c2c0c6d8-007b-4a48-8d9b-3539bddd8e87",
       "Security Center",

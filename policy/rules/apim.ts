@@ -7,6 +7,7 @@
  */
 import {
   APIM_CLASSIC_VNET_SKUS,
+  APIM_LEGACY_TLS_PROPERTIES,
   APIM_MANAGED_IDENTITY_POLICY,
   APIM_OLDEST_SAFE_API_VERSION,
   APIM_TOKEN_VALIDATION_POLICIES,
@@ -193,6 +194,28 @@ export const apimMinApiVersion = eachRule(
     return date !== undefined && date >= APIM_OLDEST_SAFE_API_VERSION
       ? undefined
       : `apiVersionConstraint.minApiVersion is ${min === undefined ? "not set" : String(min)}; older management API versions return service secrets to read-only users: set ${APIM_OLDEST_SAFE_API_VERSION} or later`;
+  },
+);
+
+export const apimTls12 = eachRule(
+  {
+    id: "aoai-apim-modern-tls",
+    description: "API Management services keep TLS 1.0 and 1.1 off, towards clients and backends",
+    source: "Landing-zone policy Deny-APIM-TLS (API Management services should use TLS version 1.2)",
+    enforcement: PROD_MANDATORY,
+  },
+  APIM.service,
+  "serviceName",
+  (service) => {
+    const properties = (field(service.inputs, "customProperties") ?? {}) as Record<string, unknown>;
+    const on = APIM_LEGACY_TLS_PROPERTIES.filter((key) =>
+      Object.entries(properties).some(
+        ([name, value]) => name.toLowerCase() === key.toLowerCase() && String(value).toLowerCase() === "true",
+      ),
+    );
+    return on.length === 0
+      ? undefined
+      : `customProperties turn on ${on.join(", ")}; leave TLS 1.0 and 1.1 off (TLS 1.2 or later)`;
   },
 );
 
@@ -436,6 +459,7 @@ export const APIM_RULES: readonly Rule[] = [
   apimVnetCapableSku,
   apimVirtualNetwork,
   apimMinApiVersion,
+  apimTls12,
   apimApisEncrypted,
   apimEntraIdOnly,
   apimBackendManagedIdentity,
