@@ -6,6 +6,7 @@
  * the whole schema if one listed component is refused. test/schema.test.ts runs it over this list.
  */
 import { ResourceGroupBudget } from "./budget/component";
+import { AiGateway } from "./gateway/component";
 import { PlatformMonitoring } from "./monitoring/component";
 import { AccountPrivateEndpoint } from "./network/endpoint";
 import { PlatformResourceGroup } from "./resource-group/component";
@@ -14,5 +15,6 @@ export const HOSTED_COMPONENTS = [
   PlatformResourceGroup,
   ResourceGroupBudget,
   AccountPrivateEndpoint,
+  AiGateway,
   PlatformMonitoring,
 ];
