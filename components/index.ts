@@ -1,10 +1,14 @@
 /** Public entry of the components package: components, their spec schemas and the platform facts. */
-export {
-  type KeyVaultGrant,
-  type ManagedIdentityOutputs,
-  PlatformAccess,
-  type PlatformAccessArgs,
-} from "./access/component";
+
+export type {
+  AppIdentity,
+  CiDeployIdentity,
+  CiPreviewIdentity,
+  EntraGroup,
+  KeyVaultGrant,
+  PlatformAccessArgs,
+} from "./access/args";
+export { type CiIdentityOutputs, type ManagedIdentityOutputs, PlatformAccess } from "./access/component";
 export { constrainedRolesCondition } from "./access/delegation";
 export { deploySubjects, type FederatedSubject, pullRequestSubject } from "./access/github";
 export { GithubDeployIdentity, type GithubDeployIdentityArgs } from "./access/githubDeployIdentity";
@@ -28,6 +32,7 @@ export {
   type OpenAIAccountSpec,
 } from "./account/component";
 export { ACCOUNT_KINDS, type AccountSpec, accountSpecSchema, IDENTITY_TYPES } from "./account/spec";
+export type { AccountReference } from "./accountRef";
 export { ResourceGroupBudget, type ResourceGroupBudgetArgs } from "./budget/component";
 export { type BudgetNotification, budgetNotifications } from "./budget/notifications";
 export { type BudgetSpec, budgetSpecSchema } from "./budget/spec";
