@@ -230,7 +230,11 @@ describe("the component package", () => {
     expect(enumOf("GatewayOutbound")).toEqual([...GATEWAY_OUTBOUND].sort());
     expect(enumOf("GatewayPublicNetworkAccess")).toEqual(["Disabled", "Enabled"]);
     expect(enumOf("TokenQuotaPeriod")).toEqual([...TOKEN_QUOTA_PERIODS].sort());
-    expect(enumOf("GatewayDnsZoneGroup")).toEqual(["policy-managed", "stack"]);
+    expect(enumOf("DnsZoneGroupMode")).toEqual(["policy-managed", "stack"]);
+    // One enum for who creates zone groups, shared with PrivateNetwork's dnsZoneGroup.
+    expect(gateway?.inputProperties?.dnsZoneGroup?.$ref).toBe(
+      `#/types/${PACKAGE_NAME}:index:DnsZoneGroupMode`,
+    );
   });
 
   it("PlatformMonitoring: the monitoring config as inputs, what it monitors as references with an input id", () => {
