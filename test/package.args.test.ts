@@ -46,6 +46,31 @@ describe("ResourceGroupBudget args", () => {
   });
 });
 
+describe("validateArgs errors", () => {
+  it("never print a credential-bearing value or an output, and still name the key path", async () => {
+    const webhook = "https://hooks.example.com/services/T0/B0?token=abc123secretvalue";
+    let thrown: unknown;
+    await recordResources(() => {
+      try {
+        new ResourceGroupBudget("b", {
+          name: pulumi.secret("budget-aoai") as unknown as string,
+          amount: 100,
+          startDate: "2026-12-01",
+          contactEmails: [webhook],
+          resourceGroupId: RG,
+        });
+      } catch (error) {
+        thrown = error;
+      }
+    });
+    const message = (thrown as Error).message;
+    expect(message).toMatch(/contactEmails\.0: \[secret\]: /);
+    expect(message).toMatch(/name: \(an output value\): /);
+    expect(message).not.toContain("abc123secretvalue");
+    expect(message).not.toContain("hooks.example.com");
+  });
+});
+
 describe("AccountPrivateEndpoint args", () => {
   const endpoint = {
     accountName: "aoai-x",
