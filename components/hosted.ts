@@ -5,8 +5,14 @@
  * `Partial<Record<…>>`, unions and outputs typed as other components of this package, and fails
  * the whole schema if one listed component is refused. test/schema.test.ts runs it over this list.
  */
+import { OpenAIAccount } from "./account/component";
 import { ResourceGroupBudget } from "./budget/component";
 import { AccountPrivateEndpoint } from "./network/endpoint";
 import { PlatformResourceGroup } from "./resource-group/component";
 
-export const HOSTED_COMPONENTS = [PlatformResourceGroup, ResourceGroupBudget, AccountPrivateEndpoint];
+export const HOSTED_COMPONENTS = [
+  PlatformResourceGroup,
+  ResourceGroupBudget,
+  AccountPrivateEndpoint,
+  OpenAIAccount,
+];

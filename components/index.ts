@@ -22,17 +22,17 @@ export {
   PRINCIPAL_TYPES,
 } from "./access/spec";
 export type {
-  AccountIdentityArgs,
-  AccountNetworkAclsArgs,
-  AccountOutboundArgs,
-  BlocklistArgs,
-  BlocklistTermArgs,
-  CategoryThresholdsArgs,
-  ContentFilterArgs,
-  ContentFilterCategoriesArgs,
-  CustomerManagedKeyArgs,
+  AccountIdentity,
+  AccountNetworkAcls,
+  AccountOutbound,
+  Blocklist,
+  BlocklistItem,
+  CategorySeverityThresholds,
+  ContentFilter,
+  ContentFilterCategories,
+  CustomerManagedKey,
   DeploymentInfo,
-  ModelDeploymentArgs,
+  ModelDeployment,
   OpenAIAccountArgs,
 } from "./account/args";
 export { OpenAIAccount } from "./account/component";

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { ModelDeploymentArgs, OpenAIAccountArgs } from "../components/account/args";
+import type { ModelDeployment, OpenAIAccountArgs } from "../components/account/args";
 import { OpenAIAccount } from "../components/account/component";
 import { raiPolicyProperties } from "../components/content-filter/settings";
 import { contentFilterSpecSchema } from "../components/content-filter/spec";
 import { PlatformResourceGroup } from "../components/resource-group/component";
 import { ofType, recordResources, resolved } from "./support/mockRun";
 
-const DEPLOYMENTS: ModelDeploymentArgs[] = [
+const DEPLOYMENTS: ModelDeployment[] = [
   { name: "chat", model: "gpt-4.1", version: "2025-04-14", sku: "GlobalStandard", capacity: 10 },
   { name: "mini", model: "gpt-4.1-mini", version: "2025-04-14", sku: "GlobalStandard", capacity: 10 },
   { name: "emb", model: "text-embedding-3-small", version: "1", sku: "Standard", capacity: 5 },
@@ -157,7 +157,7 @@ describe("OpenAIAccount", () => {
 
   it("maps each model to all its deployments, in config order", async () => {
     let account: OpenAIAccount | undefined;
-    const chat = DEPLOYMENTS[0] as ModelDeploymentArgs;
+    const chat = DEPLOYMENTS[0] as ModelDeployment;
     await recordResources(() => {
       account = new OpenAIAccount(
         "a",

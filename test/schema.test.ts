@@ -8,6 +8,9 @@ import { join } from "node:path";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { ACCOUNT_KINDS } from "../components/account/spec";
+import { VERSION_UPGRADE_OPTIONS } from "../components/deployments/spec";
+import { DEPLOYMENT_SKUS } from "../components/facts/skus";
 import { HOSTED_COMPONENTS } from "../components/hosted";
 import { componentType, PACKAGE_NAME } from "../components/tokens";
 import pkg from "../package.json";
@@ -20,6 +23,14 @@ interface SchemaProperty {
   type?: string;
   $ref?: string;
   description?: string;
+  items?: SchemaProperty;
+  additionalProperties?: SchemaProperty;
+}
+interface SchemaType {
+  type: string;
+  properties?: Record<string, SchemaProperty>;
+  required?: string[];
+  enum?: { name: string; value: string }[];
 }
 interface PackageSchema {
   name: string;
@@ -33,6 +44,7 @@ interface PackageSchema {
       properties?: Record<string, SchemaProperty>;
     }
   >;
+  types?: Record<string, SchemaType>;
 }
 
 describe("the component package", () => {
@@ -78,25 +90,131 @@ describe("the component package", () => {
     expect(group?.requiredInputs).toEqual(expect.arrayContaining(["name", "location"]));
   });
 
-  it("examples/yaml: every aoai-platform type, property and reference is in the schema", () => {
-    const program = parse(readText("examples/yaml/Pulumi.yaml")) as {
-      resources: Record<string, { type: string; properties?: Record<string, unknown> }>;
-      outputs?: Record<string, string>;
+  it("OpenAIAccount: its args and every type under them carry descriptions; only name and resource group are required", () => {
+    const account = schema.resources[componentType("OpenAIAccount")];
+    expect(account?.requiredInputs?.sort()).toEqual(["name", "resourceGroupName"]);
+    expect(account?.inputProperties?.customSubDomain?.description).toMatch(/account name in lower case/);
+    expect(account?.inputProperties?.location?.description).toMatch(/resource group's region/);
+    const typeOf = (ref: string | undefined) => schema.types?.[(ref ?? "").replace("#/types/", "")];
+    // Walk the args' object types: every property documented (they are every language's docs).
+    const seen = new Set<string>();
+    const undocumented: string[] = [];
+    const walk = (owner: string, properties: Record<string, SchemaProperty>) => {
+      for (const [key, property] of Object.entries(properties)) {
+        if (!property.description) undocumented.push(`${owner}.${key}`);
+        const ref = property.$ref ?? property.items?.$ref ?? property.additionalProperties?.$ref;
+        const type = typeOf(ref);
+        if (ref && type?.properties && !seen.has(ref)) {
+          seen.add(ref);
+          walk(ref, type.properties);
+        }
+      }
     };
-    const ours = Object.entries(program.resources).filter(([, r]) => r.type.startsWith(`${PACKAGE_NAME}:`));
-    expect(ours.map(([, r]) => r.type).sort()).toEqual(Object.keys(schema.resources).sort());
-    for (const [, { type, properties = {} }] of ours) {
-      const resource = schema.resources[type];
-      expect(resource, type).toBeDefined();
-      expect(
-        Object.keys(properties).filter((k) => !(k in (resource?.inputProperties ?? {}))),
-        type,
-      ).toEqual([]);
-      expect(
-        (resource?.requiredInputs ?? []).filter((k) => !(k in properties)),
-        type,
-      ).toEqual([]);
+    walk("OpenAIAccount", account?.inputProperties ?? {});
+    walk("OpenAIAccount outputs", account?.properties ?? {});
+    expect(undocumented).toEqual([]);
+    expect([...seen].length).toBeGreaterThanOrEqual(10);
+    // Python, Go and C# add "Args" to input type names themselves (no ModelDeploymentArgsArgs).
+    expect([...seen].filter((ref) => ref.endsWith("Args"))).toEqual([]);
+    const deployment = typeOf(account?.inputProperties?.deployments?.items?.$ref);
+    expect(deployment?.required?.sort()).toEqual(["capacity", "model", "name", "sku", "version"]);
+    expect(Object.keys(account?.properties ?? {})).toEqual(
+      expect.arrayContaining([
+        "accountId",
+        "accountName",
+        "endpoint",
+        "principalId",
+        "deployments",
+        "modelDeployments",
+      ]),
+    );
+    expect(Object.keys(account?.properties ?? {}).filter((k) => /key|secret/i.test(k))).toEqual([]);
+  });
+
+  it("OpenAIAccount: kind, SKU and version upgrade option are enums of the spec's values", () => {
+    const account = schema.resources[componentType("OpenAIAccount")];
+    const enumValues = (ref: string | undefined) =>
+      schema.types?.[(ref ?? "").replace("#/types/", "")]?.enum?.map((e) => e.value);
+    expect(enumValues(account?.inputProperties?.kind?.$ref)).toEqual([...ACCOUNT_KINDS]);
+    const deployment =
+      schema.types?.[(account?.inputProperties?.deployments?.items?.$ref ?? "").replace("#/types/", "")];
+    expect(enumValues(deployment?.properties?.sku?.$ref)).toEqual([...DEPLOYMENT_SKUS]);
+    expect(enumValues(deployment?.properties?.versionUpgradeOption?.$ref)).toEqual([
+      ...VERSION_UPGRADE_OPTIONS,
+    ]);
+  });
+
+  /** What a value breaks of a schema property: unknown keys, missing required ones, wrong types, enum values. */
+  function problemsOf(value: unknown, property: SchemaProperty, at: string): string[] {
+    // ${resource.output} and ${config} references are checked apart (outputs) or are the stack's.
+    if (typeof value === "string" && /^\$\{[^}]+\}$/.test(value)) return [];
+    const ref = property.$ref?.replace("#/types/", "");
+    if (ref !== undefined) {
+      const type = schema.types?.[ref];
+      if (!type) return [`${at}: no type ${ref} in the schema`];
+      if (type.enum) {
+        const values = type.enum.map((e) => e.value);
+        return values.includes(value as string)
+          ? []
+          : [`${at}: ${JSON.stringify(value)} is not one of ${values}`];
+      }
+      return objectProblems(value, type.properties ?? {}, type.required ?? [], at);
     }
+    if (property.type === "array") {
+      if (!Array.isArray(value)) return [`${at}: not an array`];
+      return value.flatMap((item, i) => problemsOf(item, property.items ?? {}, `${at}[${i}]`));
+    }
+    if (property.type === "object") {
+      if (value === null || typeof value !== "object") return [`${at}: not an object`];
+      return Object.entries(value).flatMap(([k, v]) =>
+        problemsOf(v, property.additionalProperties ?? {}, `${at}.${k}`),
+      );
+    }
+    return property.type === undefined || typeof value === property.type
+      ? []
+      : [`${at}: ${JSON.stringify(value)} is not a ${property.type}`];
+  }
+
+  function objectProblems(
+    value: unknown,
+    properties: Record<string, SchemaProperty>,
+    required: readonly string[],
+    at: string,
+  ): string[] {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return [`${at}: not an object`];
+    const given = value as Record<string, unknown>;
+    return [
+      ...Object.entries(given).flatMap(([key, v]) => {
+        const property = properties[key];
+        return property ? problemsOf(v, property, `${at}.${key}`) : [`${at}.${key}: not in the schema`];
+      }),
+      ...required.filter((key) => !(key in given)).map((key) => `${at}.${key}: required, missing`),
+    ];
+  }
+
+  type YamlProgram = {
+    resources: Record<string, { type: string; properties?: Record<string, unknown> }>;
+    outputs?: Record<string, string>;
+  };
+  const yamlProblems = (program: YamlProgram) =>
+    Object.entries(program.resources)
+      .filter(([, r]) => r.type.startsWith(`${PACKAGE_NAME}:`))
+      .flatMap(([name, { type, properties = {} }]) => {
+        const resource = schema.resources[type];
+        if (!resource) return [`${name}: no resource ${type} in the schema`];
+        return objectProblems(
+          properties,
+          resource.inputProperties ?? {},
+          resource.requiredInputs ?? [],
+          name,
+        );
+      });
+
+  it("examples/yaml: every aoai-platform type, property (at every depth), enum value and reference is in the schema", () => {
+    const program = parse(readText("examples/yaml/Pulumi.yaml")) as YamlProgram;
+    const ours = Object.values(program.resources).filter((r) => r.type.startsWith(`${PACKAGE_NAME}:`));
+    expect(ours.map((r) => r.type).sort()).toEqual(Object.keys(schema.resources).sort());
+    expect(yamlProblems(program)).toEqual([]);
     // ${resource.property} references must name an output of that component.
     const text = readText("examples/yaml/Pulumi.yaml");
     for (const [, ref, property] of text.matchAll(/\$\{(\w+)\.(\w+)\}/g)) {
@@ -106,22 +224,78 @@ describe("the component package", () => {
     }
   });
 
-  it("examples/python: every class and keyword argument is in the schema (snake_case of the property)", () => {
-    const source = readText("examples/python/__main__.py");
-    const calls = [...source.matchAll(/aoai\.(\w+)\(\s*"[^"]+",([^)]*)\)/g)];
-    expect(calls.map(([, cls]) => componentType(cls ?? "")).sort()).toEqual(
-      Object.keys(schema.resources).sort(),
+  it("the YAML check finds a nested unknown key, a bad enum value, a wrong type and a missing required key", () => {
+    const program = parse(readText("examples/yaml/Pulumi.yaml")) as YamlProgram;
+    const account = program.resources.account?.properties as {
+      deployments: Record<string, unknown>[];
+      contentFilters: { blocklists: { terms: Record<string, unknown>[] }[] }[];
+    };
+    const [deployment] = account.deployments;
+    if (!deployment) throw new Error("examples/yaml: the account has no deployment");
+    deployment.sku = "Premium";
+    deployment.capacity = "lots";
+    delete deployment.model;
+    const term = account.contentFilters[0]?.blocklists[0]?.terms[0];
+    if (term) term.caseSensitive = true;
+    expect(yamlProblems(program)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^account\.deployments\[0\]\.sku: "Premium" is not one of /),
+        'account.deployments[0].capacity: "lots" is not a number',
+        "account.deployments[0].model: required, missing",
+        "account.contentFilters[0].blocklists[0].terms[0].caseSensitive: not in the schema",
+      ]),
     );
+  });
+
+  it("examples/python: every class, keyword argument (at every depth) and enum member is in the schema", () => {
+    const source = readText("examples/python/__main__.py");
     const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-    for (const [, cls, body] of calls) {
-      const inputs = Object.keys(schema.resources[componentType(cls ?? "")]?.inputProperties ?? {}).map(
-        snake,
+    // Python's SDK names enum members in upper snake case: GlobalStandard -> GLOBAL_STANDARD.
+    const upperSnake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
+    const problems: string[] = [];
+    const resources: string[] = [];
+    for (const call of source.matchAll(/aoai\.(\w+)\(/g)) {
+      const cls = call[1] ?? "";
+      // The call's arguments up to its closing parenthesis; keyword arguments at depth 0 only.
+      let depth = 0;
+      const kwargs: string[] = [];
+      const start = (call.index ?? 0) + call[0].length;
+      for (let i = start; i < source.length && depth >= 0; i++) {
+        const c = source[i];
+        if (c === '"') i = source.indexOf('"', i + 1);
+        else if (c === "(" || c === "[" || c === "{") depth++;
+        else if (c === ")" || c === "]" || c === "}") depth--;
+        else if (depth === 0) {
+          const kw = /^(\w+)=(?!=)/.exec(source.slice(i));
+          if (kw && /[\s(,]/.test(source[i - 1] ?? "")) kwargs.push(kw[1] ?? "");
+        }
+      }
+      const resource = schema.resources[componentType(cls)];
+      const type = cls.endsWith("Args") ? schema.types?.[componentType(cls.slice(0, -4))] : undefined;
+      if (resource) resources.push(componentType(cls));
+      const inputs = resource?.inputProperties ?? type?.properties;
+      const required = resource?.requiredInputs ?? type?.required ?? [];
+      if (!inputs) {
+        problems.push(`${cls}: neither a resource nor an input type of the schema`);
+        continue;
+      }
+      const known = Object.keys(inputs).map(snake);
+      problems.push(
+        ...kwargs.filter((k) => !known.includes(k)).map((k) => `${cls}(${k}=): not in the schema`),
       );
-      const kwargs = [...(body ?? "").matchAll(/(\w+)=/g)].map(([, k]) => k);
-      expect(
-        kwargs.filter((k) => !inputs.includes(k ?? "")),
-        cls,
-      ).toEqual([]);
+      problems.push(
+        ...required
+          .map(snake)
+          .filter((k) => !kwargs.includes(k))
+          .map((k) => `${cls}(${k}=): required, missing`),
+      );
     }
+    for (const [, enumName, member] of source.matchAll(/aoai\.(\w+)\.([A-Z][A-Z0-9_]*)\b/g)) {
+      const members = schema.types?.[componentType(enumName ?? "")]?.enum?.map((e) => upperSnake(e.name));
+      if (!members?.includes(member ?? ""))
+        problems.push(`${enumName}.${member}: not an enum member of the schema`);
+    }
+    expect(problems).toEqual([]);
+    expect([...new Set(resources)].sort()).toEqual(Object.keys(schema.resources).sort());
   });
 });

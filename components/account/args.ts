@@ -20,7 +20,7 @@ import type {
 } from "./spec";
 
 /** Network ACLs on the account's public endpoint (only with publicNetworkAccess Enabled). */
-export interface AccountNetworkAclsArgs {
+export interface AccountNetworkAcls {
   /** What happens to traffic no rule matches; default Deny. Allow opens the account to the internet. */
   defaultAction?: NetworkAclDefaultAction;
   /** Public IPv4 addresses or CIDR ranges allowed in (at most 100; no private or reserved ranges). */
@@ -30,7 +30,7 @@ export interface AccountNetworkAclsArgs {
 }
 
 /** Outbound (data exfiltration) control of the account. */
-export interface AccountOutboundArgs {
+export interface AccountOutbound {
   /** Restrict outbound calls to `allowedFqdns`; default true. */
   restrict?: boolean;
   /** The FQDNs the account may call while `restrict` is true. */
@@ -38,7 +38,7 @@ export interface AccountOutboundArgs {
 }
 
 /** The account's managed identity. */
-export interface AccountIdentityArgs {
+export interface AccountIdentity {
   /** Default SystemAssigned. A customer-managed key needs the system-assigned identity. */
   type?: AccountIdentityType;
   /** ARM ids of user-assigned identities; required with a UserAssigned type, refused without one. */
@@ -46,7 +46,7 @@ export interface AccountIdentityArgs {
 }
 
 /** Encryption with a customer-managed key in Key Vault. */
-export interface CustomerManagedKeyArgs {
+export interface CustomerManagedKey {
   /** The vault's URI, e.g. https://kv-contoso.vault.azure.net/. */
   keyVaultUri: string;
   /** The key's name in the vault. */
@@ -63,7 +63,7 @@ export interface CustomerManagedKeyArgs {
 }
 
 /** One model deployment on the account; deployments are created one after another, in this order. */
-export interface ModelDeploymentArgs {
+export interface ModelDeployment {
   /** Deployment name (what apps pass as `model`): 1-64 letters, digits, `_` and `-`. */
   name: string;
   /** Model name, e.g. gpt-4.1-mini. */
@@ -87,7 +87,7 @@ export interface ModelDeploymentArgs {
 }
 
 /** Severity thresholds of one harm category; a lower threshold blocks more. */
-export interface CategoryThresholdsArgs {
+export interface CategorySeverityThresholds {
   /** Threshold on prompts; omitted: the preset's. */
   prompt?: SeverityThreshold;
   /** Threshold on completions; omitted: the preset's. */
@@ -95,19 +95,19 @@ export interface CategoryThresholdsArgs {
 }
 
 /** Overrides of the preset's thresholds per harm category. */
-export interface ContentFilterCategoriesArgs {
+export interface ContentFilterCategories {
   /** Hate and fairness. */
-  hate?: CategoryThresholdsArgs;
+  hate?: CategorySeverityThresholds;
   /** Sexual content. */
-  sexual?: CategoryThresholdsArgs;
+  sexual?: CategorySeverityThresholds;
   /** Violence. */
-  violence?: CategoryThresholdsArgs;
+  violence?: CategorySeverityThresholds;
   /** Self-harm. */
-  selfHarm?: CategoryThresholdsArgs;
+  selfHarm?: CategorySeverityThresholds;
 }
 
 /** One term of a blocklist. */
-export interface BlocklistTermArgs {
+export interface BlocklistItem {
   /** The exact term, or a regular expression with `regex: true` (at most 1000 characters). */
   pattern: string;
   /** Match `pattern` as a regular expression; default false. */
@@ -117,13 +117,13 @@ export interface BlocklistTermArgs {
 }
 
 /** A blocklist of the account, used by a content filter. Filters sharing a name share the list. */
-export interface BlocklistArgs {
+export interface Blocklist {
   /** Blocklist name: 2-64 letters, digits, `_`, `.` and `-`, starting with a letter or digit. */
   name: string;
   /** Description in Azure (at most 512 characters). */
   description?: string;
   /** The terms (1 to 10,000); each becomes a blocklist item named by its content. */
-  terms: BlocklistTermArgs[];
+  terms: BlocklistItem[];
   /** Which side of the conversation the blocklist applies to; default both. */
   appliesTo?: BlocklistAppliesTo;
   /** ARM id of an existing blocklist to adopt (Pulumi `import`). */
@@ -131,7 +131,7 @@ export interface BlocklistArgs {
 }
 
 /** A content filter (RAI policy) of the account. */
-export interface ContentFilterArgs {
+export interface ContentFilter {
   /** Filter name, what deployments name in `contentFilter`: 2-64 letters, digits, `_`, `.` and `-`, starting with a letter or digit. */
   name: string;
   /** Starting point: Microsoft's default thresholds (default), or the stricter preset. */
@@ -139,7 +139,7 @@ export interface ContentFilterArgs {
   /** Default filters synchronously; Asynchronous_filter streams first and filters after. */
   mode?: ContentFilterMode;
   /** Threshold overrides per harm category. */
-  categories?: ContentFilterCategoriesArgs;
+  categories?: ContentFilterCategories;
   /** Prompt Shields for jailbreak attempts; omitted: the preset's. */
   jailbreak?: boolean;
   /** Prompt Shields for indirect attacks (in documents); omitted: the preset's. */
@@ -153,7 +153,7 @@ export interface ContentFilterArgs {
   /** Protected material (code) detection on completions; omitted: the preset's. */
   protectedMaterialCode?: boolean;
   /** Blocklists the filter applies. */
-  blocklists?: BlocklistArgs[];
+  blocklists?: Blocklist[];
   /** ARM id of an existing RAI policy to adopt (Pulumi `import`). */
   import?: string;
 }
@@ -177,23 +177,23 @@ export interface OpenAIAccountArgs {
   /** Default Disabled: callers reach the account through a private endpoint. */
   publicNetworkAccess?: AccountPublicNetworkAccess;
   /** Network ACLs of the public endpoint; default deny everything. */
-  networkAcls?: AccountNetworkAclsArgs;
+  networkAcls?: AccountNetworkAcls;
   /** API-key auth; default false: callers must use Entra ID tokens. */
   localAuthEnabled?: boolean;
   /** Outbound control; default restricted to nothing. */
-  outbound?: AccountOutboundArgs;
+  outbound?: AccountOutbound;
   /** Managed identity; default system-assigned. */
-  identity?: AccountIdentityArgs;
+  identity?: AccountIdentity;
   /** Encryption with a customer-managed key (needs the system-assigned identity). */
-  customerManagedKey?: CustomerManagedKeyArgs;
+  customerManagedKey?: CustomerManagedKey;
   /** Recover a soft-deleted account of this name (ARM properties.restore) instead of creating one. */
   restore?: boolean;
   /** ARM id of an existing account to adopt (Pulumi `import`) instead of creating one. */
   import?: string;
   /** Content filters (RAI policies) and their blocklists. */
-  contentFilters?: ContentFilterArgs[];
+  contentFilters?: ContentFilter[];
   /** Model deployments, created one after another in this order (Azure serialises account operations). */
-  deployments?: ModelDeploymentArgs[];
+  deployments?: ModelDeployment[];
   /**
    * Azure management lock: CanNotDelete stops anyone deleting the account or its deployments, also
    * outside Pulumi (updates still work); default None. The platform's prod stacks set CanNotDelete.
