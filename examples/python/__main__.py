@@ -56,6 +56,8 @@ account = aoai.OpenAIAccount(
     tags={"owner": "team-ai@contoso.com"},
 )
 
+# Azure refuses a private endpoint while the account is busy. The provider answers Construct only once
+# every child of the account is created (deployments included), so account.account_id orders it.
 endpoint = aoai.AccountPrivateEndpoint(
     "endpoint",
     account_name="aoai-team-ai",
