@@ -28,7 +28,9 @@ const lastOperations = new WeakMap<OpenAIAccount, pulumi.Resource>();
  * and its model deployments. Every operation on the account (blocklists, their items, RAI policies,
  * deployments, Defender for AI) runs after the previous one: Azure answers 409 RequestConflict to
  * concurrent operations on one account. The filters and deployments are internal child components
- * (ContentFilterSet, ModelDeploymentChain), kept as locals: the outputs are plain values.
+ * (ContentFilterSet, ModelDeploymentChain) kept as locals, and the chain's ordering stays inside:
+ * Pulumi's schema inference makes every property of this class an output for other languages, so
+ * the properties are only outputs of types the schema can express.
  */
 export class OpenAIAccount extends pulumi.ComponentResource {
   /** The account's ARM id. */
