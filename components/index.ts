@@ -82,18 +82,33 @@ export { type GatewayPlan, type GatewayRoute, networkingIssues, planGateway } fr
 export { gatewayPolicyXml, type PolicyConsumer, type PolicyInput } from "./gateway/policy";
 export { type GatewaySpec, gatewaySpecSchema } from "./gateway/spec";
 export {
-  type AccountAlertRule,
   type AlertSettings,
   type AlertSettingsByKind,
   accountAlertRules,
+  gatewayAlertRules,
+  type MetricAlertRule,
+  type MonitoringSettings,
+  resolveAlertSeverities,
 } from "./monitoring/alerts";
 export {
-  type MonitoredAccount,
-  type MonitoringSettings,
+  type GatewayAlertsArgs,
+  type MetricAlertArgs,
+  type MonitoringActionGroupArgs,
+  type MonitoringAlertsArgs,
+  type MonitoringDiagnosticsArgs,
+  type MonitoringEventHubArgs,
+  type MonitoringWorkspaceArgs,
   PlatformMonitoring,
   type PlatformMonitoringArgs,
 } from "./monitoring/component";
-export { type AlertKind, type MonitoringSpec, monitoringSpecSchema } from "./monitoring/spec";
+export type { MonitoredAccountArgs, MonitoredDeploymentArgs, MonitoredGatewayArgs } from "./monitoring/refs";
+export {
+  type AlertKind,
+  type GatewayAlertKind,
+  type MonitoringSpec,
+  monitoringArgsSchema,
+  monitoringSpecSchema,
+} from "./monitoring/spec";
 export {
   type Cidr,
   cidrContains,

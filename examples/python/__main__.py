@@ -1,4 +1,4 @@
-"""A team's resource group, budget, Azure OpenAI account and its private endpoint from the aoai-platform components."""
+"""A team's resource group, budget, Azure OpenAI account, its private endpoint and monitoring from the aoai-platform components."""
 
 import pulumi
 import pulumi_aoai_platform as aoai
@@ -10,15 +10,6 @@ group = aoai.PlatformResourceGroup(
     name="rg-team-ai",
     location="swedencentral",
     tags={"owner": "team-ai@contoso.com"},
-)
-
-budget = aoai.ResourceGroupBudget(
-    "budget",
-    name="budget-team-ai",
-    amount=500,
-    start_date="2026-12-01",
-    contact_emails=["finops@contoso.com"],
-    resource_group_id=group.id,
 )
 
 # Region from the resource group, subdomain from the name, Entra ID only, public access Disabled:
@@ -56,6 +47,33 @@ account = aoai.OpenAIAccount(
     tags={"owner": "team-ai@contoso.com"},
 )
 
+monitoring = aoai.PlatformMonitoring(
+    "monitoring",
+    workspace={"name": "log-team-ai", "retention_in_days": 90},
+    action_group={"name": "ag-team-ai", "short_name": "team-ai", "emails": ["team-ai-oncall@contoso.com"]},
+    environment="prod",
+    resource_group_name=group.name,
+    location="swedencentral",
+    accounts=[
+        {
+            "name": "aoai-team-ai",
+            "id": account.account_id,
+            "location": "swedencentral",
+            "deployments": [{"name": "chat", "sku": "GlobalStandard"}],
+        }
+    ],
+)
+
+budget = aoai.ResourceGroupBudget(
+    "budget",
+    name="budget-team-ai",
+    amount=500,
+    start_date="2026-12-01",
+    contact_emails=["finops@contoso.com"],
+    resource_group_id=group.id,
+    action_group_id=monitoring.action_group_id,
+)
+
 # Azure refuses a private endpoint while the account is busy. The provider answers Construct only once
 # every child of the account is created (deployments included), so account.account_id orders it.
 endpoint = aoai.AccountPrivateEndpoint(
@@ -72,3 +90,4 @@ pulumi.export("resourceGroupId", group.id)
 pulumi.export("budgetId", budget.budget_id)
 pulumi.export("endpoint", account.endpoint)
 pulumi.export("deployments", account.model_deployments)
+pulumi.export("workspaceId", monitoring.workspace_id)
