@@ -288,55 +288,167 @@ describe("the component package", () => {
     );
   });
 
-  it("examples/python: every class, keyword argument (at every depth) and enum member is in the schema", () => {
-    const source = readText("examples/python/__main__.py");
+  /** A Python expression as far as the example needs: literals, `aoai.X(...)` calls, anything else opaque. */
+  type PyNode =
+    | { kind: "str"; value: string }
+    | { kind: "dict"; entries: [string, PyNode][] }
+    | { kind: "list"; items: PyNode[] }
+    | { kind: "call"; cls: string; kwargs: [string, PyNode][] }
+    | { kind: "other"; text: string };
+
+  function parsePython(source: string, from: number): { node: PyNode; end: number } {
+    let i = from;
+    const skip = () => {
+      while (i < source.length) {
+        if (/\s|,/.test(source[i] ?? "")) i++;
+        else if (source[i] === "#")
+          i = source.indexOf("\n", i) === -1 ? source.length : source.indexOf("\n", i);
+        else break;
+      }
+    };
+    const value = (): PyNode => {
+      skip();
+      const c = source[i];
+      if (c === '"') {
+        const close = source.indexOf('"', i + 1);
+        const node: PyNode = { kind: "str", value: source.slice(i + 1, close) };
+        i = close + 1;
+        return node;
+      }
+      if (c === "{" || c === "[") {
+        const closing = c === "{" ? "}" : "]";
+        i++;
+        const entries: [string, PyNode][] = [];
+        const items: PyNode[] = [];
+        for (skip(); source[i] !== closing; skip()) {
+          const item = value();
+          skip();
+          if (source[i] === ":") {
+            i++;
+            entries.push([item.kind === "str" ? item.value : "?", value()]);
+          } else items.push(item);
+        }
+        i++;
+        return c === "{" ? { kind: "dict", entries } : { kind: "list", items };
+      }
+      const call = /^aoai\.(\w+)\(/.exec(source.slice(i));
+      if (call) {
+        i += call[0].length;
+        const kwargs: [string, PyNode][] = [];
+        for (skip(); source[i] !== ")"; skip()) {
+          const kw = /^(\w+)=(?!=)/.exec(source.slice(i));
+          if (kw) i += kw[0].length;
+          const argument = value();
+          if (kw) kwargs.push([kw[1] ?? "", argument]);
+        }
+        i++;
+        return { kind: "call", cls: call[1] ?? "", kwargs };
+      }
+      // Opaque: names, attributes, numbers and calls of other objects, e.g. config.require("subnetId").
+      const start = i;
+      let depth = 0;
+      while (i < source.length) {
+        const ch = source[i] ?? "";
+        if (ch === "(" || ch === "[") depth++;
+        else if (ch === ")" || ch === "]") {
+          if (depth === 0) break;
+          depth--;
+        } else if (depth === 0 && /[,}\s:]/.test(ch)) break;
+        else if (ch === '"') i = source.indexOf('"', i + 1);
+        i++;
+      }
+      return { kind: "other", text: source.slice(start, i) };
+    };
+    const node = value();
+    return { node, end: i };
+  }
+
+  function pythonProblems(source: string): { problems: string[]; resources: string[] } {
     const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
     // Python's SDK names enum members in upper snake case: GlobalStandard -> GLOBAL_STANDARD.
     const upperSnake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
     const problems: string[] = [];
-    const resources: string[] = [];
-    for (const call of source.matchAll(/aoai\.(\w+)\(/g)) {
-      const cls = call[1] ?? "";
-      // The call's arguments up to its closing parenthesis; keyword arguments at depth 0 only.
-      let depth = 0;
-      const kwargs: string[] = [];
-      const start = (call.index ?? 0) + call[0].length;
-      for (let i = start; i < source.length && depth >= 0; i++) {
-        const c = source[i];
-        if (c === '"') i = source.indexOf('"', i + 1);
-        else if (c === "(" || c === "[" || c === "{") depth++;
-        else if (c === ")" || c === "]" || c === "}") depth--;
-        else if (depth === 0) {
-          const kw = /^(\w+)=(?!=)/.exec(source.slice(i));
-          if (kw && /[\s(,]/.test(source[i - 1] ?? "")) kwargs.push(kw[1] ?? "");
-        }
+    const checkFields = (
+      fields: [string, PyNode][],
+      properties: Record<string, SchemaProperty>,
+      required: readonly string[],
+      at: string,
+    ) => {
+      const bySnake = new Map(Object.entries(properties).map(([k, p]) => [snake(k), p]));
+      for (const [key, node] of fields) {
+        const property = bySnake.get(key);
+        if (property) checkNode(node, property, `${at}.${key}`);
+        else problems.push(`${at}.${key}: not in the schema`);
       }
-      const resource = schema.resources[componentType(cls)];
-      const type = cls.endsWith("Args") ? schema.types?.[componentType(cls.slice(0, -4))] : undefined;
-      if (resource) resources.push(componentType(cls));
-      const inputs = resource?.inputProperties ?? type?.properties;
-      const required = resource?.requiredInputs ?? type?.required ?? [];
-      if (!inputs) {
-        problems.push(`${cls}: neither a resource nor an input type of the schema`);
+      const given = fields.map(([key]) => key);
+      for (const key of required.map(snake))
+        if (!given.includes(key)) problems.push(`${at}.${key}: required, missing`);
+    };
+    const checkNode = (node: PyNode, property: SchemaProperty, at: string) => {
+      const ref = property.$ref?.replace("#/types/", "");
+      const type = ref === undefined ? undefined : schema.types?.[ref];
+      const name = (ref ?? "").replace(`${PACKAGE_NAME}:index:`, "");
+      if (type?.enum) {
+        const members = type.enum.map((e) => `aoai.${name}.${upperSnake(e.name)}`);
+        const values = type.enum.map((e) => e.value);
+        const ok =
+          node.kind === "str"
+            ? values.includes(node.value)
+            : node.kind === "other" && members.includes(node.text);
+        if (!ok) problems.push(`${at}: not a member of ${name}`);
+      } else if (type) {
+        if (node.kind === "call" && node.cls !== `${name}Args`)
+          problems.push(`${at}: ${node.cls}, expected ${name}Args`);
+        if (node.kind === "call" || node.kind === "dict") {
+          const fields = node.kind === "call" ? node.kwargs : node.entries;
+          checkFields(fields, type.properties ?? {}, type.required ?? [], at);
+        } else if (node.kind !== "other") problems.push(`${at}: not a ${name}`);
+      } else if (property.type === "array") {
+        if (node.kind === "list") {
+          for (const [i, item] of node.items.entries()) checkNode(item, property.items ?? {}, `${at}[${i}]`);
+        } else if (node.kind !== "other") problems.push(`${at}: not a list`);
+      } else if (property.type === "object" && node.kind === "dict") {
+        for (const [key, item] of node.entries)
+          checkNode(item, property.additionalProperties ?? {}, `${at}.${key}`);
+      }
+    };
+    const resources: string[] = [];
+    for (const call of source.matchAll(/^\w+ = aoai\.(\w+)\(|^aoai\.(\w+)\(/gm)) {
+      const { node } = parsePython(source, (call.index ?? 0) + call[0].indexOf("aoai."));
+      if (node.kind !== "call") continue;
+      const resource = schema.resources[componentType(node.cls)];
+      if (!resource) {
+        problems.push(`${node.cls}: not a resource of the schema`);
         continue;
       }
-      const known = Object.keys(inputs).map(snake);
-      problems.push(
-        ...kwargs.filter((k) => !known.includes(k)).map((k) => `${cls}(${k}=): not in the schema`),
-      );
-      problems.push(
-        ...required
-          .map(snake)
-          .filter((k) => !kwargs.includes(k))
-          .map((k) => `${cls}(${k}=): required, missing`),
-      );
+      resources.push(componentType(node.cls));
+      checkFields(node.kwargs, resource.inputProperties ?? {}, resource.requiredInputs ?? [], node.cls);
     }
-    for (const [, enumName, member] of source.matchAll(/aoai\.(\w+)\.([A-Z][A-Z0-9_]*)\b/g)) {
-      const members = schema.types?.[componentType(enumName ?? "")]?.enum?.map((e) => upperSnake(e.name));
-      if (!members?.includes(member ?? ""))
-        problems.push(`${enumName}.${member}: not an enum member of the schema`);
-    }
+    return { problems, resources };
+  }
+
+  it("examples/python: every class, keyword argument, dict key (at every depth) and enum member is in the schema", () => {
+    const { problems, resources } = pythonProblems(readText("examples/python/__main__.py"));
     expect(problems).toEqual([]);
     expect([...new Set(resources)].sort()).toEqual(Object.keys(schema.resources).sort());
+  });
+
+  it("the Python check finds a wrong keyword, dict key, Args class and enum member, and a missing required one", () => {
+    const source = readText("examples/python/__main__.py")
+      .replace('content_filter="team-strict"', 'contentfilter="team-strict"')
+      .replace('"retention_in_days": 90', '"retentionInDays": 90')
+      .replace("aoai.BlocklistArgs(", "aoai.ContentFilterArgs(")
+      .replace("aoai.DeploymentSku.GLOBAL_STANDARD", "aoai.DeploymentSku.GLOBALSTANDARD")
+      .replace(/\n\s*capacity=50,/, "");
+    const { problems } = pythonProblems(source);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        "OpenAIAccount.deployments[0].contentfilter: not in the schema",
+        "OpenAIAccount.deployments[0].capacity: required, missing",
+        "OpenAIAccount.deployments[0].sku: not a member of DeploymentSku",
+        "OpenAIAccount.content_filters[0].blocklists[0]: ContentFilterArgs, expected BlocklistArgs",
+        "PlatformMonitoring.workspace.retentionInDays: not in the schema",
+      ]),
+    );
   });
 });
