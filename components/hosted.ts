@@ -7,6 +7,7 @@
  */
 import { OpenAIAccount } from "./account/component";
 import { ResourceGroupBudget } from "./budget/component";
+import { AiGateway } from "./gateway/component";
 import { PlatformMonitoring } from "./monitoring/component";
 import { AccountPrivateEndpoint } from "./network/endpoint";
 import { PlatformResourceGroup } from "./resource-group/component";
@@ -16,5 +17,6 @@ export const HOSTED_COMPONENTS = [
   ResourceGroupBudget,
   AccountPrivateEndpoint,
   OpenAIAccount,
+  AiGateway,
   PlatformMonitoring,
 ];

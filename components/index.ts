@@ -77,7 +77,18 @@ export * from "./facts/names";
 export * from "./facts/privateLink";
 export * from "./facts/roles";
 export * from "./facts/skus";
-export { AiGateway, type AiGatewayArgs, type GatewayBackendAccount } from "./gateway/component";
+export {
+  AiGateway,
+  type AiGatewayArgs,
+  type GatewayApplicationInsightsArgs,
+  type GatewayBackendAccountArgs,
+  type GatewayConsumerArgs,
+  type GatewayDnsZoneLinkArgs,
+  type GatewayPoolArgs,
+  type GatewayPoolBackendArgs,
+  type GatewayRouteArgs,
+  type GatewaySubnetArgs,
+} from "./gateway/component";
 export { type GatewayPlan, type GatewayRoute, networkingIssues, planGateway } from "./gateway/plan";
 export { gatewayPolicyXml, type PolicyConsumer, type PolicyInput } from "./gateway/policy";
 export { type GatewaySpec, gatewaySpecSchema } from "./gateway/spec";

@@ -19,6 +19,8 @@ import { ResourceMonitorService } from "@pulumi/pulumi/proto/resource_grpc_pb";
 import {
   type RegisterResourceRequest,
   RegisterResourceResponse,
+  type ResourceInvokeRequest,
+  ResourceInvokeResponse,
   type SupportsFeatureRequest,
   SupportsFeatureResponse,
 } from "@pulumi/pulumi/proto/resource_pb";
@@ -27,6 +29,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOSTED_COMPONENTS } from "../components/hosted";
 import { componentType } from "../components/tokens";
+import { GATEWAY_VNET, gatewayComponentArgs } from "./support/gatewayFixture";
 import { recordResources } from "./support/mockRun";
 
 const RG = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aoai";
@@ -44,6 +47,13 @@ const INPUTS: Record<string, Record<string, unknown>> = {
     resourceGroupName: "rg-aoai",
     subnetId: SUBNET,
     dnsZoneIds: { "privatelink.openai.azure.com": ZONE },
+  },
+  AiGateway: {
+    ...gatewayComponentArgs(),
+    inbound: "privateEndpoint",
+    outbound: "vnetIntegration",
+    subnetId: `${GATEWAY_VNET}/subnets/snet-apim`,
+    privateDnsZoneLinks: [{ name: "link-vnet", virtualNetworkId: GATEWAY_VNET }],
   },
   PlatformMonitoring: {
     workspace: { name: "log-aoai-x", retentionInDays: 60 },
@@ -121,6 +131,9 @@ const EXPECTED_STATE: Record<string, Record<string, unknown>> = {
   },
 };
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
 interface Registered {
   type: string;
   name: string;
@@ -161,10 +174,32 @@ function serveMocks(): Promise<number> {
       const urn = `urn:pulumi:test::consumer::${request.getType()}::${request.getName()}`;
       const response = new RegisterResourceResponse().setUrn(urn);
       if (request.getCustom()) response.setId(`${request.getName()}-id`);
-      response.setObject(request.getObject() ?? new Struct());
+      // As Azure does, a system-assigned identity gets its object id (the gateway's role assignments need it).
+      const object = request.getObject()?.toJavaScript() ?? {};
+      const identity = object.identity;
+      if (isRecord(identity) && String(identity.type).includes("SystemAssigned")) {
+        object.identity = { ...identity, principalId: `${request.getName()}-principal` };
+      }
+      response.setObject(Struct.fromJavaScript(object));
       cb(null, response);
     },
     registerResourceOutputs: (_call: unknown, cb: grpc.sendUnaryData<Empty>) => cb(null, new Empty()),
+    // The gateway's role assignments read the subscription (azure-native:authorization:getClientConfig).
+    invoke: (
+      _call: grpc.ServerUnaryCall<ResourceInvokeRequest, ResourceInvokeResponse>,
+      cb: grpc.sendUnaryData<ResourceInvokeResponse>,
+    ) =>
+      cb(
+        null,
+        new ResourceInvokeResponse().setReturn(
+          Struct.fromJavaScript({
+            subscriptionId: "00000000-0000-0000-0000-000000000000",
+            tenantId: "11111111-1111-4111-8111-111111111111",
+            clientId: "c",
+            objectId: "o",
+          }),
+        ),
+      ),
   });
   return new Promise((resolve, reject) =>
     server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) =>

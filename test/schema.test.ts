@@ -10,6 +10,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ACCOUNT_KINDS } from "../components/account/spec";
 import { VERSION_UPGRADE_OPTIONS } from "../components/deployments/spec";
+import {
+  GATEWAY_INBOUND,
+  GATEWAY_OUTBOUND,
+  GATEWAY_SKUS,
+  TOKEN_QUOTA_PERIODS,
+} from "../components/facts/gateway";
 import { DEPLOYMENT_SKUS } from "../components/facts/skus";
 import { HOSTED_COMPONENTS } from "../components/hosted";
 import { componentType, PACKAGE_NAME } from "../components/tokens";
@@ -31,7 +37,7 @@ interface SchemaType {
   type: string;
   properties?: Record<string, SchemaProperty>;
   required?: string[];
-  enum?: { name: string; value: string }[];
+  enum?: { name?: string; value: string }[];
 }
 interface PackageSchema {
   name: string;
@@ -89,6 +95,41 @@ describe("the component package", () => {
     const group = schema.resources[componentType("PlatformResourceGroup")];
     expect(group?.inputProperties?.existing?.description).toMatch(/existing group/);
     expect(group?.requiredInputs).toEqual(expect.arrayContaining(["name", "location"]));
+  });
+
+  it("AiGateway: the config shape with its docs, the wiring inputs required, the outputs apps read", () => {
+    const gateway = schema.resources[componentType("AiGateway")];
+    expect(gateway?.requiredInputs?.sort()).toEqual(
+      [
+        "accounts",
+        "apiVersion",
+        "consumers",
+        "location",
+        "name",
+        "pools",
+        "publisherEmail",
+        "publisherName",
+        "resourceGroupName",
+        "routes",
+        "tenantId",
+      ].sort(),
+    );
+    expect(gateway?.inputProperties?.consumers?.description).toMatch(/token limits/);
+    expect(gateway?.inputProperties?.subnet?.description).toMatch(/integration subnet the gateway creates/);
+    expect(gateway?.inputProperties?.logAnalyticsWorkspaceId?.description).toMatch(/workspace-based/);
+    for (const output of ["endpoint", "serviceId", "principalId", "applicationInsightsId"]) {
+      expect(gateway?.properties?.[output]?.type, output).toBe("string");
+    }
+    // The tiers and networking modes are enums in every language, with the facts' values.
+    const enumOf = (name: string) =>
+      schema.types?.[`${PACKAGE_NAME}:index:${name}`]?.enum?.map((member) => member.value).sort();
+    expect(gateway?.inputProperties?.sku?.$ref).toBe(`#/types/${PACKAGE_NAME}:index:GatewaySku`);
+    expect(enumOf("GatewaySku")).toEqual([...GATEWAY_SKUS].sort());
+    expect(enumOf("GatewayInbound")).toEqual([...GATEWAY_INBOUND].sort());
+    expect(enumOf("GatewayOutbound")).toEqual([...GATEWAY_OUTBOUND].sort());
+    expect(enumOf("GatewayPublicNetworkAccess")).toEqual(["Disabled", "Enabled"]);
+    expect(enumOf("TokenQuotaPeriod")).toEqual([...TOKEN_QUOTA_PERIODS].sort());
+    expect(enumOf("GatewayDnsZoneGroup")).toEqual(["policy-managed", "stack"]);
   });
 
   it("PlatformMonitoring: the monitoring config as inputs, what it monitors as references with an input id", () => {
@@ -389,7 +430,7 @@ describe("the component package", () => {
       const type = ref === undefined ? undefined : schema.types?.[ref];
       const name = (ref ?? "").replace(`${PACKAGE_NAME}:index:`, "");
       if (type?.enum) {
-        const members = type.enum.map((e) => `aoai.${name}.${upperSnake(e.name)}`);
+        const members = type.enum.map((e) => `aoai.${name}.${upperSnake(e.name ?? e.value)}`);
         const values = type.enum.map((e) => e.value);
         const ok =
           node.kind === "str"
