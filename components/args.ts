@@ -5,10 +5,22 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
+import { containsCredential, REDACTED, redactText } from "./credentials";
 
-/** Keys are args properties; values are JSON-printed unless secret-looking (never printed here). */
+/** What an error shows for an Output (a secret or unknown value another language's SDK sent). */
+const OUTPUT_VALUE = "(an output value)";
+
+/**
+ * Keys are args properties; values are JSON-printed unless secret-looking: a value carrying a
+ * credential (credentials.ts) prints as [secret], an Output (which may be secret) is never resolved.
+ */
 function describeValue(value: unknown): string {
-  return value === undefined ? "(missing)" : JSON.stringify(value);
+  if (value === undefined) return "(missing)";
+  if (pulumi.Output.isInstance(value)) return OUTPUT_VALUE;
+  if (containsCredential(value)) return REDACTED;
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    pulumi.Output.isInstance(inner) ? OUTPUT_VALUE : inner,
+  );
 }
 
 export function validateArgs<Schema extends z.ZodType>(
@@ -24,7 +36,8 @@ export function validateArgs<Schema extends z.ZodType>(
     let at: unknown = value;
     for (const key of issue.path)
       at = at === null || typeof at !== "object" ? undefined : (at as Record<PropertyKey, unknown>)[key];
-    return `  ${path === "" ? "(args)" : path}: ${describeValue(at)}: ${issue.message}`;
+    const message = containsCredential(at) ? redactText(issue.message, at) : issue.message;
+    return `  ${path === "" ? "(args)" : path}: ${describeValue(at)}: ${message}`;
   });
   throw new pulumi.ResourceError(`${label}: invalid args\n${lines.join("\n")}`, component, true);
 }

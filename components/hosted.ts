@@ -6,6 +6,7 @@
  * the whole schema if one listed component is refused. test/schema.test.ts runs it over this list.
  */
 import { PlatformAccess } from "./access/component";
+import { OpenAIAccount } from "./account/component";
 import { ResourceGroupBudget } from "./budget/component";
 import { AiGateway } from "./gateway/component";
 import { PlatformMonitoring } from "./monitoring/component";
@@ -19,6 +20,7 @@ export const HOSTED_COMPONENTS = [
   AccountPrivateEndpoint,
   PrivateNetwork,
   PlatformAccess,
+  OpenAIAccount,
   AiGateway,
   PlatformMonitoring,
 ];

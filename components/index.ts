@@ -25,13 +25,33 @@ export {
   type GroupSpec,
   PRINCIPAL_TYPES,
 } from "./access/spec";
+export type {
+  AccountIdentity,
+  AccountNetworkAcls,
+  AccountOutbound,
+  Blocklist,
+  BlocklistItem,
+  CategorySeverityThresholds,
+  ContentFilter,
+  ContentFilterCategories,
+  CustomerManagedKey,
+  DeploymentInfo,
+  ModelDeployment,
+  OpenAIAccountArgs,
+} from "./account/args";
+export { OpenAIAccount } from "./account/component";
 export {
-  type DeploymentInfo,
-  OpenAIAccount,
-  type OpenAIAccountArgs,
-  type OpenAIAccountSpec,
-} from "./account/component";
-export { ACCOUNT_KINDS, type AccountSpec, accountSpecSchema, IDENTITY_TYPES } from "./account/spec";
+  ACCOUNT_KINDS,
+  AccountIdentityType,
+  AccountKind,
+  AccountLock,
+  AccountPublicNetworkAccess,
+  type AccountSpec,
+  accountSpecSchema,
+  IDENTITY_TYPES,
+  NetworkAclBypass,
+  NetworkAclDefaultAction,
+} from "./account/spec";
 export type { AccountReference } from "./accountRef";
 export { ResourceGroupBudget, type ResourceGroupBudgetArgs } from "./budget/component";
 export { type BudgetNotification, budgetNotifications } from "./budget/notifications";
@@ -39,13 +59,21 @@ export { type BudgetSpec, budgetSpecSchema } from "./budget/spec";
 export { ContentFilterSet, type ContentFilterSetArgs } from "./content-filter/component";
 export { effectiveFilterSettings, raiPolicyProperties } from "./content-filter/settings";
 export {
+  BlocklistAppliesTo,
   type BlocklistSpec,
   blocklistSpecSchema,
+  ContentFilterMode,
+  ContentFilterPreset,
   type ContentFilterSpec,
   contentFilterSpecSchema,
 } from "./content-filter/spec";
 export { ModelDeploymentChain, type ModelDeploymentChainArgs } from "./deployments/component";
-export { type DeploymentSpec, deploymentSpecSchema, VERSION_UPGRADE_OPTIONS } from "./deployments/spec";
+export {
+  type DeploymentSpec,
+  deploymentSpecSchema,
+  VERSION_UPGRADE_OPTIONS,
+  VersionUpgradeOption,
+} from "./deployments/spec";
 export { deploymentForUse, deploymentsByModel } from "./deployments/uses";
 export * from "./facts/contentFilters";
 export * from "./facts/models";

@@ -61,7 +61,7 @@ export function definePrivateNetworking(
             ? undefined
             : privateNetwork.dnsZoneIdsFor(privateDnsZonesFor([spec.kind])),
         resourceGroupName,
-        after: account.lastOperation ? [account.lastOperation] : [],
+        after: [account.lastOperation()].filter((r) => r !== undefined),
         tags,
         names: spec.privateEndpoint && {
           endpoint: spec.privateEndpoint.name,

@@ -19,10 +19,10 @@ export function platformTags(config: StackConfig): Record<string, string> {
 export interface AccountOutputs {
   id: pulumi.Output<string>;
   endpoint: pulumi.Output<string>;
-  location: string;
+  location: OpenAIAccount["location"];
   deployments: OpenAIAccount["deployments"];
   /** Model → its deployment names, in config order (a model may be deployed more than once). */
-  modelDeployments: Record<string, string[]>;
+  modelDeployments: OpenAIAccount["modelDeployments"];
 }
 
 /**
@@ -36,7 +36,7 @@ export interface PlatformOutputs extends AccessOutputs, AppSettingOutputs {
   /** Endpoint by account name, for apps that fail over between regions. */
   AZURE_OPENAI_ENDPOINTS: Record<string, pulumi.Output<string>>;
   /** Model → its deployment names on the primary account: what apps pass as `model`. */
-  modelDeployments: Record<string, string[]>;
+  modelDeployments: OpenAIAccount["modelDeployments"];
   resourceGroupName: pulumi.Output<string>;
   accounts: Record<string, AccountOutputs>;
   /** Private endpoint id by account name ({} without private networking). */
@@ -60,16 +60,12 @@ export async function definePlatform(config: StackConfig): Promise<PlatformOutpu
   });
   const accounts = new Map<string, OpenAIAccount>();
   for (const spec of config.accounts) {
+    // The account's config (defaults resolved for the stack) goes through the component's public args;
+    // the private endpoint's names are the network's (src/privateNetworking.ts).
+    const { privateEndpoint: _endpointNames, ...account } = spec;
     accounts.set(
       spec.name,
-      new OpenAIAccount(spec.name, {
-        spec,
-        resourceGroupName: group.name,
-        tags,
-        protect: spec.protect,
-        lock: spec.lock === "None" ? undefined : spec.lock,
-        defenderForAI: spec.defenderForAI,
-      }),
+      new OpenAIAccount(spec.name, { ...account, resourceGroupName: group.name, tags }),
     );
     // Under the offline plan's mocks an account's registrations complete here, so Pulumi's pending
     // promises peak at one account's worth instead of the whole stack's: half the plan's time and

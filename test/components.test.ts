@@ -1,29 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { OpenAIAccount, type OpenAIAccountSpec } from "../components/account/component";
-import { accountSpecSchema } from "../components/account/spec";
+import type { ModelDeployment, OpenAIAccountArgs } from "../components/account/args";
+import { OpenAIAccount } from "../components/account/component";
 import { raiPolicyProperties } from "../components/content-filter/settings";
 import { contentFilterSpecSchema } from "../components/content-filter/spec";
 import { PlatformResourceGroup } from "../components/resource-group/component";
 import { ofType, recordResources, resolved } from "./support/mockRun";
 
-function accountSpec(overrides: Record<string, unknown> = {}): OpenAIAccountSpec {
-  const spec = accountSpecSchema.parse({
-    name: "aoai-test",
-    deployments: [
-      { name: "chat", model: "gpt-4.1", version: "2025-04-14", sku: "GlobalStandard", capacity: 10 },
-      { name: "mini", model: "gpt-4.1-mini", version: "2025-04-14", sku: "GlobalStandard", capacity: 10 },
-      { name: "emb", model: "text-embedding-3-small", version: "1", sku: "Standard", capacity: 5 },
-    ],
-    ...overrides,
-  });
-  return { ...spec, location: "swedencentral", customSubDomain: spec.customSubDomain ?? "aoai-test" };
+const DEPLOYMENTS: ModelDeployment[] = [
+  { name: "chat", model: "gpt-4.1", version: "2025-04-14", sku: "GlobalStandard", capacity: 10 },
+  { name: "mini", model: "gpt-4.1-mini", version: "2025-04-14", sku: "GlobalStandard", capacity: 10 },
+  { name: "emb", model: "text-embedding-3-small", version: "1", sku: "Standard", capacity: 5 },
+];
+
+/** The public args as a consumer writes them: no location, no subdomain (the component defaults them). */
+function accountArgs(overrides: Partial<OpenAIAccountArgs> = {}): OpenAIAccountArgs {
+  return { name: "aoai-test", resourceGroupName: "rg", deployments: [...DEPLOYMENTS], ...overrides };
 }
 
 describe("OpenAIAccount", () => {
   it("creates the account with secure defaults and no keys in its outputs", async () => {
     let account: OpenAIAccount | undefined;
     const resources = await recordResources(() => {
-      account = new OpenAIAccount("a", { spec: accountSpec(), resourceGroupName: "rg" });
+      account = new OpenAIAccount("a", accountArgs());
     });
     const [created] = ofType(resources, "cognitiveservices:Account");
     expect(created?.inputs).toMatchObject({
@@ -46,9 +44,7 @@ describe("OpenAIAccount", () => {
   });
 
   it("chains deployments in config order, each after the one before", async () => {
-    const resources = await recordResources(
-      () => new OpenAIAccount("a", { spec: accountSpec(), resourceGroupName: "rg" }),
-    );
+    const resources = await recordResources(() => new OpenAIAccount("a", accountArgs()));
     const deployments = ofType(resources, "cognitiveservices:Deployment");
     const byName = new Map(deployments.map((d) => [d.inputs.deploymentName, d]));
     expect(byName.get("chat")?.dependsOn).toEqual([]);
@@ -66,11 +62,8 @@ describe("OpenAIAccount", () => {
 
   it("keeps two accounts' chains independent (parallel across accounts)", async () => {
     const resources = await recordResources(() => {
-      new OpenAIAccount("a", { spec: accountSpec(), resourceGroupName: "rg" });
-      new OpenAIAccount("b", {
-        spec: { ...accountSpec(), name: "aoai-b", customSubDomain: "aoai-b" },
-        resourceGroupName: "rg",
-      });
+      new OpenAIAccount("a", accountArgs());
+      new OpenAIAccount("b", accountArgs({ name: "aoai-b" }));
     });
     const deployments = ofType(resources, "cognitiveservices:Deployment");
     const accountOf = new Map(deployments.map((d) => [d.urn, d.inputs.accountName]));
@@ -81,17 +74,17 @@ describe("OpenAIAccount", () => {
   });
 
   it("orders content filters and blocklists before the first deployment, one operation at a time", async () => {
-    const spec = accountSpec({
+    const args = accountArgs({
       contentFilters: [
         {
           name: "strict",
           preset: "strict",
-          blocklists: [{ name: "words", terms: ["a", { pattern: "b+", regex: true }] }],
+          blocklists: [{ name: "words", terms: [{ pattern: "a" }, { pattern: "b+", regex: true }] }],
         },
       ],
+      deployments: DEPLOYMENTS.map((d) => (d.name === "chat" ? { ...d, contentFilter: "strict" } : d)),
     });
-    spec.deployments[0] = { ...spec.deployments[0], contentFilter: "strict" } as (typeof spec.deployments)[0];
-    const resources = await recordResources(() => new OpenAIAccount("a", { spec, resourceGroupName: "rg" }));
+    const resources = await recordResources(() => new OpenAIAccount("a", args));
     const [list] = ofType(resources, "cognitiveservices:RaiBlocklist");
     const items = ofType(resources, "cognitiveservices:RaiBlocklistItem");
     const [policy] = ofType(resources, "cognitiveservices:RaiPolicy");
@@ -112,13 +105,7 @@ describe("OpenAIAccount", () => {
 
   it("passes protect and retainOnDelete to the account resource only", async () => {
     const resources = await recordResources(
-      () =>
-        new OpenAIAccount("a", {
-          spec: accountSpec(),
-          resourceGroupName: "rg",
-          protect: true,
-          retainOnDelete: true,
-        }),
+      () => new OpenAIAccount("a", accountArgs({ protect: true, retainOnDelete: true })),
     );
     expect(ofType(resources, "cognitiveservices:Account")[0]).toMatchObject({
       protect: true,
@@ -129,21 +116,19 @@ describe("OpenAIAccount", () => {
   });
 
   it("hands component resource options down to its children", async () => {
-    const resources = await recordResources(
-      () => new OpenAIAccount("a", { spec: accountSpec(), resourceGroupName: "rg" }, { protect: true }),
-    );
+    const resources = await recordResources(() => new OpenAIAccount("a", accountArgs(), { protect: true }));
     expect(resources.filter((r) => r.custom).every((r) => r.protect)).toBe(true);
   });
 
   it("applies open network settings only when the spec asks", async () => {
-    const spec = accountSpec({
+    const args = accountArgs({
       publicNetworkAccess: "Enabled",
       networkAcls: { ipRules: ["203.0.113.0/24"], bypass: "AzureServices" },
       outbound: { restrict: false },
       localAuthEnabled: true,
       customerManagedKey: { keyVaultUri: "https://kv-contoso.vault.azure.net/", keyName: "k" },
     });
-    const resources = await recordResources(() => new OpenAIAccount("a", { spec, resourceGroupName: "rg" }));
+    const resources = await recordResources(() => new OpenAIAccount("a", args));
     expect(ofType(resources, "cognitiveservices:Account")[0]?.inputs.properties).toMatchObject({
       publicNetworkAccess: "Enabled",
       disableLocalAuth: false,
@@ -154,14 +139,14 @@ describe("OpenAIAccount", () => {
   });
 
   it("leaves encryption off while a customer-managed key is in its grant-only phase", async () => {
-    const spec = accountSpec({
+    const args = accountArgs({
       customerManagedKey: {
         keyVaultUri: "https://kv-contoso.vault.azure.net/",
         keyName: "k",
         encrypt: false,
       },
     });
-    const resources = await recordResources(() => new OpenAIAccount("a", { spec, resourceGroupName: "rg" }));
+    const resources = await recordResources(() => new OpenAIAccount("a", args));
     const properties = ofType(resources, "cognitiveservices:Account")[0]?.inputs.properties as Record<
       string,
       unknown
@@ -172,12 +157,14 @@ describe("OpenAIAccount", () => {
 
   it("maps each model to all its deployments, in config order", async () => {
     let account: OpenAIAccount | undefined;
-    const spec = accountSpec();
-    spec.deployments.push({ ...(spec.deployments[0] as (typeof spec.deployments)[0]), name: "chat-2" });
+    const chat = DEPLOYMENTS[0] as ModelDeployment;
     await recordResources(() => {
-      account = new OpenAIAccount("a", { spec, resourceGroupName: "rg" });
+      account = new OpenAIAccount(
+        "a",
+        accountArgs({ deployments: [...DEPLOYMENTS, { ...chat, name: "chat-2" }] }),
+      );
     });
-    expect(account?.modelDeployments).toEqual({
+    expect(await resolved(account?.modelDeployments as never)).toEqual({
       "gpt-4.1": ["chat", "chat-2"],
       "gpt-4.1-mini": ["mini"],
       "text-embedding-3-small": ["emb"],

@@ -4,7 +4,8 @@
  * last chained operation, and the plan checks it against the 2025-06-01 spec.
  */
 import { describe, expect, it } from "vitest";
-import { OpenAIAccount, type OpenAIAccountSpec } from "../components/account/component";
+import type { OpenAIAccountArgs } from "../components/account/args";
+import { OpenAIAccount } from "../components/account/component";
 import { accountSpecSchema } from "../components/account/spec";
 import { DEFENDER_FOR_AI_SETTING } from "../components/facts/defender";
 import { defenderForAIOn } from "../policy/rules/account";
@@ -12,16 +13,17 @@ import type { ResourceView } from "../policy/rules/types";
 import { resolveAccounts } from "../src/config/schema";
 import { ofType, recordResources } from "./support/mockRun";
 
-function accountSpec(overrides: Record<string, unknown> = {}): OpenAIAccountSpec {
-  const spec = accountSpecSchema.parse({
+function accountArgs(overrides: Partial<OpenAIAccountArgs> = {}): OpenAIAccountArgs {
+  return {
     name: "aoai-test",
+    resourceGroupName: "rg",
+    location: "swedencentral",
     deployments: [
       { name: "chat", model: "gpt-4.1", version: "2025-04-14", sku: "GlobalStandard", capacity: 10 },
       { name: "emb", model: "text-embedding-3-small", version: "1", sku: "Standard", capacity: 5 },
     ],
     ...overrides,
-  });
-  return { ...spec, location: "swedencentral", customSubDomain: "aoai-test" };
+  };
 }
 
 describe("accounts[i].defenderForAI", () => {
@@ -44,13 +46,7 @@ describe("accounts[i].defenderForAI", () => {
 describe("OpenAIAccount with defenderForAI", () => {
   it("registers defenderForAISettings/Default Enabled after the last deployment, before the lock", async () => {
     const resources = await recordResources(
-      () =>
-        new OpenAIAccount("a", {
-          spec: accountSpec(),
-          resourceGroupName: "rg",
-          defenderForAI: true,
-          lock: "CanNotDelete",
-        }),
+      () => new OpenAIAccount("a", accountArgs({ defenderForAI: true, lock: "CanNotDelete" })),
     );
     const [setting, ...more] = ofType(resources, "resources:Resource");
     expect(more).toEqual([]);
@@ -79,9 +75,7 @@ describe("OpenAIAccount with defenderForAI", () => {
   });
 
   it("registers nothing when off", async () => {
-    const resources = await recordResources(
-      () => new OpenAIAccount("a", { spec: accountSpec(), resourceGroupName: "rg" }),
-    );
+    const resources = await recordResources(() => new OpenAIAccount("a", accountArgs()));
     expect(ofType(resources, "resources:Resource")).toEqual([]);
   });
 });

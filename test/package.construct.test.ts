@@ -112,6 +112,57 @@ const INPUTS: Record<string, Record<string, unknown>> = {
       },
     ],
   },
+  OpenAIAccount: {
+    name: "aoai-x",
+    resourceGroupName: "rg-aoai",
+    contentFilters: [
+      {
+        name: "strict",
+        preset: "strict",
+        blocklists: [
+          { name: "codes", terms: [{ pattern: "ORCA" }, { pattern: "ORCA-[0-9]+", regex: true }] },
+        ],
+      },
+    ],
+    deployments: [
+      {
+        name: "chat",
+        model: "gpt-4.1",
+        version: "2025-04-14",
+        sku: "GlobalStandard",
+        capacity: 10,
+        contentFilter: "strict",
+      },
+      { name: "emb", model: "text-embedding-3-small", version: "1", sku: "Standard", capacity: 5 },
+    ],
+    lock: "CanNotDelete",
+    defenderForAI: true,
+  },
+};
+
+/** Children a component must register through the provider, beyond matching the class. */
+const EXPECTED_CHILDREN: Record<string, string[]> = {
+  OpenAIAccount: [
+    "azure-native:cognitiveservices:Account",
+    "azure-native:cognitiveservices:RaiBlocklist",
+    "azure-native:cognitiveservices:RaiBlocklistItem",
+    "azure-native:cognitiveservices:RaiPolicy",
+    "azure-native:cognitiveservices:Deployment",
+    "azure-native:resources:Resource",
+    "azure-native:authorization:ManagementLockByScope",
+  ],
+};
+
+/** Outputs a component must return through the provider (defaults applied from the plain inputs). */
+const EXPECTED_STATE: Record<string, Record<string, unknown>> = {
+  OpenAIAccount: {
+    endpoint: "https://aoai-x.openai.azure.com/",
+    deployments: {
+      chat: { model: "gpt-4.1", version: "2025-04-14", sku: "GlobalStandard", capacity: 10 },
+      emb: { model: "text-embedding-3-small", version: "1", sku: "Standard", capacity: 5 },
+    },
+    modelDeployments: { "gpt-4.1": ["chat"], "text-embedding-3-small": ["emb"] },
+  },
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -248,6 +299,9 @@ describe("Construct through components/provider.ts over gRPC", () => {
       const shape = (rs: readonly Registered[]) => rs.map((r) => `${r.type}::${r.name}`).sort();
       expect(viaProvider.length).toBeGreaterThan(1);
       expect(shape(viaProvider)).toEqual(shape(inProcess));
+      const types = viaProvider.map((r) => r.type);
+      for (const type of EXPECTED_CHILDREN[className] ?? []) expect(types, type).toContain(type);
+      expect(response.getState()?.toJavaScript()).toMatchObject(EXPECTED_STATE[className] ?? {});
     },
     120_000,
   );

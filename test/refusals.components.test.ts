@@ -3,7 +3,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { RegisterResourceRequest } from "@pulumi/pulumi/proto/resource_pb";
 import { describe, expect, it } from "vitest";
-import { OpenAIAccount, type OpenAIAccountSpec } from "../components/account/component";
+import type { OpenAIAccountArgs } from "../components/account/args";
+import { OpenAIAccount } from "../components/account/component";
 import { accountSpecSchema } from "../components/account/spec";
 import { ContentFilterSet } from "../components/content-filter/component";
 import { contentItemName } from "../components/content-filter/itemName";
@@ -16,9 +17,10 @@ import { ofType, recordResources } from "./support/mockRun";
 
 const filters = (raw: unknown[]) => raw.map((f) => contentFilterSpecSchema.parse(f));
 
-function accountSpec(contentFilters: unknown[]): OpenAIAccountSpec {
+/** The account's args from config, as the program passes them (string terms parse to objects). */
+function accountSpec(contentFilters: unknown[]): OpenAIAccountArgs {
   const spec = accountSpecSchema.parse({ name: "aoai-test", contentFilters });
-  return { ...spec, location: "swedencentral", customSubDomain: "aoai-test" };
+  return { ...spec, location: "swedencentral", resourceGroupName: "rg" };
 }
 
 /** Registrations and the structured aliases each request carried, by resource name. */
@@ -65,7 +67,7 @@ describe("duplicate URNs", () => {
       { name: "strict", blocklists: [{ name: "codes-eu", terms: ["a"] }] },
       { name: "strict-codes", blocklists: [{ name: "eu", terms: ["b"] }] },
     ]);
-    const resources = await recordResources(() => new OpenAIAccount("a", { spec, resourceGroupName: "rg" }));
+    const resources = await recordResources(() => new OpenAIAccount("a", spec));
     // recordResources refuses duplicate URNs like the engine; the names must differ too.
     expect(new Set(resources.map((r) => r.urn)).size).toBe(resources.length);
     const lists = ofType(resources, "cognitiveservices:RaiBlocklist").map((r) => r.inputs.raiBlocklistName);
@@ -108,7 +110,7 @@ describe("blocklists belong to the account", () => {
       { name: "one", blocklists: [{ name: "codes", terms: ["x"], appliesTo: "prompt" }] },
       { name: "two", blocklists: [{ name: "codes", terms: ["x"] }] },
     ]);
-    const resources = await recordResources(() => new OpenAIAccount("a", { spec, resourceGroupName: "rg" }));
+    const resources = await recordResources(() => new OpenAIAccount("a", spec));
     expect(ofType(resources, "cognitiveservices:RaiBlocklist")).toHaveLength(1);
     expect(ofType(resources, "cognitiveservices:RaiBlocklistItem")).toHaveLength(1);
     const policies = ofType(resources, "cognitiveservices:RaiPolicy").map(

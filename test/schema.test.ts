@@ -8,12 +8,15 @@ import { join } from "node:path";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { ACCOUNT_KINDS } from "../components/account/spec";
+import { VERSION_UPGRADE_OPTIONS } from "../components/deployments/spec";
 import {
   GATEWAY_INBOUND,
   GATEWAY_OUTBOUND,
   GATEWAY_SKUS,
   TOKEN_QUOTA_PERIODS,
 } from "../components/facts/gateway";
+import { DEPLOYMENT_SKUS } from "../components/facts/skus";
 import { HOSTED_COMPONENTS } from "../components/hosted";
 import { componentType, PACKAGE_NAME } from "../components/tokens";
 import pkg from "../package.json";
@@ -34,7 +37,7 @@ interface SchemaType {
   type: string;
   properties?: Record<string, SchemaProperty>;
   required?: string[];
-  enum?: { name: string; value: string; description?: string }[];
+  enum?: { name?: string; value: string; description?: string }[];
 }
 interface PackageSchema {
   name: string;
@@ -161,43 +164,6 @@ describe("the component package", () => {
     expect(Object.keys(schema.resources)).not.toContain(componentType("GithubDeployIdentity"));
   });
 
-  /** Where a YAML value does not fit its schema property (nested types, enums, maps, arrays); `${…}` is not checked. */
-  const problemsOf = (value: unknown, property: SchemaProperty, at: string): string[] => {
-    if (typeof value === "string" && value.includes("${")) return [];
-    const ref = property.$ref?.replace("#/types/", "");
-    const type = ref === undefined ? undefined : schema.types[ref];
-    if (ref !== undefined && type === undefined) return [`${at}: no type ${ref}`];
-    if (type?.enum) {
-      return type.enum.some((e) => e.value === value)
-        ? []
-        : [`${at}: ${JSON.stringify(value)} is not in ${ref}`];
-    }
-    if (type?.properties) {
-      if (typeof value !== "object" || value === null) return [`${at}: not an object`];
-      const fields = type.properties;
-      return [
-        ...(type.required ?? []).filter((k) => !(k in value)).map((k) => `${at}.${k}: required`),
-        ...Object.entries(value).flatMap(([k, v]) => {
-          const field = fields[k];
-          return field ? problemsOf(v, field, `${at}.${k}`) : [`${at}.${k}: not in ${ref}`];
-        }),
-      ];
-    }
-    if (property.type === "array") {
-      if (!Array.isArray(value)) return [`${at}: not a list`];
-      return value.flatMap((v, i) => (property.items ? problemsOf(v, property.items, `${at}[${i}]`) : []));
-    }
-    if (property.type === "object" && property.additionalProperties) {
-      if (typeof value !== "object" || value === null) return [`${at}: not a map`];
-      const values = property.additionalProperties;
-      return Object.entries(value).flatMap(([k, v]) => problemsOf(v, values, `${at}.${k}`));
-    }
-    if (property.type !== undefined && property.type !== "object" && typeof value !== property.type) {
-      return [`${at}: ${JSON.stringify(value)} is not a ${property.type}`];
-    }
-    return [];
-  };
-
   it("AiGateway: the config shape with its docs, the wiring inputs required, the outputs apps read", () => {
     const gateway = schema.resources[componentType("AiGateway")];
     expect(gateway?.requiredInputs?.sort()).toEqual(
@@ -277,32 +243,132 @@ describe("the component package", () => {
     }
   });
 
-  it("examples/yaml: every aoai-platform type, property and reference is in the schema", () => {
-    const program = parse(readText("examples/yaml/Pulumi.yaml")) as {
-      resources: Record<string, { type: string; properties?: Record<string, unknown> }>;
-      outputs?: Record<string, string>;
+  it("OpenAIAccount: its args and every type under them carry descriptions; only name and resource group are required", () => {
+    const account = schema.resources[componentType("OpenAIAccount")];
+    expect(account?.requiredInputs?.sort()).toEqual(["name", "resourceGroupName"]);
+    expect(account?.inputProperties?.customSubDomain?.description).toMatch(/account name in lower case/);
+    expect(account?.inputProperties?.location?.description).toMatch(/resource group's region/);
+    const typeOf = (ref: string | undefined) => schema.types?.[(ref ?? "").replace("#/types/", "")];
+    // Walk the args' object types: every property documented (they are every language's docs).
+    const seen = new Set<string>();
+    const undocumented: string[] = [];
+    const walk = (owner: string, properties: Record<string, SchemaProperty>) => {
+      for (const [key, property] of Object.entries(properties)) {
+        if (!property.description) undocumented.push(`${owner}.${key}`);
+        const ref = property.$ref ?? property.items?.$ref ?? property.additionalProperties?.$ref;
+        const type = typeOf(ref);
+        if (ref && type?.properties && !seen.has(ref)) {
+          seen.add(ref);
+          walk(ref, type.properties);
+        }
+      }
     };
-    const ours = Object.entries(program.resources).filter(([, r]) => r.type.startsWith(`${PACKAGE_NAME}:`));
-    expect(ours.map(([, r]) => r.type).sort()).toEqual(Object.keys(schema.resources).sort());
-    for (const [, { type, properties = {} }] of ours) {
-      const resource = schema.resources[type];
-      expect(resource, type).toBeDefined();
-      expect(
-        Object.keys(properties).filter((k) => !(k in (resource?.inputProperties ?? {}))),
-        type,
-      ).toEqual([]);
-      expect(
-        (resource?.requiredInputs ?? []).filter((k) => !(k in properties)),
-        type,
-      ).toEqual([]);
-      const inputs = resource?.inputProperties ?? {};
-      expect(
-        Object.entries(properties).flatMap(([key, value]) =>
-          inputs[key] ? problemsOf(value, inputs[key], `${type}.${key}`) : [],
-        ),
-      ).toEqual([]);
+    walk("OpenAIAccount", account?.inputProperties ?? {});
+    walk("OpenAIAccount outputs", account?.properties ?? {});
+    expect(undocumented).toEqual([]);
+    expect([...seen].length).toBeGreaterThanOrEqual(10);
+    // Python, Go and C# add "Args" to input type names themselves (no ModelDeploymentArgsArgs).
+    expect([...seen].filter((ref) => ref.endsWith("Args"))).toEqual([]);
+    const deployment = typeOf(account?.inputProperties?.deployments?.items?.$ref);
+    expect(deployment?.required?.sort()).toEqual(["capacity", "model", "name", "sku", "version"]);
+    expect(Object.keys(account?.properties ?? {})).toEqual(
+      expect.arrayContaining([
+        "accountId",
+        "accountName",
+        "endpoint",
+        "principalId",
+        "deployments",
+        "modelDeployments",
+      ]),
+    );
+    expect(Object.keys(account?.properties ?? {}).filter((k) => /key|secret/i.test(k))).toEqual([]);
+  });
+
+  it("OpenAIAccount: kind, SKU and version upgrade option are enums of the spec's values", () => {
+    const account = schema.resources[componentType("OpenAIAccount")];
+    const enumValues = (ref: string | undefined) =>
+      schema.types?.[(ref ?? "").replace("#/types/", "")]?.enum?.map((e) => e.value);
+    expect(enumValues(account?.inputProperties?.kind?.$ref)).toEqual([...ACCOUNT_KINDS]);
+    const deployment =
+      schema.types?.[(account?.inputProperties?.deployments?.items?.$ref ?? "").replace("#/types/", "")];
+    expect(enumValues(deployment?.properties?.sku?.$ref)).toEqual([...DEPLOYMENT_SKUS]);
+    expect(enumValues(deployment?.properties?.versionUpgradeOption?.$ref)).toEqual([
+      ...VERSION_UPGRADE_OPTIONS,
+    ]);
+  });
+
+  /** What a value breaks of a schema property: unknown keys, missing required ones, wrong types, enum values. */
+  function problemsOf(value: unknown, property: SchemaProperty, at: string): string[] {
+    // ${resource.output} and ${config} references are checked apart (outputs) or are the stack's.
+    if (typeof value === "string" && /^\$\{[^}]+\}$/.test(value)) return [];
+    const ref = property.$ref?.replace("#/types/", "");
+    if (ref !== undefined) {
+      const type = schema.types?.[ref];
+      if (!type) return [`${at}: no type ${ref} in the schema`];
+      if (type.enum) {
+        const values = type.enum.map((e) => e.value);
+        return values.includes(value as string)
+          ? []
+          : [`${at}: ${JSON.stringify(value)} is not one of ${values}`];
+      }
+      return objectProblems(value, type.properties ?? {}, type.required ?? [], at);
     }
-    // ${resource.property} (and ${resource.property.key}) references must name an output of that component.
+    if (property.type === "array") {
+      if (!Array.isArray(value)) return [`${at}: not an array`];
+      return value.flatMap((item, i) => problemsOf(item, property.items ?? {}, `${at}[${i}]`));
+    }
+    if (property.type === "object") {
+      if (value === null || typeof value !== "object") return [`${at}: not an object`];
+      return Object.entries(value).flatMap(([k, v]) =>
+        problemsOf(v, property.additionalProperties ?? {}, `${at}.${k}`),
+      );
+    }
+    return property.type === undefined || typeof value === property.type
+      ? []
+      : [`${at}: ${JSON.stringify(value)} is not a ${property.type}`];
+  }
+
+  function objectProblems(
+    value: unknown,
+    properties: Record<string, SchemaProperty>,
+    required: readonly string[],
+    at: string,
+  ): string[] {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return [`${at}: not an object`];
+    const given = value as Record<string, unknown>;
+    return [
+      ...Object.entries(given).flatMap(([key, v]) => {
+        const property = properties[key];
+        return property ? problemsOf(v, property, `${at}.${key}`) : [`${at}.${key}: not in the schema`];
+      }),
+      ...required.filter((key) => !(key in given)).map((key) => `${at}.${key}: required, missing`),
+    ];
+  }
+
+  type YamlProgram = {
+    resources: Record<string, { type: string; properties?: Record<string, unknown> }>;
+    outputs?: Record<string, string>;
+  };
+  const yamlProblems = (program: YamlProgram) =>
+    Object.entries(program.resources)
+      .filter(([, r]) => r.type.startsWith(`${PACKAGE_NAME}:`))
+      .flatMap(([name, { type, properties = {} }]) => {
+        const resource = schema.resources[type];
+        if (!resource) return [`${name}: no resource ${type} in the schema`];
+        return objectProblems(
+          properties,
+          resource.inputProperties ?? {},
+          resource.requiredInputs ?? [],
+          name,
+        );
+      });
+
+  it("examples/yaml: every aoai-platform type, property (at every depth), enum value and reference is in the schema", () => {
+    const program = parse(readText("examples/yaml/Pulumi.yaml")) as YamlProgram;
+    const ours = Object.values(program.resources).filter((r) => r.type.startsWith(`${PACKAGE_NAME}:`));
+    expect(ours.map((r) => r.type).sort()).toEqual(Object.keys(schema.resources).sort());
+    expect(yamlProblems(program)).toEqual([]);
+    // ${resource.property} references must name an output of that component.
     const text = readText("examples/yaml/Pulumi.yaml");
     for (const [, ref, property] of text.matchAll(/\$\{(\w+)\.(\w+)[}.[]/g)) {
       const type = program.resources[ref ?? ""]?.type ?? "";
@@ -311,22 +377,190 @@ describe("the component package", () => {
     }
   });
 
-  it("examples/python: every class and keyword argument is in the schema (snake_case of the property)", () => {
-    const source = readText("examples/python/__main__.py");
-    const calls = [...source.matchAll(/aoai\.(\w+)\(\s*"[^"]+",([^)]*)\)/g)];
-    expect(calls.map(([, cls]) => componentType(cls ?? "")).sort()).toEqual(
-      Object.keys(schema.resources).sort(),
+  it("the YAML check finds a nested unknown key, a bad enum value, a wrong type and a missing required key", () => {
+    const program = parse(readText("examples/yaml/Pulumi.yaml")) as YamlProgram;
+    const account = program.resources.account?.properties as {
+      deployments: Record<string, unknown>[];
+      contentFilters: { blocklists: { terms: Record<string, unknown>[] }[] }[];
+    };
+    const [deployment] = account.deployments;
+    if (!deployment) throw new Error("examples/yaml: the account has no deployment");
+    deployment.sku = "Premium";
+    deployment.capacity = "lots";
+    delete deployment.model;
+    const term = account.contentFilters[0]?.blocklists[0]?.terms[0];
+    if (term) term.caseSensitive = true;
+    expect(yamlProblems(program)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^account\.deployments\[0\]\.sku: "Premium" is not one of /),
+        'account.deployments[0].capacity: "lots" is not a number',
+        "account.deployments[0].model: required, missing",
+        "account.contentFilters[0].blocklists[0].terms[0].caseSensitive: not in the schema",
+      ]),
     );
+  });
+
+  /** A Python expression as far as the example needs: literals, `aoai.X(...)` calls, anything else opaque. */
+  type PyNode =
+    | { kind: "str"; value: string }
+    | { kind: "dict"; entries: [string, PyNode][] }
+    | { kind: "list"; items: PyNode[] }
+    | { kind: "call"; cls: string; kwargs: [string, PyNode][] }
+    | { kind: "other"; text: string };
+
+  function parsePython(source: string, from: number): { node: PyNode; end: number } {
+    let i = from;
+    const skip = () => {
+      while (i < source.length) {
+        if (/\s|,/.test(source[i] ?? "")) i++;
+        else if (source[i] === "#")
+          i = source.indexOf("\n", i) === -1 ? source.length : source.indexOf("\n", i);
+        else break;
+      }
+    };
+    const value = (): PyNode => {
+      skip();
+      const c = source[i];
+      if (c === '"') {
+        const close = source.indexOf('"', i + 1);
+        const node: PyNode = { kind: "str", value: source.slice(i + 1, close) };
+        i = close + 1;
+        return node;
+      }
+      if (c === "{" || c === "[") {
+        const closing = c === "{" ? "}" : "]";
+        i++;
+        const entries: [string, PyNode][] = [];
+        const items: PyNode[] = [];
+        for (skip(); source[i] !== closing; skip()) {
+          const item = value();
+          skip();
+          if (source[i] === ":") {
+            i++;
+            entries.push([item.kind === "str" ? item.value : "?", value()]);
+          } else items.push(item);
+        }
+        i++;
+        return c === "{" ? { kind: "dict", entries } : { kind: "list", items };
+      }
+      const call = /^aoai\.(\w+)\(/.exec(source.slice(i));
+      if (call) {
+        i += call[0].length;
+        const kwargs: [string, PyNode][] = [];
+        for (skip(); source[i] !== ")"; skip()) {
+          const kw = /^(\w+)=(?!=)/.exec(source.slice(i));
+          if (kw) i += kw[0].length;
+          const argument = value();
+          if (kw) kwargs.push([kw[1] ?? "", argument]);
+        }
+        i++;
+        return { kind: "call", cls: call[1] ?? "", kwargs };
+      }
+      // Opaque: names, attributes, numbers and calls of other objects, e.g. config.require("subnetId").
+      const start = i;
+      let depth = 0;
+      while (i < source.length) {
+        const ch = source[i] ?? "";
+        if (ch === "(" || ch === "[") depth++;
+        else if (ch === ")" || ch === "]") {
+          if (depth === 0) break;
+          depth--;
+        } else if (depth === 0 && /[,}\s:]/.test(ch)) break;
+        else if (ch === '"') i = source.indexOf('"', i + 1);
+        i++;
+      }
+      return { kind: "other", text: source.slice(start, i) };
+    };
+    const node = value();
+    return { node, end: i };
+  }
+
+  function pythonProblems(source: string): { problems: string[]; resources: string[] } {
     const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-    for (const [, cls, body] of calls) {
-      const inputs = Object.keys(schema.resources[componentType(cls ?? "")]?.inputProperties ?? {}).map(
-        snake,
-      );
-      const kwargs = [...(body ?? "").matchAll(/(\w+)=/g)].map(([, k]) => k);
-      expect(
-        kwargs.filter((k) => !inputs.includes(k ?? "")),
-        cls,
-      ).toEqual([]);
+    // Python's SDK names enum members in upper snake case: GlobalStandard -> GLOBAL_STANDARD.
+    const upperSnake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
+    const problems: string[] = [];
+    const checkFields = (
+      fields: [string, PyNode][],
+      properties: Record<string, SchemaProperty>,
+      required: readonly string[],
+      at: string,
+    ) => {
+      const bySnake = new Map(Object.entries(properties).map(([k, p]) => [snake(k), p]));
+      for (const [key, node] of fields) {
+        const property = bySnake.get(key);
+        if (property) checkNode(node, property, `${at}.${key}`);
+        else problems.push(`${at}.${key}: not in the schema`);
+      }
+      const given = fields.map(([key]) => key);
+      for (const key of required.map(snake))
+        if (!given.includes(key)) problems.push(`${at}.${key}: required, missing`);
+    };
+    const checkNode = (node: PyNode, property: SchemaProperty, at: string) => {
+      const ref = property.$ref?.replace("#/types/", "");
+      const type = ref === undefined ? undefined : schema.types?.[ref];
+      const name = (ref ?? "").replace(`${PACKAGE_NAME}:index:`, "");
+      if (type?.enum) {
+        const members = type.enum.map((e) => `aoai.${name}.${upperSnake(e.name ?? e.value)}`);
+        const values = type.enum.map((e) => e.value);
+        const ok =
+          node.kind === "str"
+            ? values.includes(node.value)
+            : node.kind === "other" && members.includes(node.text);
+        if (!ok) problems.push(`${at}: not a member of ${name}`);
+      } else if (type) {
+        if (node.kind === "call" && node.cls !== `${name}Args`)
+          problems.push(`${at}: ${node.cls}, expected ${name}Args`);
+        if (node.kind === "call" || node.kind === "dict") {
+          const fields = node.kind === "call" ? node.kwargs : node.entries;
+          checkFields(fields, type.properties ?? {}, type.required ?? [], at);
+        } else if (node.kind !== "other") problems.push(`${at}: not a ${name}`);
+      } else if (property.type === "array") {
+        if (node.kind === "list") {
+          for (const [i, item] of node.items.entries()) checkNode(item, property.items ?? {}, `${at}[${i}]`);
+        } else if (node.kind !== "other") problems.push(`${at}: not a list`);
+      } else if (property.type === "object" && node.kind === "dict") {
+        for (const [key, item] of node.entries)
+          checkNode(item, property.additionalProperties ?? {}, `${at}.${key}`);
+      }
+    };
+    const resources: string[] = [];
+    for (const call of source.matchAll(/^\w+ = aoai\.(\w+)\(|^aoai\.(\w+)\(/gm)) {
+      const { node } = parsePython(source, (call.index ?? 0) + call[0].indexOf("aoai."));
+      if (node.kind !== "call") continue;
+      const resource = schema.resources[componentType(node.cls)];
+      if (!resource) {
+        problems.push(`${node.cls}: not a resource of the schema`);
+        continue;
+      }
+      resources.push(componentType(node.cls));
+      checkFields(node.kwargs, resource.inputProperties ?? {}, resource.requiredInputs ?? [], node.cls);
     }
+    return { problems, resources };
+  }
+
+  it("examples/python: every class, keyword argument, dict key (at every depth) and enum member is in the schema", () => {
+    const { problems, resources } = pythonProblems(readText("examples/python/__main__.py"));
+    expect(problems).toEqual([]);
+    expect([...new Set(resources)].sort()).toEqual(Object.keys(schema.resources).sort());
+  });
+
+  it("the Python check finds a wrong keyword, dict key, Args class and enum member, and a missing required one", () => {
+    const source = readText("examples/python/__main__.py")
+      .replace('content_filter="team-strict"', 'contentfilter="team-strict"')
+      .replace('"retention_in_days": 90', '"retentionInDays": 90')
+      .replace("aoai.BlocklistArgs(", "aoai.ContentFilterArgs(")
+      .replace("aoai.DeploymentSku.GLOBAL_STANDARD", "aoai.DeploymentSku.GLOBALSTANDARD")
+      .replace(/\n\s*capacity=50,/, "");
+    const { problems } = pythonProblems(source);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        "OpenAIAccount.deployments[0].contentfilter: not in the schema",
+        "OpenAIAccount.deployments[0].capacity: required, missing",
+        "OpenAIAccount.deployments[0].sku: not a member of DeploymentSku",
+        "OpenAIAccount.content_filters[0].blocklists[0]: ContentFilterArgs, expected BlocklistArgs",
+        "PlatformMonitoring.workspace.retentionInDays: not in the schema",
+      ]),
+    );
   });
 });

@@ -3,67 +3,50 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as resources from "@pulumi/azure-native/resources";
 import * as pulumi from "@pulumi/pulumi";
+import { validateArgs } from "../args";
 import { ContentFilterSet } from "../content-filter/component";
 import { ModelDeploymentChain } from "../deployments/component";
 import { deploymentsByModel } from "../deployments/uses";
 import { importOptions } from "../facts/adoption";
 import { DEFENDER_FOR_AI_SETTING } from "../facts/defender";
 import { componentType, withLegacyType } from "../tokens";
-import type { AccountSpec } from "./spec";
-
-/** The account spec with the defaults a stack resolves (region, subdomain). */
-export interface OpenAIAccountSpec extends AccountSpec {
-  location: string;
-  customSubDomain: string;
-}
-
-export interface OpenAIAccountArgs {
-  spec: OpenAIAccountSpec;
-  resourceGroupName: pulumi.Input<string>;
-  tags?: Record<string, string>;
-  /** Pulumi `protect` for the account resource: deleting an account soft-deletes it for 48 h. */
-  protect?: boolean;
-  /** Pulumi `retainOnDelete` for the account resource. */
-  retainOnDelete?: boolean;
-  /** Azure management lock on the account (Pulumi `protect` only stops Pulumi). */
-  lock?: "CanNotDelete";
-  /** Defender for AI on the account (`defenderForAISettings/Default`, state Enabled). */
-  defenderForAI?: boolean;
-}
-
-/** What an app needs to call one deployment. */
-export interface DeploymentInfo {
-  model: string;
-  version: string;
-  sku: string;
-  capacity: number;
-}
+import type { DeploymentInfo, OpenAIAccountArgs } from "./args";
+import { accountSpecSchema, accountSubDomain } from "./spec";
 
 /** The data-plane endpoint key ARM lists for the OpenAI API on both OpenAI and AIServices accounts. */
 const OPENAI_ENDPOINT_KEY = "OpenAI Language Model Instance API";
 
+/**
+ * Each account's last chained operation. Pulumi's schema inference turns every property of a
+ * hosted component into an output for other languages, and a resource of any of five types is not
+ * one; so the handle lives here, read through `lastOperation()`, which the inference ignores.
+ */
+const lastOperations = new WeakMap<OpenAIAccount, pulumi.Resource>();
+
+/**
+ * An Azure OpenAI account with secure defaults, its content filters (RAI policies and blocklists)
+ * and its model deployments. Every operation on the account (blocklists, their items, RAI policies,
+ * deployments, Defender for AI) runs after the previous one: Azure answers 409 RequestConflict to
+ * concurrent operations on one account. The filters and deployments are internal child components
+ * (ContentFilterSet, ModelDeploymentChain) kept as locals, and the chain's ordering stays inside:
+ * Pulumi's schema inference makes every property of this class an output for other languages, so
+ * the properties are only outputs of types the schema can express.
+ */
 export class OpenAIAccount extends pulumi.ComponentResource {
-  readonly account: cognitiveservices.Account;
+  /** The account's ARM id. */
   readonly accountId: pulumi.Output<string>;
+  /** The account's name in Azure. */
   readonly accountName: pulumi.Output<string>;
-  readonly location: string;
+  /** The account's region (the resource group's when none was set). */
+  readonly location: pulumi.Output<string | undefined>;
   /** `https://<subdomain>.openai.azure.com/`: what apps set as AZURE_OPENAI_ENDPOINT. */
   readonly endpoint: pulumi.Output<string>;
   /** The system-assigned identity's principal id (for Key Vault and storage grants). */
   readonly principalId: pulumi.Output<string | undefined>;
-  readonly contentFilters: ContentFilterSet;
-  readonly deploymentChain: ModelDeploymentChain;
-  /** The account's Defender for AI setting, when on (a generic resource: azure-native 3.28 has no typed one). */
-  readonly defenderForAISetting: resources.Resource | undefined;
-  /**
-   * The account's last chained operation (Defender for AI setting, else deployment, else content
-   * filter); later work on it waits for this.
-   */
-  readonly lastOperation: pulumi.Resource | undefined;
   /** Deployment details by deployment name. */
-  readonly deployments: Record<string, DeploymentInfo>;
-  /** Model name → every deployment of it, in config order (a model may be deployed more than once). */
-  readonly modelDeployments: Record<string, string[]>;
+  readonly deployments: pulumi.Output<Record<string, DeploymentInfo>>;
+  /** Model name: every deployment of it, in order (a model may be deployed more than once). */
+  readonly modelDeployments: pulumi.Output<Record<string, string[]>>;
 
   constructor(name: string, args: OpenAIAccountArgs, opts?: pulumi.ComponentResourceOptions) {
     super(
@@ -72,10 +55,11 @@ export class OpenAIAccount extends pulumi.ComponentResource {
       {},
       withLegacyType("aoai-platform:account:OpenAIAccount", opts),
     );
-    const { spec, resourceGroupName, tags } = args;
-    this.location = spec.location;
+    const { resourceGroupName, tags, retainOnDelete, ...accountArgs } = args;
+    const spec = validateArgs(this, `OpenAIAccount ${name}`, accountSpecSchema, accountArgs);
+    const customSubDomain = accountSubDomain(spec);
 
-    this.account = new cognitiveservices.Account(
+    const account = new cognitiveservices.Account(
       `${name}-account`,
       {
         accountName: spec.name,
@@ -91,7 +75,7 @@ export class OpenAIAccount extends pulumi.ComponentResource {
               : undefined,
         },
         properties: {
-          customSubDomainName: spec.customSubDomain,
+          customSubDomainName: customSubDomain,
           disableLocalAuth: !spec.localAuthEnabled,
           publicNetworkAccess: spec.publicNetworkAccess,
           networkAcls: {
@@ -119,38 +103,39 @@ export class OpenAIAccount extends pulumi.ComponentResource {
       },
       {
         parent: this,
-        protect: args.protect,
-        retainOnDelete: args.retainOnDelete,
+        protect: spec.protect,
+        retainOnDelete,
         ...importOptions("account", spec.import),
       },
     );
-    this.accountId = this.account.id;
-    this.accountName = this.account.name;
-    this.endpoint = this.account.properties.apply(
-      (p) => p.endpoints?.[OPENAI_ENDPOINT_KEY] ?? `https://${spec.customSubDomain}.openai.azure.com/`,
+    this.accountId = account.id;
+    this.accountName = account.name;
+    this.location = account.location;
+    this.endpoint = account.properties.apply(
+      (p) => p.endpoints?.[OPENAI_ENDPOINT_KEY] ?? `https://${customSubDomain}.openai.azure.com/`,
     );
-    this.principalId = this.account.identity.apply((identity) => identity?.principalId);
+    this.principalId = account.identity.apply((identity) => identity?.principalId);
 
-    this.contentFilters = new ContentFilterSet(
+    const contentFilters = new ContentFilterSet(
       `${name}-filters`,
       { accountName: this.accountName, resourceGroupName, filters: spec.contentFilters, tags },
       { parent: this },
     );
-    this.deploymentChain = new ModelDeploymentChain(
+    const deploymentChain = new ModelDeploymentChain(
       `${name}-deployments`,
       {
         accountName: this.accountName,
         resourceGroupName,
         deployments: spec.deployments,
-        policyNames: this.contentFilters.policyNames,
-        after: this.contentFilters.lastOperation ? [this.contentFilters.lastOperation] : [],
+        policyNames: contentFilters.policyNames,
+        after: contentFilters.lastOperation ? [contentFilters.lastOperation] : [],
         tags,
       },
       { parent: this },
     );
 
-    const lastChained = this.deploymentChain.deployments.at(-1) ?? this.contentFilters.lastOperation;
-    this.defenderForAISetting = args.defenderForAI
+    const lastChained = deploymentChain.deployments.at(-1) ?? contentFilters.lastOperation;
+    const defenderForAISetting = spec.defenderForAI
       ? new resources.Resource(
           `${name}-defender-for-ai`,
           {
@@ -163,12 +148,13 @@ export class OpenAIAccount extends pulumi.ComponentResource {
             properties: { state: "Enabled" },
           },
           // Azure refuses concurrent operations on one account: after its last chained operation.
-          { parent: this, dependsOn: lastChained ? [lastChained] : [this.account] },
+          { parent: this, dependsOn: lastChained ? [lastChained] : [account] },
         )
       : undefined;
-    this.lastOperation = this.defenderForAISetting ?? lastChained;
+    const lastOperation = defenderForAISetting ?? lastChained;
+    if (lastOperation) lastOperations.set(this, lastOperation);
 
-    if (args.lock) {
+    if (spec.lock === "CanNotDelete") {
       // After the account's last operation, so the first deploy builds everything before the lock
       // exists. CanNotDelete allows updates; deleting the account or a deployment needs the lock
       // removed first (lock: None, pulumi up), which Pulumi does before anything it depends on.
@@ -176,25 +162,38 @@ export class OpenAIAccount extends pulumi.ComponentResource {
         `${name}-lock`,
         {
           lockName: `${spec.name}-lock`,
-          scope: this.account.id,
-          level: args.lock,
+          scope: account.id,
+          level: spec.lock,
           notes:
             "aoai-platform: prod account; set lock: None and pulumi up before deleting it or its deployments",
         },
-        { parent: this, dependsOn: this.lastOperation ? [this.lastOperation] : [this.account] },
+        { parent: this, dependsOn: lastOperation ? [lastOperation] : [account] },
       );
     }
 
-    this.deployments = {};
+    const deployments: Record<string, DeploymentInfo> = {};
     for (const d of spec.deployments) {
-      this.deployments[d.name] = { model: d.model, version: d.version, sku: d.sku, capacity: d.capacity };
+      deployments[d.name] = { model: d.model, version: d.version, sku: d.sku, capacity: d.capacity };
     }
-    this.modelDeployments = deploymentsByModel(spec.deployments);
+    this.deployments = pulumi.output(deployments);
+    this.modelDeployments = pulumi.output(deploymentsByModel(spec.deployments));
     this.registerOutputs({
       accountId: this.accountId,
+      accountName: this.accountName,
+      location: this.location,
       endpoint: this.endpoint,
+      principalId: this.principalId,
       deployments: this.deployments,
       modelDeployments: this.modelDeployments,
     });
+  }
+
+  /**
+   * The account's last chained operation (Defender for AI setting, else the last deployment, else
+   * the last content filter resource); work on the account from outside (its private endpoint)
+   * waits for it. A method, not a property: see `lastOperations`.
+   */
+  lastOperation(): pulumi.Resource | undefined {
+    return lastOperations.get(this);
   }
 }

@@ -25,8 +25,44 @@ import {
   strictObject,
 } from "../validation";
 
-export const ACCOUNT_KINDS = ["OpenAI", "AIServices"] as const;
-export const IDENTITY_TYPES = ["SystemAssigned", "UserAssigned", "SystemAssigned, UserAssigned"] as const;
+// Enumerations are `as const` objects (not arrays) so Pulumi's schema inference turns them into
+// enums for other languages; the arrays are derived from them.
+
+/** `OpenAI` (Azure OpenAI) or `AIServices` (Azure AI Foundry, which also serves the OpenAI API). */
+export const AccountKind = { OpenAI: "OpenAI", AIServices: "AIServices" } as const;
+export type AccountKind = (typeof AccountKind)[keyof typeof AccountKind];
+export const ACCOUNT_KINDS: readonly AccountKind[] = Object.values(AccountKind);
+
+/** The account's managed identity: system-assigned, user-assigned, or both. */
+export const AccountIdentityType = {
+  SystemAssigned: "SystemAssigned",
+  UserAssigned: "UserAssigned",
+  SystemAssignedUserAssigned: "SystemAssigned, UserAssigned",
+} as const;
+export type AccountIdentityType = (typeof AccountIdentityType)[keyof typeof AccountIdentityType];
+export const IDENTITY_TYPES: readonly AccountIdentityType[] = Object.values(AccountIdentityType);
+
+/** Whether the account answers on its public endpoint at all. */
+export const AccountPublicNetworkAccess = { Disabled: "Disabled", Enabled: "Enabled" } as const;
+export type AccountPublicNetworkAccess =
+  (typeof AccountPublicNetworkAccess)[keyof typeof AccountPublicNetworkAccess];
+
+/** What happens to traffic no network ACL rule matches. */
+export const NetworkAclDefaultAction = { Deny: "Deny", Allow: "Allow" } as const;
+export type NetworkAclDefaultAction = (typeof NetworkAclDefaultAction)[keyof typeof NetworkAclDefaultAction];
+
+/** `AzureServices` lets trusted Azure services through the network ACLs. */
+export const NetworkAclBypass = { None: "None", AzureServices: "AzureServices" } as const;
+export type NetworkAclBypass = (typeof NetworkAclBypass)[keyof typeof NetworkAclBypass];
+
+/** Azure management lock on the account: `CanNotDelete`, or `None` for no lock. */
+export const AccountLock = { CanNotDelete: "CanNotDelete", None: "None" } as const;
+export type AccountLock = (typeof AccountLock)[keyof typeof AccountLock];
+
+/** The custom subdomain an account gets: the one set, else the account name in lower case. */
+export function accountSubDomain(account: { name: string; customSubDomain?: string | undefined }): string {
+  return account.customSubDomain ?? account.name.toLowerCase();
+}
 
 /** The non-public range an ip rule falls in or covers, if any (a bare address is its /32). */
 function nonPublicRangeOf(rule: string): NamedRange | undefined {
@@ -47,7 +83,7 @@ const ipRule = ipv4OrCidr.superRefine((rule, ctx) => {
 
 const networkAclsSchema = strictObject({
   /** What happens to traffic no rule matches. Deny is the baseline; Allow opens the account to the internet. */
-  defaultAction: z.enum(["Deny", "Allow"]).default("Deny"),
+  defaultAction: z.enum(NetworkAclDefaultAction).default("Deny"),
   ipRules: z
     .array(ipRule)
     .max(MAX_NETWORK_ACL_IP_RULES, {
@@ -55,7 +91,7 @@ const networkAclsSchema = strictObject({
     })
     .default([]),
   /** `AzureServices` lets trusted Azure services (e.g. AI Search with managed identity) through. */
-  bypass: z.enum(["None", "AzureServices"]).default("None"),
+  bypass: z.enum(NetworkAclBypass).default("None"),
 });
 
 const outboundSchema = strictObject({
@@ -65,7 +101,7 @@ const outboundSchema = strictObject({
 });
 
 const identitySchema = strictObject({
-  type: z.enum(IDENTITY_TYPES).default("SystemAssigned"),
+  type: z.enum(AccountIdentityType).default("SystemAssigned"),
   userAssignedIdentityIds: z.array(armResourceId).default([]),
 });
 
@@ -104,10 +140,10 @@ export const accountSpecSchema = strictObject({
   name: azureName(ACCOUNT_NAME),
   /** Region; defaults to the stack's location. */
   location: azureRegion.optional(),
-  kind: z.enum(ACCOUNT_KINDS).default("OpenAI"),
+  kind: z.enum(AccountKind).default("OpenAI"),
   /** Becomes <subDomain>.openai.azure.com; defaults to the account name in lower case. Immutable. */
   customSubDomain: z.string().optional(),
-  publicNetworkAccess: z.enum(["Disabled", "Enabled"]).default("Disabled"),
+  publicNetworkAccess: z.enum(AccountPublicNetworkAccess).default("Disabled"),
   networkAcls: networkAclsSchema.prefault({}),
   /** API-key auth. Off: callers must use Entra ID tokens. */
   localAuthEnabled: z.boolean().default(false),
@@ -120,7 +156,7 @@ export const accountSpecSchema = strictObject({
    * Azure management lock on the account: `CanNotDelete` (default in prod) stops anyone deleting it
    * or its deployments, also outside Pulumi; updates still work. `None`: no lock.
    */
-  lock: z.enum(["CanNotDelete", "None"]).optional(),
+  lock: z.enum(AccountLock).optional(),
   /**
    * Defender for AI on the account (`defenderForAISettings/Default`, state Enabled); defaults to true
    * in the prod environment. The subscription's Defender plan is out of the stack's scope.
@@ -143,6 +179,16 @@ export const accountSpecSchema = strictObject({
       code: "custom",
       path: ["customSubDomain"],
       message: `must be ${CUSTOM_SUBDOMAIN.allowed}`,
+    });
+  }
+  if (
+    account.customSubDomain === undefined &&
+    !satisfiesNameRule(CUSTOM_SUBDOMAIN, accountSubDomain(account))
+  ) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["customSubDomain"],
+      message: `the default subdomain "${accountSubDomain(account)}" (the account name) is not valid; set customSubDomain: ${CUSTOM_SUBDOMAIN.allowed}`,
     });
   }
   if (account.restore && account.import !== undefined) {

@@ -23,8 +23,6 @@ export function contentItemName(pattern: string, isRegex: boolean): string {
 }
 
 export function blocklistItemSettings(term: BlocklistTermSpec): BlocklistItemSettings {
-  if (typeof term === "string")
-    return { itemName: contentItemName(term, false), pattern: term, isRegex: false };
   const adopted =
     term.import === undefined ? undefined : parseArmId("raiBlocklistItem", term.import)?.names[2];
   return {

@@ -38,11 +38,7 @@ export interface PlannedBlocklist {
 }
 
 export function blocklistTerms(blocklist: BlocklistSpec): BlocklistTerm[] {
-  return blocklist.terms.map((term) =>
-    typeof term === "string"
-      ? { pattern: term, isRegex: false }
-      : { pattern: term.pattern, isRegex: term.regex },
-  );
+  return blocklist.terms.map((term) => ({ pattern: term.pattern, isRegex: term.regex }));
 }
 
 /** True when two declarations describe the same Azure blocklist (its policy side may differ). */

@@ -4,13 +4,25 @@ import {
   HARM_CATEGORIES,
   MAX_BLOCKLIST_TERM_LENGTH,
   MAX_BLOCKLIST_TERMS,
-  SEVERITY_THRESHOLDS,
+  SeverityThreshold,
 } from "../facts/contentFilters";
 import { RAI_NAME } from "../facts/names";
 import { addDuplicateIssues, armIdOf, azureName, strictObject } from "../validation";
 import { regexTermIssue } from "./regex";
 
-const threshold = z.enum(SEVERITY_THRESHOLDS);
+const threshold = z.enum(SeverityThreshold);
+
+/** Starting point of a content filter: Microsoft's default thresholds, or our stricter preset. */
+export const ContentFilterPreset = { default: "default", strict: "strict" } as const;
+export type ContentFilterPreset = (typeof ContentFilterPreset)[keyof typeof ContentFilterPreset];
+
+/** `Default` filters synchronously; `Asynchronous_filter` streams first and filters after. */
+export const ContentFilterMode = { Default: "Default", Asynchronous_filter: "Asynchronous_filter" } as const;
+export type ContentFilterMode = (typeof ContentFilterMode)[keyof typeof ContentFilterMode];
+
+/** Which side of the conversation a blocklist applies to. */
+export const BlocklistAppliesTo = { prompt: "prompt", completion: "completion", both: "both" } as const;
+export type BlocklistAppliesTo = (typeof BlocklistAppliesTo)[keyof typeof BlocklistAppliesTo];
 
 const categoryOverride = strictObject({
   prompt: threshold.optional(),
@@ -24,8 +36,15 @@ const termText = z
     error: `a blocklist term is at most ${MAX_BLOCKLIST_TERM_LENGTH} characters`,
   });
 
+/**
+ * An exact term as text, or `{ pattern, regex }`. The text shorthand parses to `{ pattern, regex: false }`
+ * (the same blocklist item), so a parsed term is always an object: one shape for every language.
+ */
 const blocklistTerm = z.union([
-  termText,
+  termText.transform((pattern): { pattern: string; regex: boolean; import?: string } => ({
+    pattern,
+    regex: false,
+  })),
   strictObject({
     pattern: termText,
     regex: z.boolean().default(false),
@@ -46,16 +65,14 @@ export const blocklistSpecSchema = strictObject({
     .min(1)
     .max(MAX_BLOCKLIST_TERMS, { error: `a blocklist holds at most ${MAX_BLOCKLIST_TERMS} terms` }),
   /** Which side of the conversation the blocklist applies to. */
-  appliesTo: z.enum(["prompt", "completion", "both"]).default("both"),
+  appliesTo: z.enum(BlocklistAppliesTo).default("both"),
   /** ARM id of an existing blocklist to adopt (Pulumi `import`). */
   import: armIdOf("raiBlocklist").optional(),
 }).superRefine((blocklist, ctx) => {
   // Items are named by their content: the same term twice would be the same item.
   addDuplicateIssues(
     ctx,
-    blocklist.terms.map((t) =>
-      typeof t === "string" ? `exact:${t}` : `${t.regex ? "regex" : "exact"}:${t.pattern}`,
-    ),
+    blocklist.terms.map((t) => `${t.regex ? "regex" : "exact"}:${t.pattern}`),
     (i) => ["terms", i],
     "blocklist term",
   );
@@ -64,9 +81,9 @@ export const blocklistSpecSchema = strictObject({
 export const contentFilterSpecSchema = strictObject({
   name: azureName(RAI_NAME),
   /** Starting point: Microsoft's default thresholds, or our stricter preset. */
-  preset: z.enum(["default", "strict"]).default("default"),
+  preset: z.enum(ContentFilterPreset).default("default"),
   /** `Default` filters synchronously; `Asynchronous_filter` streams first and filters after. */
-  mode: z.enum(["Default", "Asynchronous_filter"]).default("Default"),
+  mode: z.enum(ContentFilterMode).default("Default"),
   categories: z.partialRecord(z.enum(HARM_CATEGORIES), categoryOverride).default({}),
   jailbreak: z.boolean().optional(),
   indirectAttack: z.boolean().optional(),

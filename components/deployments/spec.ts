@@ -2,14 +2,17 @@
 import { z } from "zod";
 import { findCatalogModel, ptuSizeClassOf } from "../facts/models";
 import { DEPLOYMENT_NAME } from "../facts/names";
-import { type CapacityRule, capacityRule, DEPLOYMENT_SKUS } from "../facts/skus";
+import { type CapacityRule, capacityRule, DeploymentSku } from "../facts/skus";
 import { armIdOf, azureName, strictObject } from "../validation";
 
-export const VERSION_UPGRADE_OPTIONS = [
-  "OnceNewDefaultVersionAvailable",
-  "OnceCurrentVersionExpired",
-  "NoAutoUpgrade",
-] as const;
+/** When Azure moves a deployment to a newer model version. */
+export const VersionUpgradeOption = {
+  OnceNewDefaultVersionAvailable: "OnceNewDefaultVersionAvailable",
+  OnceCurrentVersionExpired: "OnceCurrentVersionExpired",
+  NoAutoUpgrade: "NoAutoUpgrade",
+} as const;
+export type VersionUpgradeOption = (typeof VersionUpgradeOption)[keyof typeof VersionUpgradeOption];
+export const VERSION_UPGRADE_OPTIONS: readonly VersionUpgradeOption[] = Object.values(VersionUpgradeOption);
 
 export function describeCapacityRule(rule: CapacityRule): string {
   const max = rule.max === undefined ? "" : `, at most ${rule.max}`;
@@ -23,10 +26,10 @@ export const deploymentSpecSchema = strictObject({
   /** Pinned model version: reproducible deploys, no surprise upgrades between environments. */
   version: z.string().min(1),
   format: z.string().min(1).default("OpenAI"),
-  sku: z.enum(DEPLOYMENT_SKUS),
+  sku: z.enum(DeploymentSku),
   /** kTPM for pay-per-token SKUs (10 = 10,000 tokens per minute); PTUs for provisioned SKUs. */
   capacity: z.number(),
-  versionUpgradeOption: z.enum(VERSION_UPGRADE_OPTIONS).default("OnceNewDefaultVersionAvailable"),
+  versionUpgradeOption: z.enum(VersionUpgradeOption).default("OnceNewDefaultVersionAvailable"),
   /** Name of a content filter on the same account; omitted means Microsoft's default policy. */
   contentFilter: z.string().min(1).optional(),
   /** ARM id of an existing deployment to adopt (Pulumi `import`). */

@@ -23,8 +23,9 @@ export const HARM_CATEGORY_FILTER_NAME: Record<HarmCategory, string> = {
  * `Low` blocks low, medium and high severity (strictest); `High` blocks only high; `Off` disables
  * the filter, which Azure allows only for customers approved for modified content filtering.
  */
-export const SEVERITY_THRESHOLDS = ["Low", "Medium", "High", "Off"] as const;
-export type SeverityThreshold = (typeof SEVERITY_THRESHOLDS)[number];
+export const SeverityThreshold = { Low: "Low", Medium: "Medium", High: "High", Off: "Off" } as const;
+export type SeverityThreshold = (typeof SeverityThreshold)[keyof typeof SeverityThreshold];
+export const SEVERITY_THRESHOLDS: readonly SeverityThreshold[] = Object.values(SeverityThreshold);
 
 /**
  * What a disabled category filter is sent with. Azure's own RaiPolicies_CreateOrUpdate example sends a

@@ -4,19 +4,24 @@
  * https://learn.microsoft.com/azure/ai-services/openai/concepts/provisioned-throughput.
  */
 
-export const DEPLOYMENT_SKUS = [
-  "Standard",
-  "GlobalStandard",
-  "DataZoneStandard",
-  "ProvisionedManaged",
-  "GlobalProvisionedManaged",
-  "DataZoneProvisionedManaged",
-  "GlobalBatch",
-  "DataZoneBatch",
-  "DeveloperTier",
-] as const;
+/**
+ * Deployment SKUs. An `as const` object (not an array) so Pulumi's schema inference turns the
+ * type into an enum for other languages.
+ */
+export const DeploymentSku = {
+  Standard: "Standard",
+  GlobalStandard: "GlobalStandard",
+  DataZoneStandard: "DataZoneStandard",
+  ProvisionedManaged: "ProvisionedManaged",
+  GlobalProvisionedManaged: "GlobalProvisionedManaged",
+  DataZoneProvisionedManaged: "DataZoneProvisionedManaged",
+  GlobalBatch: "GlobalBatch",
+  DataZoneBatch: "DataZoneBatch",
+  DeveloperTier: "DeveloperTier",
+} as const;
+export type DeploymentSku = (typeof DeploymentSku)[keyof typeof DeploymentSku];
 
-export type DeploymentSku = (typeof DEPLOYMENT_SKUS)[number];
+export const DEPLOYMENT_SKUS: readonly DeploymentSku[] = Object.values(DeploymentSku);
 
 /** The unit a SKU's capacity is counted in, as printed by the plan. */
 export type CapacityUnit = "kTPM" | "PTU" | "batch" | "none";

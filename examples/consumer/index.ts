@@ -1,14 +1,16 @@
 /**
  * A team's own stack built from the aoai-platform components: one account in West Europe with a
- * chat deployment behind a stricter content filter. Config validation uses the same spec schemas
- * the platform's stacks use, so a bad value fails before anything is registered.
+ * chat deployment behind a stricter content filter. The component validates and defaults its args
+ * with the same schema the platform's stacks use (the region comes from the resource group, the
+ * subdomain from the account name), so a bad value fails before anything is registered.
  */
-import { accountSpecSchema, OpenAIAccount, PlatformResourceGroup } from "aoai-platform";
+import { OpenAIAccount, PlatformResourceGroup } from "aoai-platform";
 
 export = async () => {
   const group = new PlatformResourceGroup("team-ai", { name: "rg-team-ai-weu", location: "westeurope" });
-  const spec = accountSpecSchema.parse({
+  const account = new OpenAIAccount("team-ai", {
     name: "aoai-team-ai-weu",
+    resourceGroupName: group.name,
     contentFilters: [{ name: "team-strict", preset: "strict" }],
     deployments: [
       {
@@ -20,10 +22,6 @@ export = async () => {
         contentFilter: "team-strict",
       },
     ],
-  });
-  const account = new OpenAIAccount("team-ai", {
-    spec: { ...spec, location: "westeurope", customSubDomain: "aoai-team-ai-weu" },
-    resourceGroupName: group.name,
     protect: true,
   });
   return { endpoint: account.endpoint, deployments: account.modelDeployments };

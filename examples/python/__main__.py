@@ -1,4 +1,4 @@
-"""A team's resource group, budget, monitoring, private network and endpoint, access and AI gateway from the aoai-platform components."""
+"""A team's resource group, budget, Azure OpenAI account, private network and endpoint, access, monitoring and AI gateway from the aoai-platform components."""
 
 import pulumi
 import pulumi_aoai_platform as aoai
@@ -12,6 +12,41 @@ group = aoai.PlatformResourceGroup(
     tags={"owner": "team-ai@contoso.com"},
 )
 
+# Region from the resource group, subdomain from the name, Entra ID only, public access Disabled:
+# the component's defaults, the same as the platform's stack config.
+account = aoai.OpenAIAccount(
+    "account",
+    name="aoai-team-ai",
+    resource_group_name=group.name,
+    content_filters=[
+        aoai.ContentFilterArgs(
+            name="team-strict",
+            preset=aoai.ContentFilterPreset.STRICT,
+            blocklists=[
+                aoai.BlocklistArgs(
+                    name="internal-codes",
+                    terms=[
+                        aoai.BlocklistItemArgs(pattern="PROJECT-ORCA"),
+                        aoai.BlocklistItemArgs(pattern="ORCA-[0-9]{4}", regex=True),
+                    ],
+                ),
+            ],
+        ),
+    ],
+    deployments=[
+        aoai.ModelDeploymentArgs(
+            name="chat",
+            model="gpt-4.1-mini",
+            version="2025-04-14",
+            sku=aoai.DeploymentSku.GLOBAL_STANDARD,
+            capacity=50,
+            version_upgrade_option=aoai.VersionUpgradeOption.NO_AUTO_UPGRADE,
+            content_filter="team-strict",
+        ),
+    ],
+    tags={"owner": "team-ai@contoso.com"},
+)
+
 monitoring = aoai.PlatformMonitoring(
     "monitoring",
     workspace={"name": "log-team-ai", "retention_in_days": 90},
@@ -22,7 +57,7 @@ monitoring = aoai.PlatformMonitoring(
     accounts=[
         {
             "name": "aoai-team-ai",
-            "id": config.require("accountId"),
+            "id": account.account_id,
             "location": "swedencentral",
             "deployments": [{"name": "chat", "sku": "GlobalStandard"}],
         }
@@ -52,10 +87,12 @@ network = aoai.PrivateNetwork(
     resource_group_name=group.name,
 )
 
+# Azure refuses a private endpoint while the account is busy. The provider answers Construct only once
+# every child of the account is created (deployments included), so account.account_id orders it.
 endpoint = aoai.AccountPrivateEndpoint(
     "endpoint",
     account_name="aoai-team-ai",
-    account_id=config.require("accountId"),
+    account_id=account.account_id,
     location="swedencentral",
     resource_group_name=group.name,
     subnet_id=network.subnet_ids["swedencentral"],
@@ -65,7 +102,7 @@ endpoint = aoai.AccountPrivateEndpoint(
 access = aoai.PlatformAccess(
     "access",
     identities=[{"name": "id-team-ai-api", "roles": ["Cognitive Services OpenAI User"]}],
-    accounts=[{"name": "aoai-team-ai", "id": config.require("accountId")}],
+    accounts=[{"name": "aoai-team-ai", "id": account.account_id}],
     resource_group_name=group.name,
     resource_group_id=group.id,
     location="swedencentral",
@@ -86,8 +123,8 @@ gateway = aoai.AiGateway(
     consumers=[{"name": "team-app", "client_id": config.require("appClientId"), "tokens_per_minute": 50000}],
     accounts={
         "aoai-team-ai": {
-            "id": config.require("accountId"),
-            "endpoint": "https://aoai-team-ai.openai.azure.com/",
+            "id": account.account_id,
+            "endpoint": account.endpoint,
         }
     },
     subnet_id=config.require("apimSubnetId"),
@@ -98,6 +135,8 @@ gateway = aoai.AiGateway(
 
 pulumi.export("resourceGroupId", group.id)
 pulumi.export("budgetId", budget.budget_id)
+pulumi.export("endpoint", account.endpoint)
+pulumi.export("deployments", account.model_deployments)
 pulumi.export("gatewayEndpoint", gateway.endpoint)
 pulumi.export("workspaceId", monitoring.workspace_id)
 pulumi.export("managedIdentities", access.managed_identities)

@@ -86,7 +86,6 @@ function importRefs(accounts: readonly AccountSpec[]): ImportRef[] {
           list.import,
         );
         list.terms.forEach((term, t) => {
-          if (typeof term === "string") return;
           push(
             {
               path: [...listPath, "terms", t, "import"],

@@ -3,6 +3,7 @@
  * secret's value is never printed: the key and the rule are, the value reads [secret].
  */
 import type { z } from "zod";
+import { redactText } from "../../components/credentials";
 import { containsCredential, REDACTED } from "./secrets";
 
 /** `accounts[0].deployments[1].capacity` from ["accounts", 0, "deployments", 1, "capacity"]. */
@@ -34,15 +35,6 @@ export interface ConfigProblem {
   key: string;
   value: string;
   message: string;
-}
-
-/** Replaces every string of a secret value that appears in a message. */
-function redactText(text: string, secret: unknown): string {
-  if (typeof secret === "string") return secret === "" ? text : text.replaceAll(secret, REDACTED);
-  if (Array.isArray(secret)) return secret.reduce<string>(redactText, text);
-  if (secret !== null && typeof secret === "object")
-    return Object.values(secret).reduce<string>(redactText, text);
-  return text;
 }
 
 /**

@@ -5,15 +5,10 @@
  */
 import { z } from "zod";
 import { accessSpecSchema } from "../../components/access/spec";
-import { type AccountSpec, accountSpecSchema } from "../../components/account/spec";
+import { type AccountSpec, accountSpecSchema, accountSubDomain } from "../../components/account/spec";
 import { budgetSpecSchema } from "../../components/budget/spec";
-import {
-  CUSTOM_SUBDOMAIN,
-  MAX_OPENAI_ACCOUNTS_PER_REGION,
-  RESOURCE_GROUP_NAME,
-  satisfiesNameRule,
-} from "../../components/facts/names";
-import { DEPLOYMENT_SKUS } from "../../components/facts/skus";
+import { MAX_OPENAI_ACCOUNTS_PER_REGION, RESOURCE_GROUP_NAME } from "../../components/facts/names";
+import { DeploymentSku } from "../../components/facts/skus";
 import {
   MAX_TAG_NAME_LENGTH,
   MAX_TAG_VALUE_LENGTH,
@@ -105,7 +100,7 @@ const resourceGroupSchema = strictObject({
 
 export const quotaEntrySchema = strictObject({
   region: azureRegion,
-  sku: z.enum(DEPLOYMENT_SKUS),
+  sku: z.enum(DeploymentSku),
   /** Required for pay-per-token SKUs; omitted for provisioned SKUs, whose PTU quota is model-independent. */
   model: z.string().min(1).optional(),
   /** The subscription's limit in the SKU's unit (kTPM or PTU). */
@@ -160,21 +155,8 @@ export function createStackConfigSchema(clock: () => Date = () => new Date()) {
         (i) => ["accounts", i, "name"],
         "account name",
       );
-      const subDomains = stack.accounts.map((a) => a.customSubDomain ?? a.name.toLowerCase());
-      subDomains.forEach((subDomain, i) => {
-        const account = stack.accounts[i];
-        if (
-          account &&
-          account.customSubDomain === undefined &&
-          !satisfiesNameRule(CUSTOM_SUBDOMAIN, subDomain)
-        ) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["accounts", i, "customSubDomain"],
-            message: `the default subdomain "${subDomain}" (the account name) is not valid; set customSubDomain: ${CUSTOM_SUBDOMAIN.allowed}`,
-          });
-        }
-      });
+      // Each account's default subdomain is checked by accountSpecSchema; here only their uniqueness.
+      const subDomains = stack.accounts.map(accountSubDomain);
       addDuplicateIssues(ctx, subDomains, (i) => ["accounts", i, "customSubDomain"], "custom subdomain");
 
       const openAiPerRegion = new Map<string, number>();
@@ -265,7 +247,7 @@ export function resolveAccounts(
   return accounts.map((account) => ({
     ...account,
     location: account.location ?? location,
-    customSubDomain: account.customSubDomain ?? account.name.toLowerCase(),
+    customSubDomain: accountSubDomain(account),
     protect: account.protect ?? environment === "prod",
     lock: account.lock ?? (environment === "prod" ? "CanNotDelete" : "None"),
     defenderForAI: account.defenderForAI ?? environment === "prod",

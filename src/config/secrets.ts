@@ -5,40 +5,12 @@
  * carries a credential (a URL with a token, a signature or a password).
  */
 
-/** What a message shows instead of a secret value. */
-export const REDACTED = "[secret]";
+// Credential detection lives with the components (components must not import src/), which use it
+// for their own error messages.
+export { carriesCredential, containsCredential, REDACTED } from "../../components/credentials";
 
 /** This project's keys that always hold a secret, whether or not the stack file encrypts them. */
 export const SECRET_CONFIG_KEYS: readonly string[] = ["alertWebhookUrl"];
-
-/** Query parameters that carry a credential: webhook tokens, SAS signatures, API keys, passwords. */
-const CREDENTIAL_PARAMETER =
-  /^(token|access_token|auth|api[-_]?key|apikey|key|code|sig|signature|secret|client_secret|password|pwd)$/i;
-/** A path segment that looks like an embedded token (Slack, Teams and similar webhook URLs). */
-const TOKEN_SEGMENT = /^(?=.*[0-9])(?=.*[A-Za-z])[A-Za-z0-9_-]{24,}$/;
-
-/** True when a string is a URL that carries a credential in its query, user info or path. */
-export function carriesCredential(text: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    return false;
-  }
-  if (url.password !== "" || url.username !== "") return true;
-  for (const name of url.searchParams.keys()) {
-    if (CREDENTIAL_PARAMETER.test(name)) return true;
-  }
-  return url.pathname.split("/").some((segment) => TOKEN_SEGMENT.test(segment));
-}
-
-/** True when a value, or any string inside it, carries a credential. */
-export function containsCredential(value: unknown): boolean {
-  if (typeof value === "string") return carriesCredential(value);
-  if (Array.isArray(value)) return value.some(containsCredential);
-  if (value !== null && typeof value === "object") return Object.values(value).some(containsCredential);
-  return false;
-}
 
 /**
  * Whether the config value at `path` (inside the namespace, e.g. ["alertWebhookUrl"]) is a secret.
