@@ -210,6 +210,10 @@ describe("the version a breaking change needs (npm's caret range)", () => {
     expect(isMajorBump(from, to)).toBe(major);
   });
 
+  it("a version change is listed, as compatible", () => {
+    expect(summary(schema("0.1.0"), schema("0.2.0"))).toEqual(["compatible version version 0.1.0 to 0.2.0"]);
+  });
+
   it("names the next major", () => {
     expect([nextMajor("0.1.4"), nextMajor("1.2.3"), nextMajor("0.0.3")]).toEqual(["0.2.0", "2.0.0", "0.0.4"]);
   });

@@ -95,6 +95,9 @@ function typeChanges(path: string, before: SchemaComplexType, after: SchemaCompl
 /** Every difference between two schemas that a consumer's SDK can see, classified. */
 export function schemaChanges(before: PackageSchema, after: PackageSchema): SchemaChange[] {
   const changes: SchemaChange[] = [];
+  if (before.version !== after.version) {
+    changes.push(change(false, "version", `version ${before.version} to ${after.version}`));
+  }
   const beforeResources = before.resources ?? {};
   const afterResources = after.resources ?? {};
   for (const [token, old] of Object.entries(beforeResources)) {
