@@ -49,8 +49,11 @@ const resource = (s: PackageSchema) => {
   return r;
 };
 
-const summary = (before: PackageSchema, after: PackageSchema) =>
-  schemaChanges(before, after).map((c) => `${c.breaking ? "breaking" : "compatible"} ${c.path} ${c.what}`);
+const summary = (from: PackageSchema, to: PackageSchema) =>
+  schemaChanges(from, to).map((c) => `${c.breaking ? "breaking" : "compatible"} ${c.path} ${c.what}`);
+
+/** The changes from the base schema to a copy changed by `edit`. */
+const changesAfter = (edit: (s: PackageSchema) => void) => summary(schema("0.1.0"), edited(edit));
 
 describe("schemaChanges", () => {
   it("finds no change between equal schemas", () => {
@@ -58,121 +61,83 @@ describe("schemaChanges", () => {
   });
 
   it("breaking: a removed resource, input or output", () => {
-    const base = schema("0.1.0");
+    expect(changesAfter((s) => delete s.resources?.[TOKEN])).toEqual([
+      `breaking resources/${TOKEN} resource removed`,
+    ]);
+    expect(changesAfter((s) => delete resource(s).inputProperties?.tags)).toEqual([
+      `breaking resources/${TOKEN}/inputProperties/tags input removed`,
+    ]);
     expect(
-      summary(
-        base,
-        edited((s) => delete s.resources?.[TOKEN]),
-      ),
-    ).toEqual([`breaking resources/${TOKEN} resource removed`]);
-    expect(
-      summary(
-        base,
-        edited((s) => delete resource(s).inputProperties?.tags),
-      ),
-    ).toEqual([`breaking resources/${TOKEN}/inputProperties/tags input removed`]);
-    expect(
-      summary(
-        base,
-        edited((s) => {
-          resource(s).properties = {};
-          resource(s).required = [];
-        }),
-      ),
+      changesAfter((s) => {
+        resource(s).properties = {};
+        resource(s).required = [];
+      }),
     ).toEqual([`breaking resources/${TOKEN}/properties/id output removed`]);
   });
 
   it("breaking: a new required input, or an optional input made required", () => {
-    const base = schema("0.1.0");
     expect(
-      summary(
-        base,
-        edited((s) => {
-          const r = resource(s);
-          r.inputProperties = { ...r.inputProperties, location: { type: "string" } };
-          r.requiredInputs = ["name", "location"];
-        }),
-      ),
+      changesAfter((s) => {
+        const r = resource(s);
+        r.inputProperties = { ...r.inputProperties, location: { type: "string" } };
+        r.requiredInputs = ["name", "location"];
+      }),
     ).toEqual([`breaking resources/${TOKEN}/inputProperties/location required input added`]);
-    expect(
-      summary(
-        base,
-        edited((s) => resource(s).requiredInputs?.push("tags")),
-      ),
-    ).toEqual([`breaking resources/${TOKEN}/inputProperties/tags input made required`]);
+    expect(changesAfter((s) => resource(s).requiredInputs?.push("tags"))).toEqual([
+      `breaking resources/${TOKEN}/inputProperties/tags input made required`,
+    ]);
   });
 
   it("breaking: a type change, including plain to Input and a map's element type", () => {
-    const base = schema("0.1.0");
     expect(
-      summary(
-        base,
-        edited((s) => {
-          const name = resource(s).inputProperties?.name;
-          if (name) name.plain = false;
-        }),
-      ),
+      changesAfter((s) => {
+        const name = resource(s).inputProperties?.name;
+        if (name) name.plain = false;
+      }),
     ).toEqual([
       `breaking resources/${TOKEN}/inputProperties/name input type changed from plain string to string`,
     ]);
     expect(
-      summary(
-        base,
-        edited((s) => {
-          const tags = resource(s).inputProperties?.tags;
-          if (tags) tags.additionalProperties = { type: "number" };
-        }),
-      ),
+      changesAfter((s) => {
+        const tags = resource(s).inputProperties?.tags;
+        if (tags) tags.additionalProperties = { type: "number" };
+      }),
     ).toEqual([
       `breaking resources/${TOKEN}/inputProperties/tags input type changed from map<string> to map<number>`,
     ]);
   });
 
   it("breaking: a narrowed enum, a removed type, an output no longer always set", () => {
-    const base = schema("0.1.0");
     expect(
-      summary(
-        base,
-        edited((s) => {
-          const kind = s.types?.["aoai-platform:index:Kind"];
-          if (kind) kind.enum = [{ value: "a" }, { value: "c" }];
-        }),
-      ),
+      changesAfter((s) => {
+        const kind = s.types?.["aoai-platform:index:Kind"];
+        if (kind) kind.enum = [{ value: "a" }, { value: "c" }];
+      }),
     ).toEqual([
       "breaking types/aoai-platform:index:Kind enum narrowed: b removed",
       "compatible types/aoai-platform:index:Kind enum widened: c added",
     ]);
-    expect(
-      summary(
-        base,
-        edited((s) => delete s.types?.["aoai-platform:index:NoteArgs"]),
-      ),
-    ).toEqual(["breaking types/aoai-platform:index:NoteArgs type removed"]);
-    expect(
-      summary(
-        base,
-        edited((s) => (resource(s).required = [])),
-      ),
-    ).toEqual([`breaking resources/${TOKEN}/properties/id output no longer always set`]);
+    expect(changesAfter((s) => delete s.types?.["aoai-platform:index:NoteArgs"])).toEqual([
+      "breaking types/aoai-platform:index:NoteArgs type removed",
+    ]);
+    expect(changesAfter((s) => (resource(s).required = []))).toEqual([
+      `breaking resources/${TOKEN}/properties/id output no longer always set`,
+    ]);
   });
 
   it("compatible: additions and relaxed inputs", () => {
-    const base = schema("0.1.0");
     expect(
-      summary(
-        base,
-        edited((s) => {
-          const r = resource(s);
-          r.inputProperties = {
-            ...r.inputProperties,
-            note: { $ref: "#/types/aoai-platform:index:NoteArgs" },
-          };
-          r.properties = { ...r.properties, endpoint: { type: "string" } };
-          r.requiredInputs = [];
-          s.resources = { ...s.resources, "aoai-platform:index:Other": { isComponent: true } };
-          s.types = { ...s.types, "aoai-platform:index:More": { type: "object" } };
-        }),
-      ),
+      changesAfter((s) => {
+        const r = resource(s);
+        r.inputProperties = {
+          ...r.inputProperties,
+          note: { $ref: "#/types/aoai-platform:index:NoteArgs" },
+        };
+        r.properties = { ...r.properties, endpoint: { type: "string" } };
+        r.requiredInputs = [];
+        s.resources = { ...s.resources, "aoai-platform:index:Other": { isComponent: true } };
+        s.types = { ...s.types, "aoai-platform:index:More": { type: "object" } };
+      }),
     ).toEqual([
       `compatible resources/${TOKEN}/inputProperties/name input made optional`,
       `compatible resources/${TOKEN}/inputProperties/note optional input added`,
@@ -184,14 +149,11 @@ describe("schemaChanges", () => {
 
   it("a nested args type follows the input rules", () => {
     expect(
-      summary(
-        schema("0.1.0"),
-        edited((s) => {
-          const note = s.types?.["aoai-platform:index:NoteArgs"];
-          if (note) note.properties = { text: { type: "string" }, by: { type: "string" } };
-          note?.required?.push("by");
-        }),
-      ),
+      changesAfter((s) => {
+        const note = s.types?.["aoai-platform:index:NoteArgs"];
+        if (note) note.properties = { text: { type: "string" }, by: { type: "string" } };
+        note?.required?.push("by");
+      }),
     ).toEqual(["breaking types/aoai-platform:index:NoteArgs/properties/by required property added"]);
   });
 });

@@ -73,23 +73,17 @@ describe("the package metaschema, transcribed", () => {
 
   it("refuses tokens that are not <package>:<module>:<name> of this package (#/$defs/token, validateTypeToken)", () => {
     expect(
-      problems((s) => {
-        s.resources = { "aoai-platform:Thing": s.resources[R] } as Schema["resources"];
-      }),
+      problems((s) => Object.assign(s, { resources: { "aoai-platform:Thing": s.resources[R] } })),
     ).toEqual([
       "#/resources/aoai-platform:Thing: invalid token 'aoai-platform:Thing' (must be <package>:<module>:<name>)",
     ]);
+    expect(problems((s) => Object.assign(s, { resources: { "other:index:Thing": s.resources[R] } }))).toEqual(
+      [
+        "#/resources/other:index:Thing: invalid token 'other:index:Thing' (must have package name 'aoai-platform')",
+      ],
+    );
     expect(
-      problems((s) => {
-        s.resources = { "other:index:Thing": s.resources[R] } as Schema["resources"];
-      }),
-    ).toEqual([
-      "#/resources/other:index:Thing: invalid token 'other:index:Thing' (must have package name 'aoai-platform')",
-    ]);
-    expect(
-      problems((s) => {
-        s.resources = { "aoai-platform:index:Provider": s.resources[R] } as Schema["resources"];
-      }),
+      problems((s) => Object.assign(s, { resources: { "aoai-platform:index:Provider": s.resources[R] } })),
     ).toEqual([
       "#/resources/aoai-platform:index:Provider: invalid token 'aoai-platform:index:Provider' (provider is a reserved word for the root module)",
     ]);

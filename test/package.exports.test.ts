@@ -1,0 +1,155 @@
+/**
+ * The package root's export list (components/index.ts) is the TypeScript API: pinned here, so a
+ * removal is a conscious, breaking change (listed in CHANGELOG.md), and every component it exports
+ * is either served to other languages or explicitly TypeScript-only.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import * as root from "../components";
+import * as contentFilters from "../components/facts/contentFilters";
+import * as models from "../components/facts/models";
+import * as monitoring from "../components/facts/monitoring";
+import * as names from "../components/facts/names";
+import * as privateLink from "../components/facts/privateLink";
+import * as roles from "../components/facts/roles";
+import * as skus from "../components/facts/skus";
+import { HOSTED_COMPONENTS } from "../components/hosted";
+
+/**
+ * Components exported for TypeScript stacks only, each with the reason; the rest are hosted
+ * (components/hosted.ts). A component leaves this list when its args become schema-expressible and
+ * it joins HOSTED_COMPONENTS. Note: a Pulumi CLI that loads the package directory (package.json's
+ * `main`) rather than PulumiPlugin.yaml's `main` hosts every exported component, so the plugin only
+ * loads there once this list is empty.
+ */
+const TYPESCRIPT_ONLY: Record<string, string> = {
+  OpenAIAccount: "takes the account spec (zod output types, unions): redesign in progress",
+  PrivateNetwork: "takes the network spec (readonly arrays, zod output types): redesign in progress",
+  PlatformAccess: "takes the access spec (unions, Partial<Record<…>>): redesign in progress",
+  PlatformMonitoring: "takes the monitoring settings (zod output types): redesign in progress",
+  AiGateway: "takes the gateway spec and resolved accounts: redesign in progress",
+  ModelDeploymentChain: "created by OpenAIAccount; public until the account serves its deployments",
+  ContentFilterSet: "created by OpenAIAccount; public until the account serves its filters",
+  GithubDeployIdentity: "created by PlatformAccess from access.ciDeployIdentity; for TypeScript stacks",
+  GithubPreviewIdentity: "created by PlatformAccess from access.ciPreviewIdentity; for TypeScript stacks",
+};
+
+/** The root's value exports besides the facts modules' (which the root re-exports whole). */
+const VALUES = [
+  "ACCOUNT_KINDS",
+  "AccountPrivateEndpoint",
+  "AiGateway",
+  "ContentFilterSet",
+  "GRANT_SCOPES",
+  "GithubDeployIdentity",
+  "GithubPreviewIdentity",
+  "IDENTITY_TYPES",
+  "ModelDeploymentChain",
+  "OpenAIAccount",
+  "PRINCIPAL_TYPES",
+  "PlatformAccess",
+  "PlatformMonitoring",
+  "PlatformResourceGroup",
+  "PrivateNetwork",
+  "ResourceGroupBudget",
+  "VERSION_UPGRADE_OPTIONS",
+  "accessSpecSchema",
+  "accountSpecSchema",
+  "blocklistSpecSchema",
+  "budgetSpecSchema",
+  "contentFilterSpecSchema",
+  "deploymentSpecSchema",
+  "gatewaySpecSchema",
+  "monitoringSpecSchema",
+  "networkSpecSchema",
+];
+
+/** The root's type exports (args, outputs, specs), as components/index.ts names them. */
+const TYPES = [
+  "AccessSpec",
+  "AccountPrivateEndpointArgs",
+  "AccountSpec",
+  "AiGatewayArgs",
+  "AlertKind",
+  "AlertSettings",
+  "AlertSettingsByKind",
+  "AppIdentitySpec",
+  "BlocklistSpec",
+  "BudgetNotificationArgs",
+  "BudgetSpec",
+  "CiDeployIdentitySpec",
+  "CiPreviewIdentitySpec",
+  "ContentFilterSetArgs",
+  "ContentFilterSpec",
+  "DeploymentInfo",
+  "DeploymentSpec",
+  "DnsZoneGroupNames",
+  "EndpointNames",
+  "GatewayBackendAccount",
+  "GatewaySpec",
+  "GithubDeployIdentityArgs",
+  "GithubPreviewIdentityArgs",
+  "GroupSpec",
+  "KeyVaultGrant",
+  "ManagedIdentityOutputs",
+  "ModelDeploymentChainArgs",
+  "MonitoredAccount",
+  "MonitoringSettings",
+  "MonitoringSpec",
+  "NetworkSpec",
+  "OpenAIAccountArgs",
+  "OpenAIAccountSpec",
+  "PlatformAccessArgs",
+  "PlatformMonitoringArgs",
+  "PlatformResourceGroupArgs",
+  "PrivateNetworkArgs",
+  "RegionNetworkSpec",
+  "ResourceGroupBudgetArgs",
+];
+
+const FACTS = [contentFilters, models, monitoring, names, privateLink, roles, skus];
+
+const isComponentClass = (value: unknown): value is { name: string } =>
+  typeof value === "function" && value.prototype instanceof pulumi.ComponentResource;
+
+describe("the package root (components/index.ts)", () => {
+  it("exports exactly the pinned values, and every fact", () => {
+    const facts = FACTS.flatMap((module) => Object.keys(module));
+    expect(Object.keys(root).sort()).toEqual([...new Set([...VALUES, ...facts])].sort());
+  });
+
+  it("exports exactly the pinned types", () => {
+    const file = join(__dirname, "..", "components", "index.ts");
+    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest);
+    const types = source.statements
+      .filter(ts.isExportDeclaration)
+      .flatMap((declaration) =>
+        declaration.exportClause && ts.isNamedExports(declaration.exportClause)
+          ? declaration.exportClause.elements
+              .filter((element) => declaration.isTypeOnly || element.isTypeOnly)
+              .map((element) => element.name.text)
+          : [],
+      );
+    expect(types.sort()).toEqual([...TYPES].sort());
+  });
+
+  it("every exported component is hosted for other languages or TypeScript-only with a reason", () => {
+    const exported = Object.values(root as Record<string, unknown>)
+      .filter(isComponentClass)
+      .map((c) => c.name);
+    const hosted = HOSTED_COMPONENTS.map((c) => c.name);
+    expect(exported.filter((name) => !hosted.includes(name) && !(name in TYPESCRIPT_ONLY))).toEqual([]);
+    expect(
+      hosted.filter((name) => name in TYPESCRIPT_ONLY),
+      "hosted, yet listed as TypeScript-only",
+    ).toEqual([]);
+    expect(
+      hosted.filter((name) => !exported.includes(name)),
+      "hosted but not exported",
+    ).toEqual([]);
+    expect(Object.keys(TYPESCRIPT_ONLY).filter((name) => !exported.includes(name))).toEqual([]);
+  });
+});
