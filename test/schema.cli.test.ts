@@ -17,7 +17,12 @@ const schema = (version: string, inputs: string[]): PackageSchema => ({
   },
 });
 
-async function run(argv: string[], generated: PackageSchema, file: string | undefined) {
+async function run(
+  argv: string[],
+  generated: PackageSchema,
+  file: string | undefined,
+  changelog = "## 0.1.0\n",
+) {
   const out = { stdout: "", stderr: "", written: undefined as string | undefined };
   const code = await runSchema(argv, {
     stdout: (text) => {
@@ -28,6 +33,7 @@ async function run(argv: string[], generated: PackageSchema, file: string | unde
     },
     generate: async () => generated,
     read: () => file,
+    changelog: () => changelog,
     write: (text) => {
       out.written = text;
     },
@@ -75,6 +81,17 @@ describe("npm run schema", () => {
     const bumped = await run([], schema("0.2.0", []), formatSchema(schema("0.1.0", ["name"])));
     expect(bumped.code).toBe(0);
     expect(bumped.written).toBe(formatSchema(schema("0.2.0", [])));
+  });
+
+  it("writes a breaking change of a version CHANGELOG.md still marks unreleased", async () => {
+    const result = await run(
+      [],
+      schema("0.1.0", []),
+      formatSchema(schema("0.1.0", ["name"])),
+      "## 0.1.0 (unreleased)\n",
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`breaking: resources/${TOKEN}/inputProperties/name: input removed`);
   });
 
   it("--check only compares: exit 1 and the changes when the file differs", async () => {

@@ -1,6 +1,12 @@
 /** The versioning promise (src/schema/compat.ts) on small schemas: what breaks, what is compatible. */
 import { describe, expect, it } from "vitest";
-import { isMajorBump, nextMajor, promiseViolations, schemaChanges } from "../src/schema/compat";
+import {
+  isMajorBump,
+  nextMajor,
+  promiseViolations,
+  schemaChanges,
+  unreleasedVersions,
+} from "../src/schema/compat";
 import type { PackageSchema } from "../src/schema/types";
 
 const TOKEN = "aoai-platform:index:Thing";
@@ -182,16 +188,32 @@ describe("the version a breaking change needs (npm's caret range)", () => {
 
   it("a breaking change without that version is listed; with it, or when only compatible, nothing is", () => {
     const removed = (version: string) => edited((s) => delete resource(s).inputProperties?.tags, version);
-    expect(promiseViolations(schema("0.1.0"), removed("0.1.1"))).toEqual([
+    expect(promiseViolations(schema("0.1.0"), removed("0.1.1"), [])).toEqual([
       "1 breaking change(s) need version 0.2.0 or later in package.json (it has 0.1.1, the schema was 0.1.0):",
       `  breaking: resources/${TOKEN}/inputProperties/tags: input removed`,
     ]);
-    expect(promiseViolations(schema("0.1.0"), removed("0.2.0"))).toEqual([]);
+    expect(promiseViolations(schema("0.1.0"), removed("0.2.0"), [])).toEqual([]);
     expect(
       promiseViolations(
         schema("0.1.0"),
         edited((s) => (s.types = { ...s.types, "aoai-platform:index:More": { type: "object" } })),
+        [],
       ),
     ).toEqual([]);
+  });
+
+  it("a version CHANGELOG.md still marks unreleased may break: it has no consumer yet", () => {
+    const changelog = "# Changelog\n\n## 0.2.0 (unreleased)\n\n- x\n\n## 0.1.0\n\n- y\n";
+    expect(unreleasedVersions(changelog)).toEqual(["0.2.0"]);
+    const removed = edited((s) => delete resource(s).inputProperties?.tags, "0.2.0");
+    const unreleasedBase = edited(() => undefined, "0.2.0");
+    expect(promiseViolations(unreleasedBase, removed, unreleasedVersions(changelog))).toEqual([]);
+    expect(
+      promiseViolations(
+        schema("0.1.0"),
+        edited((s) => delete resource(s).inputProperties?.tags, "0.1.1"),
+        unreleasedVersions(changelog),
+      ),
+    ).toHaveLength(2);
   });
 });

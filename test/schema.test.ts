@@ -10,7 +10,7 @@ import { parse } from "yaml";
 import { HOSTED_COMPONENTS } from "../components/hosted";
 import { componentType, PACKAGE_NAME } from "../components/tokens";
 import pkg from "../package.json";
-import { formatChange, promiseViolations, schemaChanges } from "../src/schema/compat";
+import { formatChange, promiseViolations, schemaChanges, unreleasedVersions } from "../src/schema/compat";
 import { formatSchema, generatePackageSchema, SCHEMA_FILE } from "../src/schema/generate";
 import type { PackageSchema as GeneratedSchema } from "../src/schema/types";
 import { packageSchemaProblems } from "./support/packageMetaschema";
@@ -52,7 +52,7 @@ describe("the component package", () => {
 
   it("schema.json is the generated schema (npm run schema), changed only as the versioning promise allows", () => {
     const checkedIn = JSON.parse(readText(SCHEMA_FILE)) as GeneratedSchema;
-    expect(promiseViolations(checkedIn, generated)).toEqual([]);
+    expect(promiseViolations(checkedIn, generated, unreleasedVersions(readText("CHANGELOG.md")))).toEqual([]);
     expect(
       schemaChanges(checkedIn, generated).map(formatChange),
       "schema.json is stale: run npm run schema",

@@ -15,6 +15,7 @@ runEntry(
     stderr: (text) => process.stderr.write(text),
     generate: () => generatePackageSchema(root),
     read: () => (existsSync(file) ? readFileSync(file, "utf8") : undefined),
+    changelog: () => readFileSync(join(root, "CHANGELOG.md"), "utf8"),
     write: (text) => writeFileSync(file, text),
   }),
   1,

@@ -168,13 +168,24 @@ export function nextMajor(from: string | undefined): string {
 export const formatChange = ({ breaking, path, what }: SchemaChange) =>
   `${breaking ? "breaking" : "compatible"}: ${path}: ${what}`;
 
+/** The versions CHANGELOG.md still heads `## <version> (unreleased)`: never published, so no consumer yet. */
+export function unreleasedVersions(changelog: string): string[] {
+  return [...changelog.matchAll(/^## v?(\S+) \(unreleased\)\s*$/gm)].map(([, version]) => version ?? "");
+}
+
 /**
  * Why `after` may not replace `before`: its breaking changes, when its version is not a major
- * step from `before`'s. Empty when the promise is kept.
+ * step from `before`'s and `before`'s version is released (not in `unreleased`). Empty when the
+ * promise is kept.
  */
-export function promiseViolations(before: PackageSchema, after: PackageSchema): string[] {
+export function promiseViolations(
+  before: PackageSchema,
+  after: PackageSchema,
+  unreleased: string[],
+): string[] {
   const breaking = schemaChanges(before, after).filter((c) => c.breaking);
   if (breaking.length === 0 || isMajorBump(before.version, after.version)) return [];
+  if (before.version !== undefined && unreleased.includes(before.version)) return [];
   return [
     `${breaking.length} breaking change(s) need version ${nextMajor(before.version)} or later in package.json (it has ${after.version}, the schema was ${before.version}):`,
     ...breaking.map((c) => `  ${formatChange(c)}`),

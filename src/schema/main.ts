@@ -1,11 +1,12 @@
 /**
  * `npm run schema`: writes the package schema Pulumi's inference generates to schema.json, unless
- * it breaks the versioning promise (a breaking change without a major version in package.json);
+ * it breaks the versioning promise (a breaking change without a major version in package.json, while
+ * the checked-in schema's version is released: CHANGELOG.md does not mark it unreleased);
  * `--check` only compares (exit 1 when schema.json is not the generated schema).
  */
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import type { CommandLineIo } from "../cli/commandLine";
-import { formatChange, promiseViolations, schemaChanges } from "./compat";
+import { formatChange, promiseViolations, schemaChanges, unreleasedVersions } from "./compat";
 import { formatSchema, SCHEMA_FILE } from "./generate";
 import type { PackageSchema } from "./types";
 
@@ -17,6 +18,8 @@ export interface SchemaDeps extends CommandLineIo {
   generate(): Promise<PackageSchema>;
   /** The checked-in file's text, undefined when there is none. */
   read(): string | undefined;
+  /** CHANGELOG.md's text: a version it marks unreleased may still break. */
+  changelog(): string;
   write(text: string): void;
 }
 
@@ -49,7 +52,9 @@ export async function runSchema(argv: string[], deps: SchemaDeps): Promise<numbe
     return 0;
   }
   const changes = current ? schemaChanges(current, generated) : [];
-  const violations = current ? promiseViolations(current, generated) : [];
+  const violations = current
+    ? promiseViolations(current, generated, unreleasedVersions(deps.changelog()))
+    : [];
   const listed = changes.map((c) => `  ${formatChange(c)}\n`).join("");
   if (check) {
     deps.stderr(`${SCHEMA_FILE} is not the generated schema; run npm run schema\n${listed}`);
