@@ -21,9 +21,7 @@ import { HOSTED_COMPONENTS } from "../components/hosted";
 /**
  * Components exported for TypeScript stacks only, each with the reason; the rest are hosted
  * (components/hosted.ts). A component leaves this list when its args become schema-expressible and
- * it joins HOSTED_COMPONENTS. Note: a Pulumi CLI that loads the package directory (package.json's
- * `main`) rather than PulumiPlugin.yaml's `main` hosts every exported component, so the plugin only
- * loads there once this list is empty.
+ * it joins HOSTED_COMPONENTS (the repository's index.ts, what the CLI loads, exports that list only).
  */
 const TYPESCRIPT_ONLY: Record<string, string> = {
   OpenAIAccount: "takes the account spec (zod output types, unions): redesign in progress",

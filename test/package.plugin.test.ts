@@ -2,10 +2,11 @@
  * What `pulumi package add <git tag or path>` needs of this repository, from the CLI's own source
  * (pulumi/pulumi): the Node.js language host installs the plugin's dependencies with a
  * non-production install (sdk/nodejs/cmd/pulumi-language-nodejs, InstallDependencies:
- * `npm.Install(..., false /*production*\/ ...)`), then runs `node @pulumi/pulumi/cmd/run-plugin
- * <plugin dir>` (RunPlugin), which registers ts-node (type-checked) and requires PulumiPlugin.yaml's
- * `main`, or, for a CLI that only reads `runtime`, the directory itself (sdk/nodejs/cmd/run-plugin/run.ts:
- * every component class among its exports is hosted).
+ * `npm.Install(..., false /*production*\/ ...)`, called for a downloaded plugin by InstallPluginAt),
+ * then runs `node @pulumi/pulumi/cmd/run-plugin <plugin dir>` (RunPlugin; the plugin loader passes the
+ * entry point ".", "Plugin's are not able to set a non-standard entry point"), which registers ts-node
+ * (type-checked) and requires the directory (sdk/nodejs/cmd/run-plugin/run.ts: every component class
+ * among its exports is hosted).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
