@@ -61,14 +61,25 @@ export * from "./facts/skus";
 export { AiGateway, type AiGatewayArgs, type GatewayBackendAccount } from "./gateway/component";
 export { type GatewaySpec, gatewaySpecSchema } from "./gateway/spec";
 // Monitoring.
-export type { AlertSettings, AlertSettingsByKind } from "./monitoring/alerts";
 export {
-  type MonitoredAccount,
-  type MonitoringSettings,
+  type GatewayAlertsArgs,
+  type MetricAlertArgs,
+  type MonitoringActionGroupArgs,
+  type MonitoringAlertsArgs,
+  type MonitoringDiagnosticsArgs,
+  type MonitoringEventHubArgs,
+  type MonitoringWorkspaceArgs,
   PlatformMonitoring,
   type PlatformMonitoringArgs,
 } from "./monitoring/component";
-export { type AlertKind, type MonitoringSpec, monitoringSpecSchema } from "./monitoring/spec";
+export type { MonitoredAccountArgs, MonitoredDeploymentArgs, MonitoredGatewayArgs } from "./monitoring/refs";
+export {
+  type AlertKind,
+  type GatewayAlertKind,
+  type MonitoringSpec,
+  monitoringArgsSchema,
+  monitoringSpecSchema,
+} from "./monitoring/spec";
 // Private networking.
 export { PrivateNetwork, type PrivateNetworkArgs } from "./network/component";
 export {

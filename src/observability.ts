@@ -1,6 +1,7 @@
 /** Composes monitoring and the budget from the stack config; both are optional per stack. */
 import type { OpenAIAccount } from "../components/account/component";
 import { ResourceGroupBudget } from "../components/budget/component";
+import type { AiGateway } from "../components/gateway/component";
 import { PlatformMonitoring } from "../components/monitoring/component";
 import type { PlatformResourceGroup } from "../components/resource-group/component";
 import type { StackConfig } from "./config/schema";
@@ -9,14 +10,18 @@ export function defineObservability(
   config: StackConfig,
   group: PlatformResourceGroup,
   accounts: ReadonlyMap<string, OpenAIAccount>,
+  gateway: AiGateway | undefined,
   tags: Record<string, string>,
 ): void {
+  const location = config.resourceGroup.location ?? config.location;
   const monitoring =
     config.monitoring &&
     new PlatformMonitoring("monitoring", {
-      settings: config.monitoring,
+      // The config's monitoring as the component takes it: severities already resolved per environment.
+      ...config.monitoring,
+      environment: config.environment,
       resourceGroupName: group.name,
-      location: config.resourceGroup.location ?? config.location,
+      location,
       accounts: config.accounts.flatMap((spec) => {
         const account = accounts.get(spec.name);
         return account
@@ -25,11 +30,21 @@ export function defineObservability(
                 name: spec.name,
                 id: account.accountId,
                 location: spec.location,
-                deployments: spec.deployments,
+                deployments: spec.deployments.map(({ name, sku }) => ({ name, sku })),
               },
             ]
           : [];
       }),
+      gateways:
+        gateway && config.gateway
+          ? [
+              {
+                name: config.gateway.name,
+                id: gateway.serviceId,
+                location: config.gateway.location ?? location,
+              },
+            ]
+          : [],
       webhookUrl: config.alertWebhookUrl,
       tags,
     });

@@ -76,7 +76,6 @@ export async function definePlatform(config: StackConfig): Promise<PlatformOutpu
     // memory at 50 accounts (docs/BENCHMARKS.md). Against the engine it only lets queued work run.
     await settle();
   }
-  defineObservability(config, group, accounts, tags);
   // The schema checks that primaryAccount names an account.
   const primarySpec = config.accounts.find(
     (a) => a.name === config.primaryAccount,
@@ -85,6 +84,8 @@ export async function definePlatform(config: StackConfig): Promise<PlatformOutpu
   const network = definePrivateNetworking(config, accounts, group.name, tags);
   const access = definePlatformAccess(config, group, accounts, tags);
   const gateway = definePlatformGateway(config, group, accounts, access, tags);
+  // After the gateway: its service is monitored like the accounts.
+  defineObservability(config, group, accounts, gateway, tags);
   const byName = <T>(pick: (account: OpenAIAccount) => T): Record<string, T> =>
     Object.fromEntries([...accounts].map(([accountName, account]) => [accountName, pick(account)]));
   return {

@@ -5,6 +5,7 @@ import { parsePolicy, policyProblems } from "../components/gateway/policyXml";
 import { appSettingsFromOutputs } from "../src/app-env/settings";
 import { ARM_SPEC_BINDINGS } from "../src/plan/armSpec/facts";
 import type { PlanResult } from "../src/plan/model";
+import { renderMonitoring } from "../src/plan/monitoringReport";
 import { planJson, runPlanCli, writeStackFile } from "./support/planCli";
 
 const SPOKE =
@@ -147,6 +148,36 @@ describe("a prod stack with the AI gateway", () => {
     // Azure disables public access only once the endpoint exists: the first deploy keeps it, the plan warns.
     expect(ofType(plan, "ApiManagementService")[0]?.inputs.publicNetworkAccess).toBe("Enabled");
     expect(plan.findings.filter((f) => f.rule === "gateway.public-access-enabled")).toHaveLength(1);
+  });
+
+  it("monitors the gateway like the accounts: its logs and metrics to the workspace, alerts to the action group", () => {
+    const { monitoring } = plan;
+    const service = ofType(plan, "ApiManagementService")[0];
+    const diagnostics = plan.resources.filter(
+      (r) =>
+        r.type === "azure-native:monitor:DiagnosticSetting" &&
+        r.name === "monitoring-apim-aoai-contoso-prod-diagnostics",
+    );
+    expect(diagnostics.map((d) => d.dependencies)).toEqual([expect.arrayContaining([service?.urn])]);
+    expect(monitoring.diagnosticSettings.filter((d) => d.resource === "apim-aoai-contoso-prod")).toEqual([
+      expect.objectContaining({
+        logCategoryGroups: ["allLogs"],
+        metricCategories: ["AllMetrics"],
+        destinationType: "Dedicated",
+        workspaceId: expect.stringMatching(/\/workspaces\/log-aoai-prod$/),
+      }),
+    ]);
+    const alerts = monitoring.alerts.filter((a) => a.resource === "apim-aoai-contoso-prod");
+    expect(alerts.map((a) => [a.name, a.namespace, a.metric, a.severity])).toEqual([
+      ["apim-aoai-contoso-prod-backend-duration", "Microsoft.ApiManagement/service", "BackendDuration", 2],
+      ["apim-aoai-contoso-prod-cpu", "Microsoft.ApiManagement/service", "CpuPercent_Gateway", 2],
+      ["apim-aoai-contoso-prod-server-errors", "Microsoft.ApiManagement/service", "Requests", 1],
+      ["apim-aoai-contoso-prod-throttling", "Microsoft.ApiManagement/service", "Requests", 2],
+    ]);
+    for (const alert of alerts) expect(alert.actionGroups).toEqual(["ag-aoai-prod"]);
+    const text = renderMonitoring(monitoring).join("\n");
+    expect(text).toContain("apim-aoai-contoso-prod: logs:allLogs + AllMetrics -> workspace log-aoai-prod");
+    expect(text).toMatch(/apim-aoai-contoso-prod-cpu +Average CpuPercent_Gateway >= 80/);
   });
 
   it("shows the routing table, the limits against capacity and the registered policy", () => {

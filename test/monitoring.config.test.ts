@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { monitoringSpecSchema } from "../components/monitoring/spec";
 import { parseStackConfig } from "../src/config/load";
+import { monitoringIssues } from "../src/config/monitoring";
 import { OFFLINE_SECRET_PLACEHOLDER } from "../src/config/offlineSecret";
 import { minimalConfig, problemsOf, shippedStackValues } from "./support/stackConfig";
 
 const WORKSPACE_ID =
   "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-central/providers/Microsoft.OperationalInsights/workspaces/log-central";
+const RULE_ID =
+  "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-logs/providers/Microsoft.EventHub/namespaces/ehn-swc/authorizationRules/send";
 const STORAGE_ID =
   "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-logs/providers/Microsoft.Storage/storageAccounts/stlogsswc";
 
@@ -60,10 +64,36 @@ describe("monitoring config", () => {
         evaluationFrequency: "PT5M",
         severity: 3,
       },
+      gateway: {
+        serverErrors: {
+          enabled: true,
+          threshold: 5,
+          windowSize: "PT5M",
+          evaluationFrequency: "PT1M",
+          severity: 3,
+        },
+        throttling: {
+          enabled: true,
+          threshold: 10,
+          windowSize: "PT5M",
+          evaluationFrequency: "PT1M",
+          severity: 3,
+        },
+        cpu: { enabled: true, threshold: 80, windowSize: "PT15M", evaluationFrequency: "PT5M", severity: 3 },
+        backendDuration: {
+          enabled: true,
+          threshold: 30000,
+          windowSize: "PT15M",
+          evaluationFrequency: "PT5M",
+          severity: 3,
+        },
+      },
     });
     const prod = parsed({ monitoring: monitoring() }, "prod");
     expect(prod.monitoring?.alerts.serverErrors.severity).toBe(1);
     expect(prod.monitoring?.alerts.throttling.severity).toBe(2);
+    expect(prod.monitoring?.alerts.gateway.serverErrors.severity).toBe(1);
+    expect(prod.monitoring?.alerts.gateway.cpu.severity).toBe(2);
     const explicit = parsed({ monitoring: monitoring({ alerts: { throttling: { severity: 0 } } }) }, "prod");
     expect(explicit.monitoring?.alerts.throttling.severity).toBe(0);
   });
@@ -139,16 +169,47 @@ describe("monitoring config", () => {
     const diagnostics = { storageAccounts: { westeurope: STORAGE_ID } };
     expect(problemsOf(withKeys({ monitoring: monitoring({ diagnostics }) }))).toEqual([
       expect.stringMatching(
-        /^aoai-platform:monitoring\.diagnostics\.storageAccounts\.westeurope: .*: no account is in westeurope; accounts are in swedencentral$/,
+        /^aoai-platform:monitoring\.diagnostics\.storageAccounts\.westeurope: .*: nothing monitored is in westeurope; accounts are in swedencentral$/,
       ),
       expect.stringMatching(
-        /^aoai-platform:monitoring\.diagnostics\.storageAccounts: .*: accounts in swedencentral have no entry; a diagnostic setting's destination must be in the account's region, so add one for swedencentral$/,
+        /^aoai-platform:monitoring\.diagnostics\.storageAccounts: .*: accounts in swedencentral have no entry; a diagnostic setting's destination must be in the monitored resource's region, so add one for swedencentral$/,
       ),
     ]);
     const ok = parsed({
       monitoring: monitoring({ diagnostics: { storageAccounts: { swedencentral: STORAGE_ID } } }),
     });
     expect(ok.monitoring?.diagnostics.storageAccounts).toEqual({ swedencentral: STORAGE_ID });
+  });
+
+  it("needs the per-region destinations in the gateway's region too (its own, else the resource group's)", () => {
+    const spec = monitoringSpecSchema.parse(
+      monitoring({ diagnostics: { eventHubs: { swedencentral: { authorizationRuleId: RULE_ID } } } }),
+    );
+    const stack = { accounts: [{}], location: "swedencentral", monitoring: spec };
+    expect(monitoringIssues({ ...stack, gateway: {} })).toEqual([]);
+    expect(monitoringIssues({ ...stack, gateway: { location: "westeurope" } })).toEqual([
+      {
+        path: ["monitoring", "diagnostics", "eventHubs"],
+        message:
+          "the gateway in westeurope has no entry; a diagnostic setting's destination must be in the monitored resource's region, so add one for westeurope",
+      },
+    ]);
+    expect(
+      monitoringIssues({ ...stack, resourceGroup: { location: "francecentral" }, gateway: {} }).map(
+        (i) => i.message,
+      ),
+    ).toEqual([expect.stringMatching(/^the gateway in francecentral has no entry/)]);
+    const both = monitoringSpecSchema.parse(
+      monitoring({ diagnostics: { storageAccounts: { westeurope: STORAGE_ID } } }),
+    );
+    expect(
+      monitoringIssues({ ...stack, monitoring: both, gateway: { location: "swedencentral" } }).map(
+        (i) => i.message,
+      ),
+    ).toEqual([
+      "nothing monitored is in westeurope; accounts and the gateway are in swedencentral",
+      expect.stringMatching(/^accounts and the gateway in swedencentral have no entry/),
+    ]);
   });
 
   it("needs a receiver, and a webhook only with an action group over https", () => {

@@ -1,11 +1,18 @@
+import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { ResourceGroupBudget } from "../components/budget/component";
 import { budgetNotifications } from "../components/budget/notifications";
 import { budgetSpecSchema } from "../components/budget/spec";
 import { LEGACY_METRICS, OPENAI_METRICS } from "../components/facts/monitoring";
-import { type AlertSettingsByKind, accountAlertRules } from "../components/monitoring/alerts";
-import { type MonitoredAccount, PlatformMonitoring } from "../components/monitoring/component";
+import {
+  type AlertedDeployment,
+  type AlertSettingsByKind,
+  accountAlertRules,
+  gatewayAlertRules,
+} from "../components/monitoring/alerts";
+import { PlatformMonitoring } from "../components/monitoring/component";
 import { emailReceiverName } from "../components/monitoring/receivers";
+import type { MonitoredAccountArgs, MonitoredGatewayArgs } from "../components/monitoring/refs";
 import { monitoringSpecSchema } from "../components/monitoring/spec";
 import { resolveMonitoring } from "../src/config/monitoring";
 import { monitoringPlan } from "../src/plan/monitoring";
@@ -15,15 +22,16 @@ import { ofType, recordResources } from "./support/mockRun";
 const RG = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg";
 const accountId = (name: string) => `${RG}/providers/Microsoft.CognitiveServices/accounts/${name}`;
 
+/** The monitoring config as a consumer (or Pulumi.<stack>.yaml) writes it. */
+const input = (overrides: Record<string, unknown> = {}) => ({
+  workspace: { name: "log-aoai-test", retentionInDays: 90 },
+  actionGroup: { name: "ag-aoai", shortName: "aoai", emails: ["oncall@contoso.com"] },
+  ...overrides,
+});
 const settings = (overrides: Record<string, unknown> = {}, environment: "dev" | "prod" = "prod") =>
-  resolveMonitoring(
-    monitoringSpecSchema.parse({
-      workspace: { name: "log-aoai-test", retentionInDays: 90 },
-      actionGroup: { name: "ag-aoai", shortName: "aoai", emails: ["oncall@contoso.com"] },
-      ...overrides,
-    }),
-    environment,
-  );
+  resolveMonitoring(monitoringSpecSchema.parse(input(overrides)), environment);
+
+type MonitoredAccount = MonitoredAccountArgs & { deployments: AlertedDeployment[] };
 
 const payPerToken: MonitoredAccount = {
   name: "aoai-swc",
@@ -103,6 +111,45 @@ describe("accountAlertRules", () => {
   });
 });
 
+describe("gatewayAlertRules", () => {
+  const { gateway } = settings().alerts;
+
+  it("alerts on the gateway's 5xx and 429 answers, CPU and backend duration from API Management's metrics", () => {
+    const rules = gatewayAlertRules("apim-x", gateway);
+    expect(
+      rules.map((r) => [r.kind, r.suffix, r.metricName, r.timeAggregation, r.threshold, r.severity]),
+    ).toEqual([
+      ["serverErrors", "server-errors", "Requests", "Total", 5, 1],
+      ["throttling", "throttling", "Requests", "Total", 10, 2],
+      ["cpu", "cpu", "CpuPercent_Gateway", "Average", 80, 2],
+      ["backendDuration", "backend-duration", "BackendDuration", "Average", 30000, 2],
+    ]);
+    for (const rule of rules) expect(rule.metricNamespace).toBe("Microsoft.ApiManagement/service");
+    expect(rules[0]?.dimensions).toEqual([
+      { name: "GatewayResponseCodeCategory", operator: "Include", values: ["5xx"] },
+    ]);
+    expect(rules[1]?.dimensions).toEqual([
+      { name: "GatewayResponseCode", operator: "Include", values: ["429"] },
+    ]);
+    expect(rules[2]?.description).toContain("apim-x");
+  });
+
+  it("takes thresholds, windows and severities from config, defaults per environment, and leaves out disabled ones", () => {
+    const custom = settings(
+      {
+        alerts: {
+          gateway: { cpu: { enabled: false }, backendDuration: { threshold: 60000, windowSize: "PT30M" } },
+        },
+      },
+      "dev",
+    ).alerts.gateway;
+    const rules = gatewayAlertRules("apim-x", custom);
+    expect(rules.map((r) => r.kind)).toEqual(["serverErrors", "throttling", "backendDuration"]);
+    expect(rules.map((r) => r.severity)).toEqual([3, 3, 3]);
+    expect(rules[2]).toMatchObject({ threshold: 60000, windowSize: "PT30M", evaluationFrequency: "PT5M" });
+  });
+});
+
 describe("budgetNotifications", () => {
   it("one notification per threshold, >= the percentage, to the emails and the action group", () => {
     const notifications = budgetNotifications(
@@ -137,7 +184,7 @@ describe("PlatformMonitoring", () => {
     recordResources(
       () =>
         new PlatformMonitoring("mon", {
-          settings: settings(),
+          ...input(),
           resourceGroupName: "rg",
           location: "swedencentral",
           accounts: [payPerToken, provisioned],
@@ -233,7 +280,7 @@ describe("PlatformMonitoring", () => {
     const resources = await recordResources(
       () =>
         new PlatformMonitoring("mon", {
-          settings: settings({
+          ...input({
             workspace: { existingId: existing },
             diagnostics: {
               logs: "audit",
@@ -264,6 +311,155 @@ describe("PlatformMonitoring", () => {
     expect(group?.inputs.webhookReceivers).toBe("[secret]");
     expect(monitoringPlan(resources).actionGroups[0]?.webhooks).toBe("[secret]");
     expect(JSON.stringify(resources)).not.toContain("s3cr3t");
+  });
+});
+
+describe("PlatformMonitoring with a gateway", () => {
+  const apimId = `${RG}/providers/Microsoft.ApiManagement/service/apim-x`;
+  const gatewayRef: MonitoredGatewayArgs = { name: "apim-x", id: apimId, location: "swedencentral" };
+
+  it("sends the gateway's category-group logs to resource-specific tables and AllMetrics, and alerts on it", async () => {
+    const storage = `${RG}/providers/Microsoft.Storage/storageAccounts/stlogsswc`;
+    const resources = await recordResources(
+      () =>
+        new PlatformMonitoring("mon", {
+          ...input({ diagnostics: { storageAccounts: { swedencentral: storage } } }),
+          resourceGroupName: "rg",
+          location: "swedencentral",
+          accounts: [payPerToken],
+          gateways: [gatewayRef],
+        }),
+    );
+    const diagnostics = ofType(resources, "monitor:DiagnosticSetting").find(
+      (d) => d.inputs.resourceUri === apimId,
+    );
+    expect(diagnostics?.name).toBe("mon-apim-x-diagnostics");
+    expect(diagnostics?.inputs).toMatchObject({
+      name: "aoai-platform",
+      workspaceId: `${RG}/providers/Microsoft.OperationalInsights/workspaces/log-aoai-test`,
+      logAnalyticsDestinationType: "Dedicated",
+      logs: [
+        { categoryGroup: "audit", enabled: false },
+        { categoryGroup: "allLogs", enabled: true },
+      ],
+      metrics: [{ category: "AllMetrics", enabled: true }],
+      storageAccountId: storage,
+    });
+    // The accounts' settings stay as they were (AzureDiagnostics): no destination type.
+    const account = ofType(resources, "monitor:DiagnosticSetting").find(
+      (d) => d.inputs.resourceUri === accountId("aoai-swc"),
+    );
+    expect(account?.inputs.logAnalyticsDestinationType).toBeUndefined();
+    const alerts = ofType(resources, "monitor:MetricAlert").filter((a) =>
+      (a.inputs.scopes as string[]).includes(apimId),
+    );
+    expect(alerts.map((a) => a.inputs.ruleName).sort()).toEqual([
+      "apim-x-backend-duration",
+      "apim-x-cpu",
+      "apim-x-server-errors",
+      "apim-x-throttling",
+    ]);
+    for (const alert of alerts) {
+      expect(alert.inputs.location).toBe("global");
+      expect(alert.inputs.criteria).toMatchObject({
+        allOf: [
+          { metricNamespace: "Microsoft.ApiManagement/service", criterionType: "StaticThresholdCriterion" },
+        ],
+      });
+    }
+    const plan = monitoringPlan(resources);
+    expect(plan.diagnosticSettings.find((d) => d.resource === "apim-x")).toMatchObject({
+      logCategoryGroups: ["allLogs"],
+      metricCategories: ["AllMetrics"],
+      destinationType: "Dedicated",
+    });
+    expect(
+      plan.alerts.filter((a) => a.resource === "apim-x").map((a) => `${a.namespace} ${a.metric}`),
+    ).toEqual([
+      "Microsoft.ApiManagement/service BackendDuration",
+      "Microsoft.ApiManagement/service CpuPercent_Gateway",
+      "Microsoft.ApiManagement/service Requests",
+      "Microsoft.ApiManagement/service Requests",
+    ]);
+    for (const alert of plan.alerts) expect(alert.actionGroups).toEqual(["ag-aoai"]);
+    const text = renderMonitoring(plan).join("\n");
+    expect(text).toContain(
+      "apim-x: logs:allLogs + AllMetrics -> workspace log-aoai-test, storage stlogsswc (resource-specific tables)",
+    );
+    expect(text).toMatch(/apim-x-server-errors +Total Requests >= 5 \(GatewayResponseCodeCategory in 5xx\)/);
+  });
+});
+
+describe("PlatformMonitoring args", () => {
+  it("default like the stack config: severities from the environment (prod unless told), alerts on by default", async () => {
+    const alertsOf = async (environment?: string) =>
+      ofType(
+        await recordResources(
+          () =>
+            new PlatformMonitoring("mon", {
+              ...input(),
+              ...(environment === undefined ? {} : { environment }),
+              resourceGroupName: "rg",
+              location: "swedencentral",
+              accounts: [payPerToken],
+            }),
+        ),
+        "monitor:MetricAlert",
+      ).map((a) => `${a.inputs.ruleName} ${a.inputs.severity}`);
+    expect(await alertsOf()).toEqual(["aoai-swc-throttling 2", "aoai-swc-server-errors 1"]);
+    expect(await alertsOf("dev")).toEqual(["aoai-swc-throttling 3", "aoai-swc-server-errors 3"]);
+  });
+
+  it("refuse bad input with a ResourceError naming the component, each key path, value and rule; nothing registered", async () => {
+    let thrown: unknown;
+    const resources = await recordResources(() => {
+      try {
+        new PlatformMonitoring("mon", {
+          ...input({
+            workspace: { name: "log-aoai-test", existingId: "/subscriptions/x" },
+            alerts: { gateway: { cpu: { threshold: 150 } } },
+          }),
+          environment: "qa",
+          resourceGroupName: "rg",
+          location: "swedencentral",
+          accounts: [{ ...payPerToken, deployments: [{ name: "chat", sku: "Turbo" }] }],
+        });
+      } catch (error) {
+        thrown = error;
+      }
+    });
+    expect(pulumi.ResourceError.isInstance(thrown)).toBe(true);
+    const message = (thrown as Error).message;
+    expect(message).toMatch(/^PlatformMonitoring mon: invalid args/);
+    expect(message).toMatch(/environment: "qa": .*prod/);
+    expect(message).toMatch(
+      /alerts\.gateway\.cpu\.threshold: 150: must be a percentage above 0 and at most 100/,
+    );
+    expect(message).toMatch(/accounts\.0\.deployments\.0\.sku: "Turbo": /);
+    expect(message).toMatch(/workspace: .*set either name .* or existingId/);
+    expect(
+      resources.filter((r) => r.type !== "pulumi:pulumi:Stack" && !r.type.endsWith("PlatformMonitoring")),
+    ).toEqual([]);
+  });
+
+  it("refuse a gateway named like an account: their diagnostic settings and alerts would share names", async () => {
+    let thrown: unknown;
+    await recordResources(() => {
+      try {
+        new PlatformMonitoring("mon", {
+          ...input(),
+          resourceGroupName: "rg",
+          location: "swedencentral",
+          accounts: [payPerToken],
+          gateways: [{ name: "AOAI-swc", id: "/x", location: "swedencentral" }],
+        });
+      } catch (error) {
+        thrown = error;
+      }
+    });
+    expect((thrown as Error).message).toMatch(
+      /gateways\.0\.name: "AOAI-swc": an account is also named AOAI-swc/,
+    );
   });
 });
 
@@ -311,7 +507,8 @@ describe("the plan's monitoring section", () => {
   it("reads what is logged where, the alerts and the budget from the recorded resources", async () => {
     const resources = await recordResources(() => {
       const monitoring = new PlatformMonitoring("mon", {
-        settings: settings({}, "dev"),
+        ...input(),
+        environment: "dev",
         resourceGroupName: "rg",
         location: "swedencentral",
         accounts: [provisioned],
@@ -332,6 +529,7 @@ describe("the plan's monitoring section", () => {
         workspaceId: `${RG}/providers/Microsoft.OperationalInsights/workspaces/log-aoai-test`,
         storageAccountId: null,
         eventHubAuthorizationRuleId: null,
+        destinationType: null,
       },
       {
         resource: "log-aoai-test",
@@ -341,12 +539,14 @@ describe("the plan's monitoring section", () => {
         workspaceId: `${RG}/providers/Microsoft.OperationalInsights/workspaces/log-aoai-test`,
         storageAccountId: null,
         eventHubAuthorizationRuleId: null,
+        destinationType: null,
       },
     ]);
     expect(plan.alerts.find((a) => a.name === "aoai-ptu-ptu-utilization")).toEqual({
       name: "aoai-ptu-ptu-utilization",
       resource: "aoai-ptu",
       severity: 3,
+      namespace: "Microsoft.CognitiveServices/accounts",
       metric: "AzureOpenAIProvisionedManagedUtilizationV2",
       aggregation: "Average",
       operator: "GreaterThanOrEqual",

@@ -51,6 +51,29 @@ const INPUTS: Record<string, Record<string, unknown>> = {
     subnetId: SUBNET,
     dnsZoneIds: { "privatelink.openai.azure.com": ZONE },
   },
+  PlatformMonitoring: {
+    workspace: { name: "log-aoai-x", retentionInDays: 60 },
+    actionGroup: { name: "ag-aoai-x", shortName: "aoai-x", emails: ["oncall@contoso.com"] },
+    alerts: { gateway: { cpu: { enabled: false } } },
+    environment: "staging",
+    resourceGroupName: "rg-aoai",
+    location: "swedencentral",
+    accounts: [
+      {
+        name: "aoai-x",
+        id: `${RG}/providers/Microsoft.CognitiveServices/accounts/aoai-x`,
+        location: "swedencentral",
+        deployments: [{ name: "chat-ptu", sku: "ProvisionedManaged" }],
+      },
+    ],
+    gateways: [
+      {
+        name: "apim-x",
+        id: `${RG}/providers/Microsoft.ApiManagement/service/apim-x`,
+        location: "swedencentral",
+      },
+    ],
+  },
 };
 
 interface Registered {

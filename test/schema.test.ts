@@ -23,6 +23,7 @@ interface SchemaProperty {
   type?: string;
   $ref?: string;
   description?: string;
+  plain?: boolean;
 }
 interface PackageSchema {
   name: string;
@@ -36,6 +37,7 @@ interface PackageSchema {
       properties?: Record<string, SchemaProperty>;
     }
   >;
+  types?: Record<string, { properties?: Record<string, SchemaProperty>; required?: string[] }>;
 }
 
 describe("the component package", () => {
@@ -92,6 +94,46 @@ describe("the component package", () => {
     const group = schema.resources[componentType("PlatformResourceGroup")];
     expect(group?.inputProperties?.existing?.description).toMatch(/existing group/);
     expect(group?.requiredInputs).toEqual(expect.arrayContaining(["name", "location"]));
+  });
+
+  it("PlatformMonitoring: the monitoring config as inputs, what it monitors as references with an input id", () => {
+    const monitoring = schema.resources[componentType("PlatformMonitoring")];
+    expect(monitoring?.requiredInputs?.sort()).toEqual([
+      "actionGroup",
+      "location",
+      "resourceGroupName",
+      "workspace",
+    ]);
+    expect(monitoring?.inputProperties?.environment?.description).toMatch(/default severities/);
+    expect(Object.keys(monitoring?.properties ?? {}).sort()).toEqual(["actionGroupId", "workspaceId"]);
+    const type = (name: string) => schema.types?.[`${PACKAGE_NAME}:index:${name}`];
+    expect(monitoring?.inputProperties?.alerts?.$ref).toBe(
+      `#/types/${PACKAGE_NAME}:index:MonitoringAlertsArgs`,
+    );
+    expect(type("MonitoringAlertsArgs")?.properties?.gateway?.$ref).toBe(
+      `#/types/${PACKAGE_NAME}:index:GatewayAlertsArgs`,
+    );
+    expect(Object.keys(type("GatewayAlertsArgs")?.properties ?? {}).sort()).toEqual([
+      "backendDuration",
+      "cpu",
+      "serverErrors",
+      "throttling",
+    ]);
+    for (const ref of ["MonitoredAccountArgs", "MonitoredGatewayArgs"]) {
+      expect(type(ref)?.required?.sort(), ref).toEqual(["id", "location", "name"]);
+      // The id is an input (another resource's output); names and regions are plain: they name children.
+      expect(type(ref)?.properties?.id?.plain, ref).toBeUndefined();
+      expect(type(ref)?.properties?.name?.plain, ref).toBe(true);
+    }
+    const monitoringTypes = Object.entries(schema.types ?? {}).filter(([name]) =>
+      /:index:(Monitor|MetricAlertArgs|GatewayAlertsArgs)/.test(name),
+    );
+    expect(monitoringTypes.length).toBeGreaterThanOrEqual(10);
+    for (const [name, definition] of monitoringTypes) {
+      for (const [key, property] of Object.entries(definition.properties ?? {})) {
+        expect(property.description, `${name}.${key}`).toBeTruthy();
+      }
+    }
   });
 
   it("examples/yaml: every aoai-platform type, property and reference is in the schema", () => {

@@ -61,9 +61,99 @@ export const WINDOW_SIZES = {
 export type EvaluationFrequency = keyof typeof EVALUATION_FREQUENCIES;
 export type WindowSize = keyof typeof WINDOW_SIZES;
 
+/**
+ * Resource log categories of Microsoft.ApiManagement/service, all in the `allLogs` category group.
+ * Source: https://learn.microsoft.com/azure/azure-monitor/reference/supported-logs/microsoft-apimanagement-service-logs
+ * (GatewayLlmLogs: token usage, prompts and completions of LLM APIs; GatewayMCPLogs: MCP servers).
+ * The diagnostic setting selects the category group, as Azure Policy 567c93f7 (built-in-policies/
+ * policyDefinitions/Monitoring/DS_LA_apimanagement-service_DINE.json in Azure/azure-policy) checks.
+ */
+export const APIM_LOG_CATEGORIES = [
+  "GatewayLogs",
+  "GatewayLlmLogs",
+  "GatewayMCPLogs",
+  "WebSocketConnectionLogs",
+  "DeveloperPortalAuditLogs",
+] as const;
+
+/**
+ * API Management writes its logs to resource-specific tables (ApiManagementGatewayLogs,
+ * ApiManagementGatewayLlmLog, ...) only in this mode; otherwise everything lands in AzureDiagnostics.
+ * Source: the same supported-logs page ("Log table") and the diagnosticSettings 2021-05-01-preview spec
+ * (specification/monitor/resource-manager/Microsoft.Insights/preview/2021-05-01-preview/diagnosticsSettings_API.json,
+ * DiagnosticSettings.logAnalyticsDestinationType).
+ */
+export const APIM_LOG_DESTINATION_TYPE = "Dedicated";
+
+/** Metric namespace of API Management services (the AI gateway). */
+export const APIM_METRIC_NAMESPACE = "Microsoft.ApiManagement/service";
+
+/**
+ * Metrics of Microsoft.ApiManagement/service the platform alerts on. Source:
+ * https://learn.microsoft.com/azure/azure-monitor/reference/supported-metrics/microsoft-apimanagement-service-metrics
+ * and https://learn.microsoft.com/azure/api-management/api-management-capacity (the v2 tiers report
+ * CpuPercent_Gateway and MemoryPercent_Gateway; the classic `Capacity` metric is not theirs).
+ */
+export const APIM_METRICS = {
+  /** Gateway requests; dimensions GatewayResponseCode(Category), BackendResponseCode(Category), ApiId, Location. */
+  requests: "Requests",
+  /** Duration of backend requests in milliseconds (Average, Maximum, Minimum). */
+  backendDuration: "BackendDuration",
+  /** CPU percentage of the gateway units of a v2 service (Average, Maximum). */
+  gatewayCpu: "CpuPercent_Gateway",
+} as const;
+
+export const APIM_METRIC_DIMENSIONS = {
+  responseCode: "GatewayResponseCode",
+  responseCodeCategory: "GatewayResponseCodeCategory",
+} as const;
+
+/** What the gateway answers when every backend of a pool is throttled or a consumer's token limit is hit. */
+export const APIM_THROTTLED_RESPONSE_CODES = ["429"] as const;
+/** GatewayResponseCodeCategory of server-side failures (the metric groups codes as 1xx ... 5xx). */
+export const APIM_SERVER_ERROR_CATEGORIES = ["5xx"] as const;
+
 /** Alert severities: 0 critical, 1 error, 2 warning, 3 informational, 4 verbose. */
 export const MIN_ALERT_SEVERITY = 0;
 export const MAX_ALERT_SEVERITY = 4;
+
+/**
+ * Default severity per alert and environment (0 critical ... 4 verbose): prod pages on server errors,
+ * dev only informs. Our choice; an alert's `severity` overrides it.
+ */
+export const DEFAULT_ALERT_SEVERITIES = {
+  prod: {
+    serverErrors: 1,
+    throttling: 2,
+    ptuUtilization: 2,
+    gateway: { serverErrors: 1, throttling: 2, cpu: 2, backendDuration: 2 },
+  },
+  staging: {
+    serverErrors: 2,
+    throttling: 3,
+    ptuUtilization: 3,
+    gateway: { serverErrors: 2, throttling: 3, cpu: 3, backendDuration: 3 },
+  },
+  test: {
+    serverErrors: 3,
+    throttling: 3,
+    ptuUtilization: 3,
+    gateway: { serverErrors: 3, throttling: 3, cpu: 3, backendDuration: 3 },
+  },
+  dev: {
+    serverErrors: 3,
+    throttling: 3,
+    ptuUtilization: 3,
+    gateway: { serverErrors: 3, throttling: 3, cpu: 3, backendDuration: 3 },
+  },
+} as const;
+export type SeverityEnvironment = keyof typeof DEFAULT_ALERT_SEVERITIES;
+/** A component given no environment alerts as loudly as prod (secure by default: nobody misses a 5xx). */
+export const DEFAULT_SEVERITY_ENVIRONMENT: SeverityEnvironment = "prod";
+export const SEVERITY_ENVIRONMENTS = Object.keys(DEFAULT_ALERT_SEVERITIES) as [
+  SeverityEnvironment,
+  ...SeverityEnvironment[],
+];
 
 /** Metric alerts and action groups are global resources. */
 export const GLOBAL_LOCATION = "global";

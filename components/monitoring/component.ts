@@ -1,50 +1,150 @@
 /**
- * Observability of the platform's accounts: a Log Analytics workspace (or an existing one), a
- * diagnostic setting per account, an action group, and metric alerts per account.
+ * Observability of the platform's accounts and AI gateway: a Log Analytics workspace (or an existing
+ * one), a diagnostic setting per account and gateway, an action group, and metric alerts on each.
+ * The config-shaped args are validated and defaulted with the stack config's `monitoring` schema.
  */
 import * as monitor from "@pulumi/azure-native/monitor";
 import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import * as pulumi from "@pulumi/pulumi";
+import { validateArgs } from "../args";
 import {
+  APIM_LOG_DESTINATION_TYPE,
   GLOBAL_LOCATION,
   METRICS_CATEGORY,
-  OPENAI_METRIC_NAMESPACE,
   WORKSPACE_SKU,
 } from "../facts/monitoring";
 import { componentType, withLegacyType } from "../tokens";
-import { type AlertedDeployment, type AlertSettingsByKind, accountAlertRules } from "./alerts";
+import { accountAlertRules, gatewayAlertRules, type MetricAlertRule, resolveAlertSeverities } from "./alerts";
 import { categoryGroupLogs } from "./logs";
 import { emailReceivers } from "./receivers";
-import type { MonitoringSpec } from "./spec";
+import type { MonitoredAccountArgs, MonitoredGatewayArgs } from "./refs";
+import { monitoringArgsSchema } from "./spec";
 
-/** The monitoring spec with every alert's severity resolved. */
-export interface MonitoringSettings extends Omit<MonitoringSpec, "alerts"> {
-  alerts: AlertSettingsByKind;
+/** The Log Analytics workspace: create one (name) or use an existing one (existingId), not both. */
+export interface MonitoringWorkspaceArgs {
+  /** Create a workspace with this name in the resource group (4-63 letters, digits and '-'). */
+  name?: string;
+  /** Or send everything to an existing workspace (e.g. the landing zone's central one): its ARM id. */
+  existingId?: string;
+  /** Region of a created workspace; defaults to `location`. */
+  location?: string;
+  /** Interactive retention of a created workspace, 30-730 days; defaults to 30. */
+  retentionInDays?: number;
+  /** Daily ingestion cap of a created workspace in GB (a cost guardrail for non-prod); none by default. */
+  dailyCapGb?: number;
 }
 
-export interface MonitoredAccount {
+/** An event hub to stream diagnostics to (a SIEM). */
+export interface MonitoringEventHubArgs {
+  /** ARM id of the event hub namespace's authorization rule (.../authorizationRules/<rule>). */
+  authorizationRuleId: string;
+  /** The event hub in the namespace; omitted, Azure creates one per log category. */
+  name?: string;
+}
+
+/** What the diagnostic settings send, and where besides the workspace. */
+export interface MonitoringDiagnosticsArgs {
+  /** Name of the diagnostic setting on each monitored resource; defaults to "aoai-platform". */
+  name?: string;
+  /** Log category group: "allLogs" (the default: requests, traces, audit) or "audit". */
+  logs?: string;
+  /** Archive storage account id per region (a diagnostic setting needs one in the resource's region). */
+  storageAccounts?: Record<string, string>;
+  /** Event hub per region (the namespace must be in the resource's region). */
+  eventHubs?: Record<string, MonitoringEventHubArgs>;
+}
+
+/** The action group every alert notifies. */
+export interface MonitoringActionGroupArgs {
+  /** The action group's name (1-260 letters, digits, '_', '.', '-', '(', ')'). */
   name: string;
-  id: pulumi.Input<string>;
-  location: string;
-  deployments: readonly AlertedDeployment[];
+  /** Short name shown in SMS and email subjects (1-12 letters, digits, '_', '-'). */
+  shortName: string;
+  /** Email receivers. */
+  emails?: string[];
 }
 
+/** One metric alert; every field has a default. */
+export interface MetricAlertArgs {
+  /** Create the alert (default true). */
+  enabled?: boolean;
+  /** The threshold, in the metric's unit (calls, percent or milliseconds). */
+  threshold?: number;
+  /** Look-back window, ISO 8601: PT1M, PT5M, PT15M, PT30M, PT1H, PT6H, PT12H or P1D; at least the frequency. */
+  windowSize?: string;
+  /** How often it is evaluated, ISO 8601: PT1M, PT5M, PT15M, PT30M or PT1H. */
+  evaluationFrequency?: string;
+  /** 0 (critical) to 4 (verbose); defaults per `environment`. */
+  severity?: number;
+}
+
+/** Alerts on an AI gateway (API Management v2), from its own metrics. */
+export interface GatewayAlertsArgs {
+  /** Requests answered 5xx by the gateway within the window (default at least 5 in PT5M). */
+  serverErrors?: MetricAlertArgs;
+  /** Requests answered 429 by the gateway within the window (default at least 10 in PT5M). */
+  throttling?: MetricAlertArgs;
+  /** Average CPU percentage of the gateway's units (default 80% over PT15M). */
+  cpu?: MetricAlertArgs;
+  /** Average duration of backend calls in milliseconds (default 30000 over PT15M). */
+  backendDuration?: MetricAlertArgs;
+}
+
+/** Alerts on each account (per deployment) and on each gateway. */
+export interface MonitoringAlertsArgs {
+  /** Calls answered 429 per deployment within the window (default at least 10 in PT5M). */
+  throttling?: MetricAlertArgs;
+  /** Calls answered 5xx per status code and deployment (default at least 5 in PT5M). */
+  serverErrors?: MetricAlertArgs;
+  /** Average PTU utilization per provisioned deployment (default 90% over PT15M); only with one. */
+  ptuUtilization?: MetricAlertArgs;
+  /** Alerts on the gateways. */
+  gateway?: GatewayAlertsArgs;
+}
+
+/** Monitoring as the stack config's `monitoring` spells it, plus what to monitor. */
 export interface PlatformMonitoringArgs {
-  settings: MonitoringSettings;
+  /** The Log Analytics workspace everything is sent to. */
+  workspace: MonitoringWorkspaceArgs;
+  /** What is logged and where besides the workspace. */
+  diagnostics?: MonitoringDiagnosticsArgs;
+  /** The action group the alerts notify. */
+  actionGroup: MonitoringActionGroupArgs;
+  /** Alert thresholds, windows and severities. */
+  alerts?: MonitoringAlertsArgs;
+  /** "prod" (the default), "staging", "test" or "dev": the alerts' default severities (prod pages on 5xx). */
+  environment?: string;
+  /** Resource group of the workspace, the action group and the alerts. */
   resourceGroupName: pulumi.Input<string>;
-  /** Region of a created workspace when the settings name none. */
+  /** Region of a created workspace when `workspace.location` names none. */
   location: string;
-  accounts: readonly MonitoredAccount[];
+  /** Azure OpenAI accounts to monitor. */
+  accounts?: MonitoredAccountArgs[];
+  /** AI gateways (API Management v2 services) to monitor. */
+  gateways?: MonitoredGatewayArgs[];
   /** Optional webhook receiver; its URL often carries a token, so it is always stored as a secret. */
   webhookUrl?: pulumi.Input<string>;
+  /** Tags of the workspace, the action group and the alerts. */
   tags?: Record<string, string>;
 }
 
 /** Days a created workspace keeps data when the settings say nothing (the workspace default). */
 const DEFAULT_RETENTION_DAYS = 30;
 
+/** A monitored resource: what its diagnostic setting and alerts are made of. */
+interface Monitored {
+  name: string;
+  id: pulumi.Input<string>;
+  location: string;
+  rules: MetricAlertRule[];
+  /** Log Analytics destination type, for resources with resource-specific tables. */
+  destinationType?: string;
+}
+
 export class PlatformMonitoring extends pulumi.ComponentResource {
+  /** ARM id of the Log Analytics workspace (created or existing). */
   readonly workspaceId: pulumi.Output<string>;
+  /** ARM id of the action group the alerts notify. */
   readonly actionGroupId: pulumi.Output<string>;
 
   constructor(name: string, args: PlatformMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -54,10 +154,16 @@ export class PlatformMonitoring extends pulumi.ComponentResource {
       {},
       withLegacyType("aoai-platform:monitoring:PlatformMonitoring", opts),
     );
-    const { settings, resourceGroupName, tags } = args;
-    const { workspace, diagnostics, actionGroup } = settings;
+    const { resourceGroupName, tags, webhookUrl, accounts = [], gateways = [], ...config } = args;
+    const spec = validateArgs(this, `PlatformMonitoring ${name}`, monitoringArgsSchema, {
+      ...config,
+      accounts: accounts.map((a) => ({ name: a.name, location: a.location, deployments: a.deployments })),
+      gateways: gateways.map((g) => ({ name: g.name, location: g.location })),
+    });
+    const { workspace, diagnostics, actionGroup } = spec;
+    const alerts = resolveAlertSeverities(spec.alerts, spec.environment);
 
-    // The spec holds exactly one of existingId and name.
+    // The schema holds exactly one of existingId and name.
     const createdWorkspace =
       workspace.existingId !== undefined
         ? undefined
@@ -66,7 +172,7 @@ export class PlatformMonitoring extends pulumi.ComponentResource {
             {
               workspaceName: workspace.name,
               resourceGroupName,
-              location: workspace.location ?? args.location,
+              location: workspace.location ?? spec.location,
               sku: { name: WORKSPACE_SKU },
               retentionInDays: workspace.retentionInDays ?? DEFAULT_RETENTION_DAYS,
               workspaceCapping:
@@ -101,43 +207,60 @@ export class PlatformMonitoring extends pulumi.ComponentResource {
         enabled: true,
         emailReceivers: emailReceivers(actionGroup.emails),
         webhookReceivers:
-          args.webhookUrl === undefined
+          webhookUrl === undefined
             ? []
-            : [{ name: "webhook", serviceUri: pulumi.secret(args.webhookUrl), useCommonAlertSchema: true }],
+            : [{ name: "webhook", serviceUri: pulumi.secret(webhookUrl), useCommonAlertSchema: true }],
         tags,
       },
       { parent: this },
     );
     this.actionGroupId = group.id;
 
-    for (const account of args.accounts) {
-      const eventHub = diagnostics.eventHubs[account.location];
+    const monitored: Monitored[] = [
+      ...spec.accounts.map((account, i) => ({
+        name: account.name,
+        id: (accounts[i] as MonitoredAccountArgs).id,
+        location: account.location,
+        rules: accountAlertRules(account.name, account.deployments, alerts),
+      })),
+      ...spec.gateways.map((gateway, i) => ({
+        name: gateway.name,
+        id: (gateways[i] as MonitoredGatewayArgs).id,
+        location: gateway.location,
+        rules: gatewayAlertRules(gateway.name, alerts.gateway),
+        // API Management fills ApiManagementGatewayLogs / ApiManagementGatewayLlmLog only in this mode.
+        destinationType: APIM_LOG_DESTINATION_TYPE,
+      })),
+    ];
+    for (const resource of monitored) {
+      const eventHub = diagnostics.eventHubs[resource.location];
       new monitor.DiagnosticSetting(
-        `${name}-${account.name}-diagnostics`,
+        `${name}-${resource.name}-diagnostics`,
         {
           name: diagnostics.name,
-          resourceUri: account.id,
+          resourceUri: resource.id,
           workspaceId: this.workspaceId,
-          // Cognitive Services accounts have no resource-specific tables: logs land in AzureDiagnostics.
+          logAnalyticsDestinationType: resource.destinationType,
+          // Category groups, as Azure Policy's DINE definitions for both resource types check.
           logs: categoryGroupLogs(diagnostics.logs),
           metrics: [{ category: METRICS_CATEGORY, enabled: true }],
-          storageAccountId: diagnostics.storageAccounts[account.location],
+          storageAccountId: diagnostics.storageAccounts[resource.location],
           eventHubAuthorizationRuleId: eventHub?.authorizationRuleId,
           eventHubName: eventHub?.name,
         },
         { parent: this },
       );
-      for (const rule of accountAlertRules(account.name, account.deployments, settings.alerts)) {
+      for (const rule of resource.rules) {
         new monitor.MetricAlert(
-          `${name}-${account.name}-${rule.suffix}`,
+          `${name}-${resource.name}-${rule.suffix}`,
           {
-            ruleName: `${account.name}-${rule.suffix}`,
+            ruleName: `${resource.name}-${rule.suffix}`,
             resourceGroupName,
             location: GLOBAL_LOCATION,
             description: rule.description,
             severity: rule.severity,
             enabled: true,
-            scopes: [account.id],
+            scopes: [resource.id],
             evaluationFrequency: rule.evaluationFrequency,
             windowSize: rule.windowSize,
             autoMitigate: true,
@@ -148,7 +271,7 @@ export class PlatformMonitoring extends pulumi.ComponentResource {
                   criterionType: "StaticThresholdCriterion",
                   name: rule.suffix,
                   metricName: rule.metricName,
-                  metricNamespace: OPENAI_METRIC_NAMESPACE,
+                  metricNamespace: rule.metricNamespace,
                   operator: rule.operator,
                   threshold: rule.threshold,
                   timeAggregation: rule.timeAggregation,

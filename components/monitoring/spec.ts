@@ -3,15 +3,18 @@ import { z } from "zod";
 import {
   ACTION_GROUP_NAME,
   ACTION_GROUP_SHORT_NAME,
+  DEFAULT_SEVERITY_ENVIRONMENT,
   EVALUATION_FREQUENCIES,
   LOG_CATEGORY_GROUPS,
   MAX_ALERT_SEVERITY,
   MAX_WORKSPACE_RETENTION_DAYS,
   MIN_ALERT_SEVERITY,
   MIN_WORKSPACE_RETENTION_DAYS,
+  SEVERITY_ENVIRONMENTS,
   WINDOW_SIZES,
   WORKSPACE_NAME,
 } from "../facts/monitoring";
+import { DEPLOYMENT_SKUS } from "../facts/skus";
 import { addDuplicateIssues, armResourceId, azureName, azureRegion, strictObject } from "../validation";
 
 /** An ARM id of a given resource type, e.g. Microsoft.OperationalInsights/workspaces. */
@@ -129,6 +132,20 @@ const percent = z
   .gt(0, { error: "must be a percentage above 0 and at most 100" })
   .max(100, { error: "must be a percentage above 0 and at most 100" });
 
+const milliseconds = z.number().int().min(1, { error: "must be a whole number of milliseconds, at least 1" });
+
+/** Alerts on an AI gateway (API Management v2): what its callers see, whatever the backends do. */
+const gatewayAlertsSchema = strictObject({
+  /** Requests the gateway answered 5xx (every backend of a pool failing, policy errors), within the window. */
+  serverErrors: alertRuleSchema(callCount.default(5), "PT5M", "PT1M").prefault({}),
+  /** Requests the gateway answered 429 (a pool exhausted, or a consumer over its token limit), within the window. */
+  throttling: alertRuleSchema(callCount.default(10), "PT5M", "PT1M").prefault({}),
+  /** Average CPU percentage of the gateway's units, sustained: add units before requests slow down. */
+  cpu: alertRuleSchema(percent.default(80), "PT15M", "PT5M").prefault({}),
+  /** Average duration of backend calls in milliseconds, sustained (completions take seconds; 30 s is slow). */
+  backendDuration: alertRuleSchema(milliseconds.default(30_000), "PT15M", "PT5M").prefault({}),
+});
+
 const alertsSchema = strictObject({
   /** Calls answered 429 (rate limit or PTU capacity exceeded), per deployment, within the window. */
   throttling: alertRuleSchema(callCount.default(10), "PT5M", "PT1M").prefault({}),
@@ -136,6 +153,8 @@ const alertsSchema = strictObject({
   serverErrors: alertRuleSchema(callCount.default(5), "PT5M", "PT1M").prefault({}),
   /** Average PTU utilization per provisioned deployment, sustained; only on accounts with one. */
   ptuUtilization: alertRuleSchema(percent.default(90), "PT15M", "PT5M").prefault({}),
+  /** Alerts on the AI gateway; only when the stack (or the component) has one. */
+  gateway: gatewayAlertsSchema.prefault({}),
 });
 
 const actionGroupSchema = strictObject({
@@ -147,13 +166,65 @@ const actionGroupSchema = strictObject({
   addDuplicateIssues(ctx, group.emails, (i) => ["emails", i], "email");
 });
 
-export const monitoringSpecSchema = strictObject({
+const monitoringSpecShape = {
   workspace: workspaceSchema,
   diagnostics: diagnosticsSchema.prefault({}),
   actionGroup: actionGroupSchema,
   alerts: alertsSchema.prefault({}),
+};
+
+export const monitoringSpecSchema = strictObject(monitoringSpecShape);
+
+/** A monitored account as the component needs it (its id is passed beside, as a Pulumi input). */
+const monitoredAccountSchema = strictObject({
+  name: z.string().min(1),
+  location: azureRegion,
+  deployments: z.array(strictObject({ name: z.string().min(1), sku: z.enum(DEPLOYMENT_SKUS) })).default([]),
+});
+
+/** A monitored AI gateway (API Management service); its id is passed beside. */
+const monitoredGatewaySchema = strictObject({
+  name: z.string().min(1),
+  location: azureRegion,
+});
+
+/**
+ * What PlatformMonitoring validates: the stack config's `monitoring` as a consumer writes it, the
+ * environment its severities default from, and what it monitors (names, regions, deployments).
+ */
+export const monitoringArgsSchema = strictObject({
+  ...monitoringSpecShape,
+  environment: z.enum(SEVERITY_ENVIRONMENTS).default(DEFAULT_SEVERITY_ENVIRONMENT),
+  location: azureRegion,
+  accounts: z.array(monitoredAccountSchema).default([]),
+  gateways: z.array(monitoredGatewaySchema).default([]),
+}).superRefine((args, ctx) => {
+  addDuplicateIssues(
+    ctx,
+    args.accounts.map((a) => a.name),
+    (i) => ["accounts", i, "name"],
+    "account",
+  );
+  addDuplicateIssues(
+    ctx,
+    args.gateways.map((g) => g.name),
+    (i) => ["gateways", i, "name"],
+    "gateway",
+  );
+  const accountNames = new Set(args.accounts.map((a) => a.name.toLowerCase()));
+  args.gateways.forEach((gateway, i) => {
+    if (accountNames.has(gateway.name.toLowerCase())) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["gateways", i, "name"],
+        message: `an account is also named ${gateway.name}; their diagnostic settings and alerts would share names`,
+      });
+    }
+  });
 });
 
 export type MonitoringSpec = z.output<typeof monitoringSpecSchema>;
-export type AlertKind = keyof MonitoringSpec["alerts"];
-export type AlertRuleSpec = MonitoringSpec["alerts"][AlertKind];
+export type MonitoringArgsSpec = z.output<typeof monitoringArgsSchema>;
+export type AlertsSpec = MonitoringSpec["alerts"];
+export type AlertKind = Exclude<keyof AlertsSpec, "gateway">;
+export type GatewayAlertKind = keyof AlertsSpec["gateway"];

@@ -6,9 +6,8 @@ import { z } from "zod";
 import type { BudgetSpec } from "../../components/budget/spec";
 import { budgetStartWindow } from "../../components/budget/window";
 import { MAX_BUDGET_START_MONTHS_AHEAD } from "../../components/facts/monitoring";
-import type { AlertSettingsByKind } from "../../components/monitoring/alerts";
-import type { MonitoringSettings } from "../../components/monitoring/component";
-import type { AlertKind, MonitoringSpec } from "../../components/monitoring/spec";
+import { type MonitoringSettings, resolveAlertSeverities } from "../../components/monitoring/alerts";
+import type { MonitoringSpec } from "../../components/monitoring/spec";
 import { OFFLINE_SECRET_PLACEHOLDER } from "./offlineSecret";
 import type { Environment } from "./schema";
 
@@ -17,29 +16,8 @@ export interface MonitoringIssue {
   message: string;
 }
 
-/** Default severity per alert (0 critical ... 4 verbose): prod pages on errors, dev only informs. */
-export function defaultAlertSeverities(environment: Environment): Record<AlertKind, number> {
-  switch (environment) {
-    case "prod":
-      return { serverErrors: 1, throttling: 2, ptuUtilization: 2 };
-    case "staging":
-      return { serverErrors: 2, throttling: 3, ptuUtilization: 3 };
-    case "dev":
-    case "test":
-      return { serverErrors: 3, throttling: 3, ptuUtilization: 3 };
-  }
-}
-
 export function resolveMonitoring(spec: MonitoringSpec, environment: Environment): MonitoringSettings {
-  const severities = defaultAlertSeverities(environment);
-  const kinds = Object.keys(spec.alerts) as AlertKind[];
-  const alerts = Object.fromEntries(
-    kinds.map((kind) => [
-      kind,
-      { ...spec.alerts[kind], severity: spec.alerts[kind].severity ?? severities[kind] },
-    ]),
-  ) as AlertSettingsByKind;
-  return { ...spec, alerts };
+  return { ...spec, alerts: resolveAlertSeverities(spec.alerts, environment) };
 }
 
 /**
@@ -54,31 +32,54 @@ export const alertWebhookUrlSchema = z.union([
 interface ObservedStack {
   accounts: readonly { location?: string }[];
   location: string;
+  resourceGroup?: { location?: string };
   monitoring?: MonitoringSpec;
   budget?: BudgetSpec;
   alertWebhookUrl?: string;
+  gateway?: { location?: string };
 }
 
-/** Per-region destinations must match the accounts' regions: Azure needs them in the same region. */
+/** Region → what is monitored there ("accounts", "the gateway"). */
+type MonitoredRegions = ReadonlyMap<string, readonly string[]>;
+
+function monitoredRegions(stack: ObservedStack): MonitoredRegions {
+  const regions = new Map<string, string[]>();
+  const add = (region: string, what: string) => {
+    const there = regions.get(region) ?? [];
+    if (!there.includes(what)) there.push(what);
+    regions.set(region, there);
+  };
+  for (const account of stack.accounts) add(account.location ?? stack.location, "accounts");
+  // The gateway's region as src/gateway.ts places it.
+  if (stack.gateway) {
+    add(stack.gateway.location ?? stack.resourceGroup?.location ?? stack.location, "the gateway");
+  }
+  return regions;
+}
+
+/** Per-region destinations must match the monitored regions: Azure needs them in the resource's region. */
 function regionMapIssues(
   map: Record<string, unknown>,
-  accountRegions: ReadonlySet<string>,
+  monitored: MonitoredRegions,
   key: "storageAccounts" | "eventHubs",
 ): MonitoringIssue[] {
   const configured = Object.keys(map);
   if (configured.length === 0) return [];
   const path = ["monitoring", "diagnostics", key];
+  const where = [...monitored]
+    .map(([region, what]) => `${what.join(" and ")} ${what.includes("accounts") ? "are" : "is"} in ${region}`)
+    .join("; ");
   const issues: MonitoringIssue[] = configured
-    .filter((region) => !accountRegions.has(region))
+    .filter((region) => !monitored.has(region))
     .map((region) => ({
       path: [...path, region],
-      message: `no account is in ${region}; accounts are in ${[...accountRegions].join(", ")}`,
+      message: `nothing monitored is in ${region}; ${where}`,
     }));
-  for (const region of accountRegions) {
+  for (const [region, what] of monitored) {
     if (!configured.includes(region)) {
       issues.push({
         path,
-        message: `accounts in ${region} have no entry; a diagnostic setting's destination must be in the account's region, so add one for ${region}`,
+        message: `${what.join(" and ")} in ${region} ${what.includes("accounts") ? "have" : "has"} no entry; a diagnostic setting's destination must be in the monitored resource's region, so add one for ${region}`,
       });
     }
   }
@@ -89,7 +90,7 @@ export function monitoringIssues(stack: ObservedStack): MonitoringIssue[] {
   const issues: MonitoringIssue[] = [];
   const { monitoring, budget } = stack;
   if (monitoring) {
-    const regions = new Set(stack.accounts.map((a) => a.location ?? stack.location));
+    const regions = monitoredRegions(stack);
     issues.push(...regionMapIssues(monitoring.diagnostics.storageAccounts, regions, "storageAccounts"));
     issues.push(...regionMapIssues(monitoring.diagnostics.eventHubs, regions, "eventHubs"));
     if (monitoring.actionGroup.emails.length === 0 && stack.alertWebhookUrl === undefined) {

@@ -30,6 +30,8 @@ export interface PlannedDiagnosticSetting {
   workspaceId: string | null;
   storageAccountId: string | null;
   eventHubAuthorizationRuleId: string | null;
+  /** "Dedicated": logs land in the resource's own tables (API Management); null: AzureDiagnostics. */
+  destinationType: string | null;
 }
 
 export interface PlannedActionGroup {
@@ -44,6 +46,8 @@ export interface PlannedAlert {
   name: string;
   resource: string;
   severity: number;
+  /** Metric namespace: the monitored resource type (an account or the AI gateway). */
+  namespace: string;
   metric: string;
   aggregation: string;
   operator: string;
@@ -112,6 +116,7 @@ export function monitoringPlan(resources: readonly PlannedResource[]): Monitorin
       workspaceId: optionalText(inputs.workspaceId),
       storageAccountId: optionalText(inputs.storageAccountId),
       eventHubAuthorizationRuleId: optionalText(inputs.eventHubAuthorizationRuleId),
+      destinationType: optionalText(inputs.logAnalyticsDestinationType),
     })),
     actionGroups: byName(resources, MONITORING_TYPES.actionGroup).map(({ inputs }) => ({
       name: text(inputs.actionGroupName),
@@ -126,6 +131,7 @@ export function monitoringPlan(resources: readonly PlannedResource[]): Monitorin
           name: text(inputs.ruleName),
           resource: lastSegment(list(inputs.scopes)[0]),
           severity: Number(inputs.severity),
+          namespace: text(c.metricNamespace),
           metric: text(c.metricName),
           aggregation: text(c.timeAggregation),
           operator: text(c.operator),

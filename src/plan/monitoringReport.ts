@@ -40,7 +40,8 @@ export function renderMonitoring(plan: MonitoringPlan): string[] {
           `event hub (${d.eventHubAuthorizationRuleId.split("/")[8] ?? "namespace"})`,
       ].filter(Boolean);
       const what = [...d.logCategoryGroups.map((g) => `logs:${g}`), ...d.metricCategories].join(" + ");
-      lines.push(`    ${d.resource}: ${what} -> ${destinations.join(", ")}`);
+      const tables = d.destinationType === "Dedicated" ? " (resource-specific tables)" : "";
+      lines.push(`    ${d.resource}: ${what} -> ${destinations.join(", ")}${tables}`);
     }
   }
   for (const g of actionGroups) {
