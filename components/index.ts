@@ -51,6 +51,7 @@ export { ModelDeploymentChain, type ModelDeploymentChainArgs } from "./deploymen
 export { type DeploymentSpec, deploymentSpecSchema, VERSION_UPGRADE_OPTIONS } from "./deployments/spec";
 // The facts every limit, name rule and default comes from.
 export * from "./facts/contentFilters";
+export * from "./facts/gateway";
 export * from "./facts/models";
 export * from "./facts/monitoring";
 export * from "./facts/names";
@@ -58,7 +59,18 @@ export * from "./facts/privateLink";
 export * from "./facts/roles";
 export * from "./facts/skus";
 // The AI gateway.
-export { AiGateway, type AiGatewayArgs, type GatewayBackendAccount } from "./gateway/component";
+export {
+  AiGateway,
+  type AiGatewayArgs,
+  type GatewayApplicationInsightsArgs,
+  type GatewayBackendAccountArgs,
+  type GatewayConsumerArgs,
+  type GatewayDnsZoneLinkArgs,
+  type GatewayPoolArgs,
+  type GatewayPoolBackendArgs,
+  type GatewayRouteArgs,
+  type GatewaySubnetArgs,
+} from "./gateway/component";
 export { type GatewaySpec, gatewaySpecSchema } from "./gateway/spec";
 // Monitoring.
 export {

@@ -1,20 +1,58 @@
-/** Wires the AI gateway to the stack: its backend accounts, its consumers' client ids, its region. */
+/**
+ * Wires the AI gateway to the stack: its backend accounts, its consumers' client ids, its region, the
+ * stack's endpoint subnet and VNet there, the VNets its private DNS zone is linked to, and the Log
+ * Analytics workspace its Application Insights is created on.
+ */
 import type { OpenAIAccount } from "../components/account/component";
-import { AiGateway } from "../components/gateway/component";
+import { AiGateway, type GatewayDnsZoneLinkArgs } from "../components/gateway/component";
+import { subnetVirtualNetworkId } from "../components/network/ids";
+import { zoneLinkTargets } from "../components/network/plan";
+import type { NetworkSpec } from "../components/network/spec";
 import type { PlatformResourceGroup } from "../components/resource-group/component";
 import type { AccessOutputs } from "./access";
+import { gatewayLocation } from "./config/gateway";
 import type { StackConfig } from "./config/schema";
+import type { ObservabilityOutputs } from "./observability";
+import type { PrivateNetworkingOutputs } from "./privateNetworking";
+
+export interface GatewayWiring {
+  group: PlatformResourceGroup;
+  accounts: ReadonlyMap<string, OpenAIAccount>;
+  access: AccessOutputs;
+  network: PrivateNetworkingOutputs;
+  observability: ObservabilityOutputs;
+  tags: Record<string, string>;
+}
+
+/**
+ * The VNets whose clients resolve the gateway's host: those the accounts' zones are linked to, and the VNet
+ * of a private-endpoint subnet given by id (config/gateway.ts refuses central zones without privateDnsZoneId).
+ */
+function zoneLinks(
+  config: StackConfig,
+  network: PrivateNetworkingOutputs,
+  endpointSubnetId: string | undefined,
+): GatewayDnsZoneLinkArgs[] {
+  const endpointVnet = endpointSubnetId === undefined ? undefined : subnetVirtualNetworkId(endpointSubnetId);
+  const base: NetworkSpec = config.network ?? { regions: {}, dnsZoneGroup: "stack", linkVnetIds: [] };
+  const spec: NetworkSpec = endpointVnet
+    ? { ...base, linkVnetIds: [...base.linkVnetIds, endpointVnet] }
+    : base;
+  return zoneLinkTargets(spec).flatMap((target) => {
+    const virtualNetworkId =
+      "createdInRegion" in target
+        ? network.virtualNetworkIds[target.createdInRegion]
+        : target.virtualNetworkId;
+    return virtualNetworkId === undefined ? [] : [{ name: target.linkName, virtualNetworkId }];
+  });
+}
 
 /** The stack's gateway, or undefined without `gateway` in config. */
-export function definePlatformGateway(
-  config: StackConfig,
-  group: PlatformResourceGroup,
-  accounts: ReadonlyMap<string, OpenAIAccount>,
-  access: AccessOutputs,
-  tags: Record<string, string>,
-): AiGateway | undefined {
+export function definePlatformGateway(config: StackConfig, wiring: GatewayWiring): AiGateway | undefined {
   const spec = config.gateway;
   if (!spec) return undefined;
+  const { access, network } = wiring;
+  const location = gatewayLocation(config);
   const consumerClientIds = Object.fromEntries(
     spec.consumers.flatMap((consumer) => {
       const identity =
@@ -22,15 +60,28 @@ export function definePlatformGateway(
       return identity ? [[consumer.name, identity.clientId]] : [];
     }),
   );
+  const privateEndpoint = spec.inbound === "privateEndpoint";
   return new AiGateway("gateway", {
-    spec,
+    ...spec,
+    location,
     apiVersion: config.apiVersion,
-    resourceGroupName: group.name,
-    location: spec.location ?? config.resourceGroup.location ?? config.location,
+    resourceGroupName: wiring.group.name,
     accounts: Object.fromEntries(
-      [...accounts].map(([name, account]) => [name, { id: account.accountId, endpoint: account.endpoint }]),
+      [...wiring.accounts].map(([name, account]) => [
+        name,
+        { id: account.accountId, endpoint: account.endpoint },
+      ]),
     ),
     consumerClientIds,
-    tags,
+    privateEndpointSubnetId:
+      spec.privateEndpointSubnetId ?? (privateEndpoint ? network.subnetIds[location] : undefined),
+    virtualNetworkId: spec.subnet ? network.virtualNetworkIds[location] : undefined,
+    privateDnsZoneLinks:
+      privateEndpoint && spec.privateDnsZoneId === undefined
+        ? zoneLinks(config, network, spec.privateEndpointSubnetId)
+        : [],
+    dnsZoneGroup: config.network?.dnsZoneGroup ?? "stack",
+    logAnalyticsWorkspaceId: spec.applicationInsights ? undefined : wiring.observability.workspaceId,
+    tags: wiring.tags,
   });
 }

@@ -1,18 +1,25 @@
 /** Composes monitoring and the budget from the stack config; both are optional per stack. */
+import type * as pulumi from "@pulumi/pulumi";
 import type { OpenAIAccount } from "../components/account/component";
 import { ResourceGroupBudget } from "../components/budget/component";
-import type { AiGateway } from "../components/gateway/component";
 import { PlatformMonitoring } from "../components/monitoring/component";
 import type { PlatformResourceGroup } from "../components/resource-group/component";
+import { gatewayLocation } from "./config/gateway";
 import type { StackConfig } from "./config/schema";
+
+/** What other parts of the stack use: the Log Analytics workspace (only with `monitoring`). */
+export interface ObservabilityOutputs {
+  workspaceId: pulumi.Output<string> | undefined;
+}
 
 export function defineObservability(
   config: StackConfig,
   group: PlatformResourceGroup,
   accounts: ReadonlyMap<string, OpenAIAccount>,
-  gateway: AiGateway | undefined,
+  /** The gateway's service id (a deferred output: the gateway is defined after monitoring, on its workspace). */
+  gatewayServiceId: pulumi.Output<string> | undefined,
   tags: Record<string, string>,
-): void {
+): ObservabilityOutputs {
   const location = config.resourceGroup.location ?? config.location;
   const monitoring =
     config.monitoring &&
@@ -36,12 +43,12 @@ export function defineObservability(
           : [];
       }),
       gateways:
-        gateway && config.gateway
+        gatewayServiceId && config.gateway
           ? [
               {
                 name: config.gateway.name,
-                id: gateway.serviceId,
-                location: config.gateway.location ?? location,
+                id: gatewayServiceId,
+                location: gatewayLocation(config),
               },
             ]
           : [],
@@ -55,4 +62,5 @@ export function defineObservability(
       actionGroupId: monitoring?.actionGroupId,
     });
   }
+  return { workspaceId: monitoring?.workspaceId };
 }

@@ -12,6 +12,10 @@ export interface PrivateNetworkingOutputs {
   privateEndpointIds: Record<string, pulumi.Output<string>>;
   /** Private DNS zone id by zone name. */
   privateDnsZoneIds: Record<string, pulumi.Output<string>>;
+  /** The private-endpoint subnet id by region. */
+  subnetIds: Record<string, pulumi.Output<string>>;
+  /** Ids of the VNets the stack creates, by region. */
+  virtualNetworkIds: Record<string, pulumi.Output<string>>;
 }
 
 export function definePrivateNetworking(
@@ -20,7 +24,12 @@ export function definePrivateNetworking(
   resourceGroupName: pulumi.Input<string>,
   tags: Record<string, string>,
 ): PrivateNetworkingOutputs {
-  const outputs: PrivateNetworkingOutputs = { privateEndpointIds: {}, privateDnsZoneIds: {} };
+  const outputs: PrivateNetworkingOutputs = {
+    privateEndpointIds: {},
+    privateDnsZoneIds: {},
+    subnetIds: {},
+    virtualNetworkIds: {},
+  };
   if (!usesPrivateEndpoints(config.network)) return outputs;
   const privateNetwork = new PrivateNetwork("private-network", {
     network: config.network,
@@ -29,6 +38,8 @@ export function definePrivateNetworking(
     tags,
   });
   Object.assign(outputs.privateDnsZoneIds, privateNetwork.dnsZoneIds);
+  Object.assign(outputs.subnetIds, privateNetwork.subnetIds);
+  Object.assign(outputs.virtualNetworkIds, privateNetwork.virtualNetworkIds);
   for (const spec of config.accounts) {
     const account = accounts.get(spec.name);
     const subnetId = privateNetwork.subnetIds[spec.location];

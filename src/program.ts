@@ -1,5 +1,5 @@
 /** Composes the platform's components from a validated stack config and returns the stack outputs. */
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import { OpenAIAccount } from "../components/account/component";
 import { platformTagValues } from "../components/facts/tags";
 import { PlatformResourceGroup } from "../components/resource-group/component";
@@ -83,9 +83,18 @@ export async function definePlatform(config: StackConfig): Promise<PlatformOutpu
   const primary = accounts.get(primarySpec.name) as OpenAIAccount;
   const network = definePrivateNetworking(config, accounts, group.name, tags);
   const access = definePlatformAccess(config, group, accounts, tags);
-  const gateway = definePlatformGateway(config, group, accounts, access, tags);
-  // After the gateway: its service is monitored like the accounts.
-  defineObservability(config, group, accounts, gateway, tags);
+  // Monitoring holds the workspace the gateway's Application Insights lives on, and monitors the gateway
+  // (its diagnostic setting and alerts): it takes the gateway's service id as a deferred output.
+  const [gatewayServiceId, resolveGatewayServiceId] = pulumi.deferredOutput<string>();
+  const observability = defineObservability(
+    config,
+    group,
+    accounts,
+    config.gateway ? gatewayServiceId : undefined,
+    tags,
+  );
+  const gateway = definePlatformGateway(config, { group, accounts, access, network, observability, tags });
+  if (gateway) resolveGatewayServiceId(gateway.serviceId);
   const byName = <T>(pick: (account: OpenAIAccount) => T): Record<string, T> =>
     Object.fromEntries([...accounts].map(([accountName, account]) => [accountName, pick(account)]));
   return {

@@ -387,6 +387,32 @@ const CASES: [string, Record<string, unknown>, Record<string, unknown>, Record<s
     },
   ],
   [
+    "azure-native:applicationinsights:Component",
+    {
+      ...RG,
+      resourceName: "appi-gw",
+      location: "swedencentral",
+      kind: "web",
+      applicationType: "other",
+      ingestionMode: "LogAnalytics",
+      workspaceResourceId: ID,
+      disableLocalAuth: true,
+      ...TAGS,
+    },
+    { ...RG, resourceName: "appi-gw" },
+    {
+      location: "swedencentral",
+      kind: "web",
+      ...TAGS,
+      properties: {
+        Application_Type: "other",
+        IngestionMode: "LogAnalytics",
+        WorkspaceResourceId: ID,
+        DisableLocalAuth: true,
+      },
+    },
+  ],
+  [
     "azure-native:apimanagement:ApiDiagnostic",
     { ...APIM, apiId: "azure-openai", diagnosticId: "applicationinsights", loggerId: ID, metrics: true },
     { ...APIM, apiId: "azure-openai", diagnosticId: "applicationinsights" },

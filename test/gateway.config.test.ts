@@ -3,6 +3,16 @@ import { parseStackConfig } from "../src/config/load";
 import { gatewayInput } from "./support/gatewayFixture";
 import { minimalConfig, problemsOf } from "./support/stackConfig";
 
+const SUB = "00000000-0000-0000-0000-000000000000";
+const APPI = `/subscriptions/${SUB}/resourceGroups/rg-obs/providers/Microsoft.Insights/components/appi-x`;
+const NETWORK = {
+  regions: {
+    swedencentral: {
+      vnet: { addressSpace: ["10.60.0.0/24"], privateEndpointSubnet: { addressPrefix: "10.60.0.0/28" } },
+    },
+  },
+};
+
 function stackWithGateway(gateway: Record<string, unknown>) {
   const config = minimalConfig();
   return {
@@ -12,6 +22,7 @@ function stackWithGateway(gateway: Record<string, unknown>) {
       ...gatewayInput(),
       pools: [{ name: "chat-pool", backends: [{ account: "aoai-test" }] }],
       consumers: [{ name: "support-bot", identity: "support-bot", tokensPerMinute: 1000 }],
+      applicationInsights: { resourceId: APPI, connectionString: "InstrumentationKey=x" },
       ...gateway,
     },
   };
@@ -64,5 +75,87 @@ describe("gateway config", () => {
     expect(problems[0]).toContain(
       `the gateway reaches the accounts from VNet "vnet-spoke", which the stack's private DNS zones are not linked to, so it would resolve their public addresses: add /subscriptions/${sub}/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet-spoke to network.linkVnetIds`,
     );
+  });
+});
+
+describe("gateway networking and telemetry the stack provides", () => {
+  /** A gateway that takes its endpoint subnet, zone and integration subnet from the stack's network. */
+  const fromStack = (gateway: Record<string, unknown>, network: Record<string, unknown> = NETWORK) => ({
+    ...stackWithGateway({
+      subnetId: undefined,
+      privateEndpointSubnetId: undefined,
+      privateDnsZoneId: undefined,
+      subnet: { addressPrefix: "10.60.0.128/27" },
+      ...gateway,
+    }),
+    network,
+  });
+
+  it("creates the integration subnet in the stack's VNet, the endpoint in its endpoint subnet, and the zone", () => {
+    expect(problemsOf(fromStack({}))).toEqual([]);
+  });
+
+  it("checks the subnet it creates against the VNet's space, its endpoint subnet and API Management's minimum", () => {
+    expect(problemsOf(fromStack({ subnet: { addressPrefix: "10.60.0.0/28" } }))).toEqual([
+      'aoai-platform:gateway.subnet.addressPrefix: "10.60.0.0/28": too small: API Management needs a /27 or larger (/24 recommended for scaling)',
+      'aoai-platform:gateway.subnet.addressPrefix: "10.60.0.0/28": overlaps the endpoint subnet snet-private-endpoints (10.60.0.0/28); the integration subnet is dedicated to the gateway',
+    ]);
+    expect(problemsOf(fromStack({ subnet: { addressPrefix: "10.61.0.0/27" } }))).toEqual([
+      'aoai-platform:gateway.subnet.addressPrefix: "10.61.0.0/27": must lie inside the address space of network.regions.swedencentral.vnet (10.60.0.0/24)',
+    ]);
+    expect(problemsOf(fromStack({ subnet: { addressPrefix: "10.60.0.1/27" } }))).toEqual([
+      'aoai-platform:gateway.subnet.addressPrefix: "10.60.0.1/27": has host bits set; the range it starts is 10.60.0.0/27',
+    ]);
+  });
+
+  it("refuses what does not exist: a subnet beside subnetId, one without a stack VNet, a created injection subnet", () => {
+    expect(problemsOf(fromStack({ subnetId: `${APPI}/x` }))).toContain(
+      'aoai-platform:gateway.subnet: {"addressPrefix":"10.60.0.128/27"}: set subnetId (a subnet you own) or subnet (one the gateway creates), not both',
+    );
+    const hub = `/subscriptions/${SUB}/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/hub/subnets/pe`;
+    expect(problemsOf(fromStack({}, { regions: { swedencentral: { existingSubnetId: hub } } }))).toEqual([
+      'aoai-platform:gateway.subnet: {"addressPrefix":"10.60.0.128/27"}: the gateway creates its subnet in the VNet the stack creates in its region: add network.regions.swedencentral.vnet, or give subnetId (a subnet you own)',
+    ]);
+    expect(
+      problemsOf(
+        fromStack({
+          sku: "PremiumV2",
+          inbound: "vnetInjection",
+          outbound: "vnetInjection",
+          publicNetworkAccess: "Enabled",
+        }),
+      ),
+    ).toEqual([
+      'aoai-platform:gateway.subnet: {"addressPrefix":"10.60.0.128/27"}: the platform creates only VNet integration subnets; give an injected gateway\'s subnet by subnetId (delegated to Microsoft.Web/hostingEnvironments, with API Management\'s NSG rules)',
+    ]);
+  });
+
+  it("needs an endpoint subnet in the gateway's region, and the hub's zone when the stack uses central zones", () => {
+    expect(problemsOf(fromStack({ location: "francecentral" }))).toEqual(
+      expect.arrayContaining([
+        "aoai-platform:gateway.privateEndpointSubnetId: missing: inbound privateEndpoint needs privateEndpointSubnetId, or network.regions.francecentral (the stack's endpoint subnet in the gateway's region)",
+      ]),
+    );
+    const zone = (name: string) =>
+      `/subscriptions/${SUB}/resourceGroups/rg-hub/providers/Microsoft.Network/privateDnsZones/${name}`;
+    const central = {
+      ...NETWORK,
+      existingDnsZoneIds: {
+        "privatelink.openai.azure.com": zone("privatelink.openai.azure.com"),
+        "privatelink.cognitiveservices.azure.com": zone("privatelink.cognitiveservices.azure.com"),
+      },
+    };
+    expect(problemsOf(fromStack({}, central))).toEqual([
+      "aoai-platform:gateway.privateDnsZoneId: missing: the stack registers its endpoints in central zones (network.existingDnsZoneIds): give the hub's privatelink.azure-api.net zone id here, so <name>.azure-api.net resolves where the accounts' hosts do",
+    ]);
+    expect(problemsOf(fromStack({ privateDnsZoneId: zone("privatelink.azure-api.net") }, central))).toEqual(
+      [],
+    );
+  });
+
+  it("needs Application Insights or monitoring for the token metrics", () => {
+    expect(problemsOf(fromStack({ applicationInsights: undefined }))).toEqual([
+      "aoai-platform:gateway.applicationInsights: missing: the token metrics need Application Insights: give an existing one here (resourceId, connectionString), or add monitoring: the gateway then creates one on its Log Analytics workspace",
+    ]);
   });
 });

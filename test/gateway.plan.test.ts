@@ -125,17 +125,30 @@ describe("gateway planner", () => {
     ]);
   });
 
-  it("refuses an existing principal as a consumer: its client id is unknown to the platform", () => {
-    const { issues } = planGateway(parseGateway(gatewayInput()), {
+  it("takes an existing principal as a consumer by its client id, which validate-azure-ad-token matches", () => {
+    const existing = {
       ...gatewayContext(),
       identities: [
         { name: "support-bot", existing: true },
         { name: "search-api", existing: false },
       ],
-    });
-    expect(messages(issues)).toEqual([
-      'consumers.0.identity: identity "support-bot" is an existing principal (principalId): the gateway matches callers by client id, which the platform knows only for the managed identities it creates',
+    };
+    expect(messages(planGateway(parseGateway(gatewayInput()), existing).issues)).toEqual([
+      "consumers.0.clientId: identity \"support-bot\" is an existing principal: validate-azure-ad-token matches the client (application) id in the token's appid/azp claim, not the object id (principalId): add clientId, the app registration's or managed identity's client id",
     ]);
+    const input = gatewayInput();
+    input.consumers = input.consumers.map((consumer, i) => ({
+      ...consumer,
+      clientId: `${i + 2}2222222-3333-4444-8555-666666666666`,
+    }));
+    expect(messages(planGateway(parseGateway(input), existing).issues)).toEqual([
+      'consumers.1.clientId: identity "search-api" is a managed identity the stack creates; the gateway takes its client id from it: remove clientId',
+    ]);
+    // An Entra app outside access.identities: by client id alone.
+    input.consumers = [
+      { name: "partner-app", clientId: "44444444-3333-4444-8555-666666666666", tokensPerMinute: 1000 },
+    ];
+    expect(planGateway(parseGateway(input), existing).issues).toEqual([]);
   });
 
   it("refuses subscription-key-only consumers in prod, and allows them elsewhere", () => {
@@ -143,7 +156,7 @@ describe("gateway planner", () => {
     input.consumers = [{ name: "partner", subscription: true, tokensPerMinute: 1000 }];
     const prod = planGateway(parseGateway(input), gatewayContext());
     expect(messages(prod.issues)).toEqual([
-      "consumers.0.identity: prod callers authenticate with Entra ID: a subscription key alone is not enough; name the app identity",
+      "consumers.0.identity: prod callers authenticate with Entra ID: a subscription key alone is not enough; name the app identity or its clientId",
     ]);
     const dev = planGateway(parseGateway(input), { ...gatewayContext(), environment: "dev" });
     expect(dev.issues).toEqual([]);
@@ -200,7 +213,7 @@ describe("gateway tiers and networking", () => {
       sku: "BasicV2" | "StandardV2" | "PremiumV2",
       inbound: "public" | "privateEndpoint" | "vnetInjection",
       outbound: "public" | "vnetIntegration" | "vnetInjection",
-    ) => networkingIssues(sku, inbound, outbound, "dev", subnets).length === 0;
+    ) => networkingIssues(sku, inbound, outbound, "dev", outbound === "public" ? {} : subnets).length === 0;
     expect(ok("BasicV2", "public", "public")).toBe(true);
     expect(ok("BasicV2", "privateEndpoint", "public")).toBe(false);
     expect(ok("BasicV2", "public", "vnetIntegration")).toBe(false);
@@ -223,23 +236,24 @@ describe("gateway tiers and networking", () => {
     ).toEqual(["inbound: StandardV2 cannot be injected into a virtual network; tiers that can: PremiumV2"]);
   });
 
-  it("needs the subnets the networking uses, and private inbound in prod", () => {
+  it("needs the subnet the networking uses, creates only integration subnets, and private inbound in prod", () => {
     expect(messages(networkingIssues("StandardV2", "public", "vnetIntegration", "prod", {}))).toEqual([
-      "subnetId: outbound vnetIntegration needs subnetId: the subnet the gateway integrates with (delegated to Microsoft.Web/serverFarms)",
+      "subnetId: outbound vnetIntegration needs subnetId (a subnet you own, delegated to Microsoft.Web/serverFarms) or subnet (one the gateway creates)",
       "inbound: prod gateways are reachable privately only: use privateEndpoint (StandardV2, PremiumV2) or vnetInjection (PremiumV2)",
     ]);
+    const subnet = { name: "snet-apim", addressPrefix: "10.0.1.0/27" };
     expect(
-      messages(
-        networkingIssues("StandardV2", "privateEndpoint", "vnetIntegration", "prod", {
-          subnetId: "s",
-          privateEndpointSubnetId: "p",
-        }),
-      ),
+      messages(networkingIssues("StandardV2", "privateEndpoint", "vnetIntegration", "prod", { subnet })),
+    ).toEqual([]);
+    expect(
+      messages(networkingIssues("PremiumV2", "vnetInjection", "vnetInjection", "dev", { subnet })),
     ).toEqual([
-      "privateDnsZoneId: prod gateways behind a private endpoint need privateDnsZoneId: the privatelink.azure-api.net zone that resolves <name>.azure-api.net to the endpoint",
+      "subnet: the platform creates only VNet integration subnets; give an injected gateway's subnet by subnetId (delegated to Microsoft.Web/hostingEnvironments, with API Management's NSG rules)",
     ]);
-    expect(messages(networkingIssues("StandardV2", "privateEndpoint", "public", "dev", {}))).toEqual([
-      "privateEndpointSubnetId: inbound privateEndpoint needs privateEndpointSubnetId: the subnet of the gateway's private endpoint",
+    expect(
+      messages(networkingIssues("StandardV2", "privateEndpoint", "public", "dev", { subnetId: "s" })),
+    ).toEqual([
+      "subnetId: outbound public uses no subnet: set outbound to vnetIntegration or vnetInjection, or remove it",
     ]);
   });
 });
@@ -259,7 +273,7 @@ describe("gateway config schema", () => {
       }
     })();
     expect(result).toEqual([
-      "consumers.0.identity: a consumer is an app identity (identity: <access.identities name>) or a subscription (subscription: true)",
+      "consumers.0.identity: a consumer is an app identity (identity: <access.identities name>), an existing Entra app (clientId: <client id>) or a subscription (subscription: true)",
       "consumers.0.tokenQuotaPeriod: tokenQuota and tokenQuotaPeriod go together (periods: Hourly, Daily, Weekly, Monthly, Yearly)",
     ]);
   });

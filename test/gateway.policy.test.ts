@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { gatewayPolicy, gatewayPolicyXml, type PolicyInput } from "../components/gateway/policy";
 import {
   expressionProblem,
+  type PolicyNode,
   parsePolicy,
   policyProblems,
   renderPolicy,
@@ -62,8 +63,9 @@ describe("gateway policy XML", () => {
       },
     ]);
     const conditions = find(xml, "when").map((n) => n.attributes?.condition);
+    // v1 tokens name the caller's client id in appid, v2 tokens in azp.
     expect(conditions).toContain(
-      `@(((Jwt)context.Variables["caller-token"]).Claims.GetValueOrDefault("appid", "") == "${CLIENT}")`,
+      `@(((Jwt)context.Variables["caller-token"]).Claims.GetValueOrDefault("appid", ((Jwt)context.Variables["caller-token"]).Claims.GetValueOrDefault("azp", "")) == "${CLIENT}")`,
     );
     expect(conditions).toContain(
       '@(!new [] { "chat" }.Contains(context.Request.MatchedParameters.GetValueOrDefault("deployment-id", "")))',
@@ -144,6 +146,56 @@ describe("policy XML checker", () => {
         "/policies/inbound: <audience> cannot stand in <inbound>",
       ].join("\n"),
     );
+  });
+
+  it("places each policy only in the sections its reference allows, token limits repeated per consumer", () => {
+    const tree = gatewayPolicy(
+      input({
+        consumers: [
+          ...input().consumers,
+          {
+            name: "search-api",
+            clientId: CLIENT.replace("1111", "2222"),
+            subscription: false,
+            tokensPerMinute: 500,
+          },
+        ],
+      }),
+    );
+    expect(policyProblems(tree)).toEqual([]);
+    const limits: string[] = [];
+    const walk = (node: PolicyNode, path: string) => {
+      if (node.name === "azure-openai-token-limit") limits.push(path);
+      for (const child of node.children ?? []) walk(child, `${path}/${child.name}`);
+    };
+    walk(tree, "");
+    expect(limits).toEqual([
+      "/inbound/choose/when/azure-openai-token-limit",
+      "/inbound/choose/when/azure-openai-token-limit",
+    ]);
+    const [inbound, backend, outbound] = tree.children ?? [];
+    backend?.children?.push({ name: "validate-azure-ad-token", attributes: { "tenant-id": TENANT } });
+    outbound?.children?.push({
+      name: "choose",
+      children: [
+        {
+          name: "when",
+          attributes: { condition: "@(true)" },
+          children: [
+            {
+              name: "azure-openai-token-limit",
+              attributes: { "counter-key": "x", "estimate-prompt-tokens": "false" },
+            },
+          ],
+        },
+      ],
+    });
+    inbound?.children?.push({ name: "forward-request" });
+    expect(policyProblems(tree)).toEqual([
+      "/policies/inbound/forward-request: <forward-request> stands in <inbound>; its sections: backend (https://learn.microsoft.com/azure/api-management/forward-request-policy)",
+      "/policies/backend/validate-azure-ad-token: <validate-azure-ad-token> stands in <backend>; its sections: inbound (https://learn.microsoft.com/azure/api-management/validate-azure-ad-token-policy)",
+      "/policies/outbound/choose/when/azure-openai-token-limit: <azure-openai-token-limit> stands in <outbound>; its sections: inbound (https://learn.microsoft.com/azure/api-management/azure-openai-token-limit-policy)",
+    ]);
   });
 
   it("refuses XML that is not well-formed", () => {

@@ -12,7 +12,21 @@ const SPOKE =
   "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet-spoke";
 const SUBNETS = `${SPOKE}/subnets`;
 
-const GATEWAY_YAML = `  aoai-platform:gateway:
+const ZONE =
+  "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub/providers/Microsoft.Network/privateDnsZones/privatelink.azure-api.net";
+/** The hub's networking and an existing Application Insights, all by id. */
+const HUB_NETWORKING = `    subnetId: ${SUBNETS}/snet-apim
+    privateEndpointSubnetId: ${SUBNETS}/snet-pe
+    privateDnsZoneId: ${ZONE}
+    applicationInsights:
+      resourceId: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-obs/providers/Microsoft.Insights/components/appi-aoai-prod
+      connectionString: InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://swedencentral-0.in.applicationinsights.azure.com/
+`;
+/** Nothing given: the integration subnet, the endpoint's subnet and zone, and Application Insights come from the stack. */
+const STACK_NETWORKING = `    subnet: { addressPrefix: 10.40.0.128/26 }
+`;
+
+const gatewayYaml = (networking: string) => `  aoai-platform:gateway:
     name: apim-aoai-contoso-prod
     sku: StandardV2
     publisherEmail: platform-team@contoso.com
@@ -20,13 +34,7 @@ const GATEWAY_YAML = `  aoai-platform:gateway:
     tenantId: 11111111-1111-4111-8111-111111111111
     inbound: privateEndpoint
     outbound: vnetIntegration
-    subnetId: ${SUBNETS}/snet-apim
-    privateEndpointSubnetId: ${SUBNETS}/snet-pe
-    privateDnsZoneId: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub/providers/Microsoft.Network/privateDnsZones/privatelink.azure-api.net
-    applicationInsights:
-      resourceId: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-obs/providers/Microsoft.Insights/components/appi-aoai-prod
-      connectionString: InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://swedencentral-0.in.applicationinsights.azure.com/
-    pools:
+${networking}    pools:
       - name: chat-pool
         backends:
           - { account: aoai-contoso-prod-swc, priority: 1 }
@@ -42,6 +50,8 @@ const GATEWAY_YAML = `  aoai-platform:gateway:
       - { name: chat-api, identity: id-chat-api-prod, tokensPerMinute: 100000, tokenQuota: 500000000, tokenQuotaPeriod: Monthly }
       - { name: indexer, identity: id-indexer-prod, tokensPerMinute: 50000, deployments: [embeddings] }
 `;
+const GATEWAY_YAML = gatewayYaml(STACK_NETWORKING);
+const HUB_GATEWAY_YAML = gatewayYaml(HUB_NETWORKING);
 
 /** The prod stack, its zones linked to the gateway's spoke VNet (unless told not to), and the gateway. */
 const gatewayStack = (gateway = GATEWAY_YAML, linkSpoke = true) => {
@@ -129,16 +139,67 @@ describe("a prod stack with the AI gateway", () => {
     expect(xml).toContain('backend-id="embeddings-pool"');
   });
 
-  it("sends token metrics to Application Insights without the connection string in the plan", () => {
-    expect(ofType(plan, "ApiDiagnostic")[0]?.inputs).toMatchObject({ metrics: true, logClientIp: false });
-    expect(JSON.stringify(plan)).not.toContain("InstrumentationKey=");
+  it("creates a workspace-based Application Insights without local auth, and sends token metrics with the gateway's identity", () => {
+    const [insights] = plan.resources.filter((r) => r.type === "azure-native:applicationinsights:Component");
+    expect(insights?.inputs).toMatchObject({
+      resourceName: "appi-apim-aoai-contoso-prod",
+      ingestionMode: "LogAnalytics",
+      disableLocalAuth: true,
+      workspaceResourceId: expect.stringMatching(/Microsoft\.OperationalInsights\/workspaces\//),
+    });
+    const publisher = plan.resources.find(
+      (r) =>
+        r.type === "azure-native:authorization:RoleAssignment" && r.urn.endsWith("gateway-metrics-publisher"),
+    );
+    expect(publisher?.inputs.roleDefinitionId).toMatch(/3913510d-42f4-4e42-8a64-420c390055eb$/);
+    expect(publisher?.dependencies).toContain(insights?.urn);
+    const logger = ofType(plan, "Logger")[0];
+    expect(logger?.dependencies).toContain(insights?.urn);
+    expect(logger?.inputs.resourceId).toBe(publisher?.inputs.scope);
+    expect(ofType(plan, "ApiDiagnostic")[0]?.inputs).toMatchObject({
+      diagnosticId: "applicationinsights",
+      metrics: true,
+      logClientIp: false,
+    });
   });
 
-  it("reaches the gateway over a private endpoint of group Gateway", () => {
+  it("creates the integration subnet in the region's VNet, delegated to Microsoft.Web/serverFarms, with its NSG", () => {
+    const subnet = plan.resources.find(
+      (r) => r.type === "azure-native:network:Subnet" && r.urn.endsWith("gateway-subnet"),
+    );
+    expect(subnet?.inputs).toMatchObject({
+      subnetName: "snet-apim",
+      virtualNetworkName: "vnet-aoai-prod-swc",
+      addressPrefix: "10.40.0.128/26",
+      delegations: [{ serviceName: "Microsoft.Web/serverFarms" }],
+      networkSecurityGroup: { id: expect.stringMatching(/nsg-vnet-aoai-prod-swc-snet-apim$/) },
+    });
+    expect(ofType(plan, "ApiManagementService")[0]?.inputs).toMatchObject({
+      virtualNetworkType: "External",
+      virtualNetworkConfiguration: { subnetResourceId: expect.stringMatching(/subnets\/snet-apim$/) },
+    });
+  });
+
+  it("reaches the gateway over a private endpoint of group Gateway in the stack's subnet, registered in a created zone", () => {
     const endpoint = plan.resources.find(
       (r) => r.type === "azure-native:network:PrivateEndpoint" && r.urn.endsWith("gateway-pe"),
     );
-    expect(endpoint?.inputs.privateLinkServiceConnections).toMatchObject([{ groupIds: ["Gateway"] }]);
+    expect(endpoint?.inputs).toMatchObject({
+      subnet: { id: expect.stringMatching(/vnet-aoai-prod-swc\/subnets\/snet-private-endpoints$/) },
+      privateLinkServiceConnections: [{ groupIds: ["Gateway"] }],
+    });
+    const zone = plan.resources.find(
+      (r) => r.type === "azure-native:privatedns:PrivateZone" && r.urn.endsWith("gateway-dns-zone"),
+    );
+    expect(zone?.inputs.privateZoneName).toBe("privatelink.azure-api.net");
+    const links = plan.resources.filter(
+      (r) => r.type === "azure-native:privatedns:VirtualNetworkLink" && r.urn.includes("gateway-dns-zone-"),
+    );
+    expect(links.map((l) => l.inputs.virtualNetworkLinkName).sort()).toEqual([
+      "link-vnet-aoai-prod-frc",
+      "link-vnet-aoai-prod-swc",
+      expect.stringMatching(/^link-vnet-spoke-[0-9a-f]{8}$/),
+    ]);
     const zones = plan.resources.find(
       (r) => r.type === "azure-native:network:PrivateDnsZoneGroup" && r.urn.endsWith("gateway-dns"),
     );
@@ -222,6 +283,28 @@ describe("a prod stack with the AI gateway", () => {
       ["embeddings", 150000, 240000, false],
     ]);
     expect(plan.gateway?.policyXml).toBe(ofType(plan, "ApiPolicy")[0]?.inputs.value);
+    expect(plan.gateway?.resources.map((r) => [r.role, r.name, r.origin, r.detail])).toEqual([
+      [
+        "outbound subnet",
+        "snet-apim",
+        "created",
+        "10.40.0.128/26 in vnet-aoai-prod-swc, delegated to Microsoft.Web/serverFarms",
+      ],
+      ["subnet NSG", "nsg-vnet-aoai-prod-swc-snet-apim", "created", "no rules of its own (none required)"],
+      ["private endpoint", "pe-apim-aoai-contoso-prod", "created", "inbound, sub-resource Gateway"],
+      [
+        "private DNS zone",
+        "privatelink.azure-api.net",
+        "created",
+        "resolves <name>.azure-api.net to the endpoint",
+      ],
+      ["zone link", "link-vnet-aoai-prod-frc", "created", "registration off"],
+      ["zone link", "link-vnet-aoai-prod-swc", "created", "registration off"],
+      ["zone link", expect.stringMatching(/^link-vnet-spoke-/), "created", "registration off"],
+      ["Application Insights", "appi-apim-aoai-contoso-prod", "created", "workspace-based, local auth off"],
+      ["logger", "applicationinsights", "created", "the gateway's identity (Monitoring Metrics Publisher)"],
+      ["API diagnostic", "applicationinsights", "created", "metrics on"],
+    ]);
   });
 
   it("puts API Management's creation on the critical path at the v2 estimate", () => {
@@ -241,6 +324,9 @@ describe("a prod stack with the AI gateway", () => {
       "aoai-contoso-prod-swc (priority 1, weight 1, 150000 TPM) → aoai-contoso-prod-frc (priority 2, weight 1, 150000 TPM)",
     );
     expect(run.stdout).toContain("  <policies>");
+    expect(run.stdout).toMatch(
+      /outbound subnet +snet-apim +created +10\.40\.0\.128\/26 in vnet-aoai-prod-swc/,
+    );
   }, 60_000);
 
   it("points apps at the gateway: AZURE_OPENAI_ENDPOINT is its endpoint, and app-env prints it", () => {
@@ -253,6 +339,25 @@ describe("a prod stack with the AI gateway", () => {
       "https://apim-aoai-contoso-prod.azure-api.net",
     );
   });
+});
+
+describe("a prod stack whose gateway uses the hub's subnets, zone and Application Insights", () => {
+  it("plans bound and clean, creating no subnet, zone or Application Insights, with no connection string in the plan", async () => {
+    const plan = await planJson("--stack", "prod", "--config-file", gatewayStack(HUB_GATEWAY_YAML));
+    expect(plan.findings.filter((f) => f.rule.startsWith("arm-spec") || f.severity === "error")).toEqual([]);
+    const created = plan.resources.filter((r) => /gateway-(subnet|dns-zone|appinsights)/.test(r.urn));
+    expect(created).toEqual([]);
+    expect(plan.gateway?.resources.filter((r) => r.origin === "given").map((r) => r.role)).toEqual([
+      "outbound subnet",
+      "private DNS zone",
+      "Application Insights",
+    ]);
+    expect(ofType(plan, "ApiManagementService")[0]?.inputs.virtualNetworkConfiguration).toEqual({
+      subnetResourceId: `${SUBNETS}/snet-apim`,
+    });
+    expect(ofType(plan, "Logger")[0]?.inputs.resourceId).toMatch(/components\/appi-aoai-prod$/);
+    expect(JSON.stringify(plan)).not.toContain("InstrumentationKey=");
+  }, 60_000);
 });
 
 describe("a prod stack whose consumers are promised more than the capacity", () => {
@@ -274,7 +379,7 @@ describe("a prod stack whose consumers are promised more than the capacity", () 
 
 describe("a prod stack whose gateway refuses its config", () => {
   it("exits 2 when the gateway's VNet is not linked to the accounts' private DNS zones", async () => {
-    const run = await runPlanCli("--stack", "prod", "--config-file", gatewayStack(GATEWAY_YAML, false));
+    const run = await runPlanCli("--stack", "prod", "--config-file", gatewayStack(HUB_GATEWAY_YAML, false));
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
       `the gateway reaches the accounts from VNet "vnet-spoke", which the stack's private DNS zones are not linked to, so it would resolve their public addresses: add ${SPOKE} to network.linkVnetIds`,

@@ -1,6 +1,6 @@
 /**
  * `Construct` over the real gRPC provider interface: the plugin runs as the Pulumi CLI runs it (the
- * SDK's run-plugin in a child process given the repository directory, which loads index.ts, printing
+ * SDK's run-plugin in a child process given components/provider.ts, printing
  * its port, given the engine's address), and a mock engine and
  * resource monitor served here record what it registers. A component built through the provider
  * must register the same children as the TypeScript class does in-process.
@@ -23,6 +23,8 @@ import { ResourceMonitorService } from "@pulumi/pulumi/proto/resource_grpc_pb";
 import {
   type RegisterResourceRequest,
   RegisterResourceResponse,
+  type ResourceInvokeRequest,
+  ResourceInvokeResponse,
   type SupportsFeatureRequest,
   SupportsFeatureResponse,
 } from "@pulumi/pulumi/proto/resource_pb";
@@ -32,6 +34,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOSTED_COMPONENTS } from "../components/hosted";
 import { componentType } from "../components/tokens";
 import { SCHEMA_FILE } from "../src/schema/generate";
+import { GATEWAY_VNET, gatewayComponentArgs } from "./support/gatewayFixture";
 import { recordResources } from "./support/mockRun";
 
 const ROOT = join(__dirname, "..");
@@ -50,6 +53,13 @@ const INPUTS: Record<string, Record<string, unknown>> = {
     resourceGroupName: "rg-aoai",
     subnetId: SUBNET,
     dnsZoneIds: { "privatelink.openai.azure.com": ZONE },
+  },
+  AiGateway: {
+    ...gatewayComponentArgs(),
+    inbound: "privateEndpoint",
+    outbound: "vnetIntegration",
+    subnetId: `${GATEWAY_VNET}/subnets/snet-apim`,
+    privateDnsZoneLinks: [{ name: "link-vnet", virtualNetworkId: GATEWAY_VNET }],
   },
   PlatformMonitoring: {
     workspace: { name: "log-aoai-x", retentionInDays: 60 },
@@ -75,6 +85,9 @@ const INPUTS: Record<string, Record<string, unknown>> = {
     ],
   },
 };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 interface Registered {
   type: string;
@@ -116,10 +129,32 @@ function serveMocks(): Promise<number> {
       const urn = `urn:pulumi:test::consumer::${request.getType()}::${request.getName()}`;
       const response = new RegisterResourceResponse().setUrn(urn);
       if (request.getCustom()) response.setId(`${request.getName()}-id`);
-      response.setObject(request.getObject() ?? new Struct());
+      // As Azure does, a system-assigned identity gets its object id (the gateway's role assignments need it).
+      const object = request.getObject()?.toJavaScript() ?? {};
+      const identity = object.identity;
+      if (isRecord(identity) && String(identity.type).includes("SystemAssigned")) {
+        object.identity = { ...identity, principalId: `${request.getName()}-principal` };
+      }
+      response.setObject(Struct.fromJavaScript(object));
       cb(null, response);
     },
     registerResourceOutputs: (_call: unknown, cb: grpc.sendUnaryData<Empty>) => cb(null, new Empty()),
+    // The gateway's role assignments read the subscription (azure-native:authorization:getClientConfig).
+    invoke: (
+      _call: grpc.ServerUnaryCall<ResourceInvokeRequest, ResourceInvokeResponse>,
+      cb: grpc.sendUnaryData<ResourceInvokeResponse>,
+    ) =>
+      cb(
+        null,
+        new ResourceInvokeResponse().setReturn(
+          Struct.fromJavaScript({
+            subscriptionId: "00000000-0000-0000-0000-000000000000",
+            tenantId: "11111111-1111-4111-8111-111111111111",
+            clientId: "c",
+            objectId: "o",
+          }),
+        ),
+      ),
   });
   return new Promise((resolve, reject) =>
     server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) =>
@@ -143,22 +178,23 @@ function construct(className: string, name: string, monitor: string): Promise<Co
   );
 }
 
-describe("Construct through the plugin over gRPC (run-plugin on the repository directory)", () => {
+describe("Construct through components/provider.ts over gRPC", () => {
   let monitor = "";
   beforeAll(async () => {
     const port = await serveMocks();
     monitor = `127.0.0.1:${port}`;
-    // The Node.js language host starts a plugin with the SDK's run-plugin (ts-node, type-checked), given
-    // the plugin directory (the CLI's entry point is "."), from the consumer's working directory.
+    // The Node.js language host starts a plugin with the SDK's run-plugin (ts-node, type-checked), from
+    // the consumer's working directory.
     provider = spawn(
       process.execPath,
-      [join(ROOT, "node_modules/@pulumi/pulumi/cmd/run-plugin"), ROOT, monitor],
-      {
-        cwd: tmpdir(),
-        // Node warns (DEP0128) that package.json's main, dist/, is not built: the fallback to index.ts is the point.
-        env: { ...process.env, NODE_NO_WARNINGS: "1" },
-        stdio: ["ignore", "pipe", "inherit"],
-      },
+      // PulumiPlugin.yaml's main (the directory's fallback, index.ts, exports the same list: test/package.plugin.test.ts);
+      // a file, so that a dist/ another test builds cannot take its place.
+      [
+        join(ROOT, "node_modules/@pulumi/pulumi/cmd/run-plugin"),
+        join(ROOT, "components/provider.ts"),
+        monitor,
+      ],
+      { cwd: tmpdir(), stdio: ["ignore", "pipe", "inherit"] },
     );
     const [chunk] = (await once(provider.stdout as NodeJS.ReadableStream, "data")) as [Buffer];
     client = new ResourceProviderClient(

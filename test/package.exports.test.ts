@@ -10,6 +10,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import * as root from "../components";
 import * as contentFilters from "../components/facts/contentFilters";
+import * as gateway from "../components/facts/gateway";
 import * as models from "../components/facts/models";
 import * as monitoring from "../components/facts/monitoring";
 import * as names from "../components/facts/names";
@@ -27,7 +28,6 @@ const TYPESCRIPT_ONLY: Record<string, string> = {
   OpenAIAccount: "takes the account spec (zod output types, unions): redesign in progress",
   PrivateNetwork: "takes the network spec (readonly arrays, zod output types): redesign in progress",
   PlatformAccess: "takes the access spec (unions, Partial<Record<…>>): redesign in progress",
-  AiGateway: "takes the gateway spec and resolved accounts: redesign in progress",
   ModelDeploymentChain: "created by OpenAIAccount; public until the account serves its deployments",
   ContentFilterSet: "created by OpenAIAccount; public until the account serves its filters",
   GithubDeployIdentity: "created by PlatformAccess from access.ciDeployIdentity; for TypeScript stacks",
@@ -86,8 +86,15 @@ const TYPES = [
   "EndpointNames",
   "GatewayAlertKind",
   "GatewayAlertsArgs",
-  "GatewayBackendAccount",
+  "GatewayApplicationInsightsArgs",
+  "GatewayBackendAccountArgs",
+  "GatewayConsumerArgs",
+  "GatewayDnsZoneLinkArgs",
+  "GatewayPoolArgs",
+  "GatewayPoolBackendArgs",
+  "GatewayRouteArgs",
   "GatewaySpec",
+  "GatewaySubnetArgs",
   "GithubDeployIdentityArgs",
   "GithubPreviewIdentityArgs",
   "GroupSpec",
@@ -115,7 +122,7 @@ const TYPES = [
   "ResourceGroupBudgetArgs",
 ];
 
-const FACTS = [contentFilters, models, monitoring, names, privateLink, roles, skus];
+const FACTS = [contentFilters, gateway, models, monitoring, names, privateLink, roles, skus];
 
 const isComponentClass = (value: unknown): value is { name: string } =>
   typeof value === "function" && value.prototype instanceof pulumi.ComponentResource;

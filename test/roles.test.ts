@@ -22,6 +22,7 @@ describe("role catalog", () => {
       "Cognitive Services User": "a97b65f3-24c7-4388-baec-2e87135dc908",
       "Cognitive Services Usages Reader": "bba48692-92b0-4667-a9ad-c31c7b334ac2",
       "Monitoring Reader": "43d0d8ad-25c7-4714-9337-8ba259a9fe05",
+      "Monitoring Metrics Publisher": "3913510d-42f4-4e42-8a64-420c390055eb",
       "Key Vault Crypto Service Encryption User": "e147488a-f6f5-4113-8e2d-b22465e65bf6",
       Contributor: "b24988ac-6180-42a0-ab88-20f7382dd24c",
       Owner: "8e3af657-a8ff-443c-a75c-2fe8c4bcb635",

@@ -7,6 +7,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import {
+  GATEWAY_INBOUND,
+  GATEWAY_OUTBOUND,
+  GATEWAY_SKUS,
+  TOKEN_QUOTA_PERIODS,
+} from "../components/facts/gateway";
 import { HOSTED_COMPONENTS } from "../components/hosted";
 import { componentType, PACKAGE_NAME } from "../components/tokens";
 import pkg from "../package.json";
@@ -37,7 +43,14 @@ interface PackageSchema {
       properties?: Record<string, SchemaProperty>;
     }
   >;
-  types?: Record<string, { properties?: Record<string, SchemaProperty>; required?: string[] }>;
+  types?: Record<
+    string,
+    {
+      properties?: Record<string, SchemaProperty>;
+      required?: string[];
+      enum?: { name?: string; value: string }[];
+    }
+  >;
 }
 
 describe("the component package", () => {
@@ -71,7 +84,7 @@ describe("the component package", () => {
     };
     expect(manifest.runtime).toBe("nodejs");
     expect(existsSync(join(ROOT, manifest.main))).toBe(true);
-    expect(manifest.main).toBe("index.ts"); // what the directory falls back to: one entry either way
+    expect(readFileSync(join(ROOT, manifest.main), "utf8")).toMatch(/componentProviderHost\(/);
   });
 
   it("is named after package.json, at its version", () => {
@@ -94,6 +107,41 @@ describe("the component package", () => {
     const group = schema.resources[componentType("PlatformResourceGroup")];
     expect(group?.inputProperties?.existing?.description).toMatch(/existing group/);
     expect(group?.requiredInputs).toEqual(expect.arrayContaining(["name", "location"]));
+  });
+
+  it("AiGateway: the config shape with its docs, the wiring inputs required, the outputs apps read", () => {
+    const gateway = schema.resources[componentType("AiGateway")];
+    expect(gateway?.requiredInputs?.sort()).toEqual(
+      [
+        "accounts",
+        "apiVersion",
+        "consumers",
+        "location",
+        "name",
+        "pools",
+        "publisherEmail",
+        "publisherName",
+        "resourceGroupName",
+        "routes",
+        "tenantId",
+      ].sort(),
+    );
+    expect(gateway?.inputProperties?.consumers?.description).toMatch(/token limits/);
+    expect(gateway?.inputProperties?.subnet?.description).toMatch(/integration subnet the gateway creates/);
+    expect(gateway?.inputProperties?.logAnalyticsWorkspaceId?.description).toMatch(/workspace-based/);
+    for (const output of ["endpoint", "serviceId", "principalId", "applicationInsightsId"]) {
+      expect(gateway?.properties?.[output]?.type, output).toBe("string");
+    }
+    // The tiers and networking modes are enums in every language, with the facts' values.
+    const enumOf = (name: string) =>
+      schema.types?.[`${PACKAGE_NAME}:index:${name}`]?.enum?.map((member) => member.value).sort();
+    expect(gateway?.inputProperties?.sku?.$ref).toBe(`#/types/${PACKAGE_NAME}:index:GatewaySku`);
+    expect(enumOf("GatewaySku")).toEqual([...GATEWAY_SKUS].sort());
+    expect(enumOf("GatewayInbound")).toEqual([...GATEWAY_INBOUND].sort());
+    expect(enumOf("GatewayOutbound")).toEqual([...GATEWAY_OUTBOUND].sort());
+    expect(enumOf("GatewayPublicNetworkAccess")).toEqual(["Disabled", "Enabled"]);
+    expect(enumOf("TokenQuotaPeriod")).toEqual([...TOKEN_QUOTA_PERIODS].sort());
+    expect(enumOf("GatewayDnsZoneGroup")).toEqual(["policy-managed", "stack"]);
   });
 
   it("PlatformMonitoring: the monitoring config as inputs, what it monitors as references with an input id", () => {

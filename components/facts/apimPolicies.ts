@@ -13,8 +13,13 @@ export interface PolicyElementFacts {
   children: readonly string[] | "*";
   /** Holds text (an id, an audience) rather than elements. */
   text?: boolean;
+  /** Sections the policy may stand in (its page's "Usage", "Policy sections"); only on policies. */
+  sections?: readonly PolicySection[];
   source: string;
 }
+
+export type PolicySection = "inbound" | "backend" | "outbound" | "on-error";
+const ANY_SECTION: readonly PolicySection[] = ["inbound", "backend", "outbound", "on-error"];
 
 const REF = "https://learn.microsoft.com/azure/api-management";
 const SECTION: PolicyElementFacts = {
@@ -33,8 +38,13 @@ export const POLICY_ELEMENTS: Readonly<Record<string, PolicyElementFacts>> = {
   backend: SECTION,
   outbound: SECTION,
   "on-error": SECTION,
-  base: { attributes: [], children: [], source: SECTION.source },
-  choose: { attributes: [], children: ["when", "otherwise"], source: `${REF}/choose-policy` },
+  base: { attributes: [], children: [], sections: ANY_SECTION, source: SECTION.source },
+  choose: {
+    attributes: [],
+    children: ["when", "otherwise"],
+    sections: ANY_SECTION,
+    source: `${REF}/choose-policy`,
+  },
   when: { attributes: ["condition"], required: ["condition"], children: "*", source: `${REF}/choose-policy` },
   otherwise: { attributes: [], children: "*", source: `${REF}/choose-policy` },
   "validate-azure-ad-token": {
@@ -55,6 +65,7 @@ export const POLICY_ELEMENTS: Readonly<Record<string, PolicyElementFacts>> = {
       "required-claims",
       "decryption-keys",
     ],
+    sections: ["inbound"],
     source: `${REF}/validate-azure-ad-token-policy`,
   },
   "client-application-ids": {
@@ -74,17 +85,20 @@ export const POLICY_ELEMENTS: Readonly<Record<string, PolicyElementFacts>> = {
     attributes: ["resource", "client-id", "output-token-variable-name", "ignore-error"],
     required: ["resource"],
     children: [],
+    sections: ["inbound"],
     source: `${REF}/authentication-managed-identity-policy`,
   },
   "set-backend-service": {
     attributes: ["base-url", "backend-id"],
     children: [],
+    sections: ["inbound", "backend"],
     source: `${REF}/set-backend-service-policy`,
   },
   "set-variable": {
     attributes: ["name", "value"],
     required: ["name", "value"],
     children: [],
+    sections: ANY_SECTION,
     source: `${REF}/set-variable-policy`,
   },
   "azure-openai-token-limit": {
@@ -105,11 +119,15 @@ export const POLICY_ELEMENTS: Readonly<Record<string, PolicyElementFacts>> = {
     ],
     required: ["counter-key", "estimate-prompt-tokens"],
     children: [],
+    // "This policy can be used multiple times per policy definition" (Usage notes): one per consumer, each
+    // in the consumer's <when>, is allowed; choose accepts any policy statements in when/otherwise.
+    sections: ["inbound"],
     source: `${REF}/azure-openai-token-limit-policy`,
   },
   "azure-openai-emit-token-metric": {
     attributes: ["namespace"],
     children: ["dimension"],
+    sections: ["inbound"],
     source: `${REF}/azure-openai-emit-token-metric-policy`,
   },
   dimension: {
@@ -122,6 +140,7 @@ export const POLICY_ELEMENTS: Readonly<Record<string, PolicyElementFacts>> = {
     attributes: ["condition", "count", "interval", "max-interval", "delta", "first-fast-retry"],
     required: ["condition", "count", "interval"],
     children: "*",
+    sections: ANY_SECTION,
     source: `${REF}/retry-policy`,
   },
   "forward-request": {
@@ -136,11 +155,13 @@ export const POLICY_ELEMENTS: Readonly<Record<string, PolicyElementFacts>> = {
       "fail-on-error-status-code",
     ],
     children: [],
+    sections: ["backend"],
     source: `${REF}/forward-request-policy`,
   },
   "return-response": {
     attributes: ["response-variable-name"],
     children: ["set-status", "set-header", "set-body"],
+    sections: ANY_SECTION,
     source: `${REF}/return-response-policy`,
   },
   "set-status": {

@@ -4,8 +4,14 @@
  */
 import type { NameRule } from "./names";
 
-export const GATEWAY_SKUS = ["BasicV2", "StandardV2", "PremiumV2"] as const;
-export type GatewaySku = (typeof GATEWAY_SKUS)[number];
+/** The values of an as-const enum object (the analyzer's enum form), in declaration order. */
+const enumValues = <T extends Record<string, string>>(members: T): T[keyof T][] =>
+  Object.values(members) as T[keyof T][];
+
+/** The API Management v2 tiers the gateway offers (classic tiers take 45-75 minutes to create). */
+export const GatewaySku = { BasicV2: "BasicV2", StandardV2: "StandardV2", PremiumV2: "PremiumV2" } as const;
+export type GatewaySku = (typeof GatewaySku)[keyof typeof GatewaySku];
+export const GATEWAY_SKUS = enumValues(GatewaySku);
 
 export interface GatewaySkuFeatures {
   /** A private endpoint for inbound connections to the gateway. */
@@ -49,10 +55,26 @@ export const GATEWAY_SKU_FEATURES: Readonly<Record<GatewaySku, GatewaySkuFeature
 };
 
 /** How callers reach the gateway, and how the gateway reaches the accounts. */
-export const GATEWAY_INBOUND = ["public", "privateEndpoint", "vnetInjection"] as const;
-export type GatewayInbound = (typeof GATEWAY_INBOUND)[number];
-export const GATEWAY_OUTBOUND = ["public", "vnetIntegration", "vnetInjection"] as const;
-export type GatewayOutbound = (typeof GATEWAY_OUTBOUND)[number];
+/** How callers reach the gateway: public, a private endpoint (Standard v2, Premium v2) or VNet injection (Premium v2). */
+export const GatewayInbound = {
+  public: "public",
+  privateEndpoint: "privateEndpoint",
+  vnetInjection: "vnetInjection",
+} as const;
+export type GatewayInbound = (typeof GatewayInbound)[keyof typeof GatewayInbound];
+export const GATEWAY_INBOUND = enumValues(GatewayInbound);
+/** How the gateway reaches the accounts: public, VNet integration (Standard v2, Premium v2) or VNet injection (Premium v2). */
+export const GatewayOutbound = {
+  public: "public",
+  vnetIntegration: "vnetIntegration",
+  vnetInjection: "vnetInjection",
+} as const;
+export type GatewayOutbound = (typeof GatewayOutbound)[keyof typeof GatewayOutbound];
+export const GATEWAY_OUTBOUND = enumValues(GatewayOutbound);
+/** Public network access to the gateway (Disabled only once its private endpoint exists). */
+export const GatewayPublicNetworkAccess = { Enabled: "Enabled", Disabled: "Disabled" } as const;
+export type GatewayPublicNetworkAccess =
+  (typeof GatewayPublicNetworkAccess)[keyof typeof GatewayPublicNetworkAccess];
 
 /**
  * Source: Microsoft.ApiManagement/service name parameter, specification/apimanagement/resource-manager/
@@ -97,8 +119,15 @@ export const GATEWAY_CREATE_SECONDS: Readonly<Record<GatewaySku, number>> = {
 export const CLASSIC_TIER_CREATE_MINUTES = { min: 45, max: 75 } as const;
 
 /** Token quota periods of `azure-openai-token-limit` (https://learn.microsoft.com/azure/api-management/azure-openai-token-limit-policy). */
-export const TOKEN_QUOTA_PERIODS = ["Hourly", "Daily", "Weekly", "Monthly", "Yearly"] as const;
-export type TokenQuotaPeriod = (typeof TOKEN_QUOTA_PERIODS)[number];
+export const TokenQuotaPeriod = {
+  Hourly: "Hourly",
+  Daily: "Daily",
+  Weekly: "Weekly",
+  Monthly: "Monthly",
+  Yearly: "Yearly",
+} as const;
+export type TokenQuotaPeriod = (typeof TokenQuotaPeriod)[keyof typeof TokenQuotaPeriod];
+export const TOKEN_QUOTA_PERIODS = enumValues(TokenQuotaPeriod);
 /** Minutes per period, for the quota-vs-capacity check (a month as 30 days, a year as 365). */
 export const MINUTES_PER_PERIOD: Readonly<Record<TokenQuotaPeriod, number>> = {
   Hourly: 60,
@@ -153,6 +182,68 @@ export const BACKEND_CIRCUIT_BREAKER = {
   ],
 } as const;
 
-/** Private endpoint sub-resource (group id) of an API Management gateway and its DNS zone (privatelink.azure-api.net). Source: https://learn.microsoft.com/azure/private-link/private-endpoint-dns#web */
+/**
+ * Private endpoint sub-resource (group id) of an API Management instance and its DNS zone. Verified: the
+ * Private Link DNS table lists "Azure API Management (Microsoft.ApiManagement/service) | Gateway |
+ * privatelink.azure-api.net" (https://learn.microsoft.com/azure/private-link/private-endpoint-dns), and
+ * API Management's private endpoint page says only the Gateway endpoint supports Private Link, with
+ * "Target sub-resource: Gateway" (https://learn.microsoft.com/azure/api-management/private-endpoint),
+ * the same for every tier with private endpoints (Standard v2 and Premium v2 among the v2 tiers).
+ */
 export const GATEWAY_PRIVATE_LINK_GROUP = "Gateway";
+/** Who registers the gateway's endpoint in DNS: the stack (a zone group) or a landing zone's DeployIfNotExists policy (as network.dnsZoneGroup). */
+export const GatewayDnsZoneGroup = { stack: "stack", policyManaged: "policy-managed" } as const;
+export type GatewayDnsZoneGroup = (typeof GatewayDnsZoneGroup)[keyof typeof GatewayDnsZoneGroup];
 export const GATEWAY_PRIVATE_DNS_ZONE = "privatelink.azure-api.net";
+
+/**
+ * The subnet the gateway's outbound traffic leaves through, and the service it is delegated to.
+ * VNet integration (Standard v2, Premium v2): "The subnet needs to be delegated to the
+ * Microsoft.Web/serverFarms service", dedicated to one instance, with a network security group ("No specific
+ * rules are required"), minimum /27, recommended /24
+ * (https://learn.microsoft.com/azure/api-management/integrate-vnet-outbound). VNet injection (Premium v2):
+ * delegated to Microsoft.Web/hostingEnvironments, minimum /27, and an NSG with API Management's own rules
+ * (https://learn.microsoft.com/azure/api-management/inject-vnet-v2); the platform creates only the
+ * integration subnet, an injected one is given by id (its NSG rules are the network team's).
+ */
+export const GATEWAY_SUBNET_DELEGATION = {
+  vnetIntegration: "Microsoft.Web/serverFarms",
+  vnetInjection: "Microsoft.Web/hostingEnvironments",
+} as const;
+/** The smallest subnet either accepts: a /27 (32 addresses); /24 is recommended for scaling. */
+export const GATEWAY_SUBNET_MAX_PREFIX_LENGTH = 27;
+export const DEFAULT_GATEWAY_SUBNET_NAME = "snet-apim";
+
+/**
+ * Application Insights component names (Microsoft.Insights/components): 1-260 characters, not % & \ ? /
+ * or control characters, not ending in a space or period.
+ * Source: https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftinsights
+ */
+export const APP_INSIGHTS_NAME: NameRule = {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the rule excludes control characters
+  pattern: /^[^%&\\?/\u0000-\u001f]*[^%&\\?/\u0000-\u001f. ]$/,
+  minLength: 1,
+  maxLength: 260,
+  allowed: "1-260 characters, not % & \\ ? / or control characters, not ending in a space or period",
+};
+export const appInsightsName = (gatewayName: string): string => `appi-${gatewayName}`;
+
+/**
+ * What the token metrics (azure-openai-emit-token-metric / llm-emit-token-metric) need, per
+ * https://learn.microsoft.com/azure/api-management/azure-openai-emit-token-metric-policy ("Prerequisites"):
+ * API Management integrated with Application Insights (a Logger), Application Insights logging enabled for
+ * the API (an API diagnostic) with `"metrics": true`
+ * (https://learn.microsoft.com/azure/api-management/api-management-howto-app-insights#emit-custom-metrics),
+ * and custom metrics with dimensions enabled on the Application Insights resource. The logger uses the
+ * gateway's system-assigned identity (credentials `identityClientId: "SystemAssigned"` beside the connection
+ * string), which needs Monitoring Metrics Publisher on the Application Insights resource
+ * (api-management-howto-app-insights, "Prerequisites" and "Logger with system-assigned managed identity
+ * credentials"); so a created component disables local (instrumentation key) authentication
+ * (`DisableLocalAuth`, https://learn.microsoft.com/azure/azure-monitor/app/azure-ad-authentication).
+ * "Custom metrics with dimensions" is a setting of the resource ("Usage and estimated costs") that neither
+ * Microsoft.Insights/components 2020-02-02 (no such property in @azure/arm-appinsights 5.0.0-beta.8's
+ * mappers) nor any azure-native applicationinsights resource carries: it stays a one-time portal step.
+ */
+export const TOKEN_METRICS_LOGGER_ID = "applicationinsights";
+export const TOKEN_METRICS_DIAGNOSTIC_ID = "applicationinsights";
+export const LOGGER_SYSTEM_IDENTITY = "SystemAssigned";

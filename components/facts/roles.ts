@@ -3,7 +3,7 @@
  * Sources: https://learn.microsoft.com/azure/ai-services/openai/how-to/role-based-access-control and
  * https://learn.microsoft.com/azure/role-based-access-control/built-in-roles; Owner, User Access
  * Administrator, Role Based Access Control Administrator, Key Vault Crypto Service Encryption User,
- * Reader, Storage Blob Data Reader and Key Vault Crypto User checked against Microsoft's built-in roles
+ * Reader, Storage Blob Data Reader, Key Vault Crypto User and Monitoring Metrics Publisher checked against Microsoft's built-in roles
  * list (the GUIDs are the same in every tenant).
  */
 
@@ -54,6 +54,12 @@ export const BUILT_IN_ROLES = [
     guid: "bba48692-92b0-4667-a9ad-c31c7b334ac2",
     use: "read quota",
     subscriptionOnly: true,
+  },
+  {
+    name: "Monitoring Metrics Publisher",
+    alias: "monitoring-metrics-publisher",
+    guid: "3913510d-42f4-4e42-8a64-420c390055eb",
+    use: "the AI gateway's identity sending token metrics to Application Insights with Entra ID",
   },
   {
     name: "Monitoring Reader",

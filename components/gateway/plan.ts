@@ -5,6 +5,7 @@
  */
 import {
   GATEWAY_SKU_FEATURES,
+  GATEWAY_SUBNET_DELEGATION,
   type GatewayInbound,
   type GatewayOutbound,
   type GatewaySku,
@@ -40,7 +41,7 @@ export interface GatewayContext {
   /** The stack's data-plane API version: the inference spec the gateway's API is imported from. */
   apiVersion: string;
   accounts: readonly GatewayAccountFacts[];
-  /** `access.identities`: existing principals (principalId given) have no client id the platform knows. */
+  /** `access.identities`: existing principals (principalId given) need the consumer's clientId. */
   identities: readonly { name: string; existing: boolean }[];
 }
 
@@ -79,13 +80,13 @@ export interface GatewayPlan {
   warnings: GatewayWarning[];
 }
 
-/** Tier and networking combinations Azure offers, and what prod requires. */
+/** Tier and networking combinations Azure offers, the subnet they need, and what prod requires. */
 export function networkingIssues(
   sku: GatewaySku,
   inbound: GatewayInbound,
   outbound: GatewayOutbound,
   environment: string,
-  spec: Pick<GatewaySpec, "subnetId" | "privateEndpointSubnetId" | "privateDnsZoneId">,
+  spec: Pick<GatewaySpec, "subnetId" | "subnet">,
 ): GatewayIssue[] {
   const features = GATEWAY_SKU_FEATURES[sku];
   const issues: GatewayIssue[] = [];
@@ -118,24 +119,24 @@ export function networkingIssues(
       message: `${sku} has no outbound virtual network integration; tiers that do: ${tiers((f) => f.vnetIntegrationOutbound)}`,
     });
   }
-  if (outbound !== "public" && spec.subnetId === undefined) {
+  if (outbound === "vnetInjection" && spec.subnet !== undefined) {
+    issues.push({
+      path: ["subnet"],
+      message: `the platform creates only VNet integration subnets; give an injected gateway's subnet by subnetId (delegated to ${GATEWAY_SUBNET_DELEGATION.vnetInjection}, with API Management's NSG rules)`,
+    });
+  } else if (outbound === "public" && (spec.subnet !== undefined || spec.subnetId !== undefined)) {
+    issues.push({
+      path: [spec.subnet !== undefined ? "subnet" : "subnetId"],
+      message:
+        "outbound public uses no subnet: set outbound to vnetIntegration or vnetInjection, or remove it",
+    });
+  } else if (outbound !== "public" && spec.subnetId === undefined && spec.subnet === undefined) {
     issues.push({
       path: ["subnetId"],
-      message: `outbound ${outbound} needs subnetId: the subnet the gateway ${outbound === "vnetInjection" ? "is injected into" : "integrates with (delegated to Microsoft.Web/serverFarms)"}`,
-    });
-  }
-  if (inbound === "privateEndpoint" && spec.privateEndpointSubnetId === undefined) {
-    issues.push({
-      path: ["privateEndpointSubnetId"],
       message:
-        "inbound privateEndpoint needs privateEndpointSubnetId: the subnet of the gateway's private endpoint",
-    });
-  }
-  if (environment === "prod" && inbound === "privateEndpoint" && spec.privateDnsZoneId === undefined) {
-    issues.push({
-      path: ["privateDnsZoneId"],
-      message:
-        "prod gateways behind a private endpoint need privateDnsZoneId: the privatelink.azure-api.net zone that resolves <name>.azure-api.net to the endpoint",
+        outbound === "vnetInjection"
+          ? `outbound vnetInjection needs subnetId: the subnet the gateway is injected into (delegated to ${GATEWAY_SUBNET_DELEGATION.vnetInjection})`
+          : `outbound vnetIntegration needs subnetId (a subnet you own, delegated to ${GATEWAY_SUBNET_DELEGATION.vnetIntegration}) or subnet (one the gateway creates)`,
     });
   }
   if (environment === "prod" && inbound === "public") {
@@ -218,17 +219,27 @@ export function planGateway(
         message: `unknown identity "${consumer.identity}"; access.identities: ${[...identities.keys()].join(", ") || "(none)"}`,
       });
     }
-    if (identity?.existing) {
+    if (identity?.existing && consumer.clientId === undefined) {
       issues.push({
-        path: ["consumers", c, "identity"],
-        message: `identity "${identity.name}" is an existing principal (principalId): the gateway matches callers by client id, which the platform knows only for the managed identities it creates`,
+        path: ["consumers", c, "clientId"],
+        message: `identity "${identity.name}" is an existing principal: validate-azure-ad-token matches the client (application) id in the token's appid/azp claim, not the object id (principalId): add clientId, the app registration's or managed identity's client id`,
       });
     }
-    if (context.environment === "prod" && consumer.identity === undefined) {
+    if (identity && !identity.existing && consumer.clientId !== undefined) {
+      issues.push({
+        path: ["consumers", c, "clientId"],
+        message: `identity "${identity.name}" is a managed identity the stack creates; the gateway takes its client id from it: remove clientId`,
+      });
+    }
+    if (
+      context.environment === "prod" &&
+      consumer.identity === undefined &&
+      consumer.clientId === undefined
+    ) {
       issues.push({
         path: ["consumers", c, "identity"],
         message:
-          "prod callers authenticate with Entra ID: a subscription key alone is not enough; name the app identity",
+          "prod callers authenticate with Entra ID: a subscription key alone is not enough; name the app identity or its clientId",
       });
     }
     const routed = new Set(spec.routes.map((r) => r.deployment));

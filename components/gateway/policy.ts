@@ -31,7 +31,13 @@ const JWT_VARIABLE = "caller-token";
 const CONSUMER_VARIABLE = "consumer";
 /** The Azure OpenAI data-plane path parameter of /openai/deployments/{deployment-id}/… */
 const DEPLOYMENT = 'context.Request.MatchedParameters.GetValueOrDefault("deployment-id", "")';
-const APP_ID = `((Jwt)context.Variables["${JWT_VARIABLE}"]).Claims.GetValueOrDefault("appid", "")`;
+/**
+ * The caller's client (application) id: the claim validate-azure-ad-token's client-application-ids match.
+ * v1.0 access tokens carry it as `appid`, v2.0 tokens as `azp`
+ * (https://learn.microsoft.com/entra/identity-platform/access-token-claims-reference).
+ */
+const CLAIMS = `((Jwt)context.Variables["${JWT_VARIABLE}"]).Claims`;
+const APP_ID = `${CLAIMS}.GetValueOrDefault("appid", ${CLAIMS}.GetValueOrDefault("azp", ""))`;
 
 /** A C# string literal (the value is XML-escaped when serialised). */
 const csString = (text: string) => `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;

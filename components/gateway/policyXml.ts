@@ -154,12 +154,17 @@ export function expressionProblem(value: string): string | undefined {
 export function policyProblems(root: PolicyNode): string[] {
   const problems: string[] = [];
   if (root.name !== "policies") problems.push(`the root element is <${root.name}>, not <policies>`);
-  const visit = (node: PolicyNode, where: string) => {
+  const visit = (node: PolicyNode, where: string, section: string | undefined) => {
     const facts = POLICY_ELEMENTS[node.name];
     const here = `${where}/${node.name}`;
     if (!facts) {
       problems.push(`${here}: <${node.name}> is not a policy element the platform knows`);
       return;
+    }
+    if (section !== undefined && facts.sections && !(facts.sections as readonly string[]).includes(section)) {
+      problems.push(
+        `${here}: <${node.name}> stands in <${section}>; its sections: ${facts.sections.join(", ")} (${facts.source})`,
+      );
     }
     for (const [attribute, value] of Object.entries(node.attributes ?? {})) {
       if (!facts.attributes.includes(attribute)) {
@@ -181,10 +186,10 @@ export function policyProblems(root: PolicyNode): string[] {
         problems.push(`${here}: <${child.name}> cannot stand in <${node.name}>`);
         continue;
       }
-      visit(child, here);
+      visit(child, here, node.name === "policies" ? child.name : section);
     }
   };
-  visit(root, "");
+  visit(root, "", undefined);
   return problems;
 }
 

@@ -1,15 +1,21 @@
 /** Config shape of the AI gateway (Azure API Management v2 in front of the accounts). */
 import { z } from "zod";
 import {
+  APP_INSIGHTS_NAME,
+  DEFAULT_GATEWAY_SUBNET_NAME,
   GATEWAY_ENTITY_NAME,
-  GATEWAY_INBOUND,
-  GATEWAY_OUTBOUND,
   GATEWAY_SERVICE_NAME,
-  GATEWAY_SKUS,
+  GatewayInbound,
+  GatewayOutbound,
+  GatewayPublicNetworkAccess,
+  GatewaySku,
   POOL_PRIORITY,
   POOL_WEIGHT,
   TOKEN_QUOTA_PERIODS,
+  TokenQuotaPeriod,
 } from "../facts/gateway";
+import { SUBNET_NAME } from "../facts/privateLink";
+import { cidr } from "../network/spec";
 import { addDuplicateIssues, azureName, strictObject } from "../validation";
 
 const entityName = azureName(GATEWAY_ENTITY_NAME);
@@ -45,20 +51,26 @@ export const gatewayConsumerSchema = strictObject({
   name: entityName,
   /** An app identity of `access.identities` (by name): callers present its Entra token. */
   identity: z.string().min(1).optional(),
+  /**
+   * Client (application) id of an existing Entra principal: an app registration's or a managed identity's
+   * client id, which validate-azure-ad-token matches against the token's appid/azp claim (not its object id).
+   * Required when `identity` names an existing principal (principalId); alone, an app outside access.identities.
+   */
+  clientId: z.uuid().optional(),
   /** Also require an APIM subscription key of a product named after the consumer. */
   subscription: z.boolean().default(false),
   tokensPerMinute: z.number().int().positive(),
   tokenQuota: z.number().int().positive().optional(),
-  tokenQuotaPeriod: z.enum(TOKEN_QUOTA_PERIODS).optional(),
+  tokenQuotaPeriod: z.enum(TokenQuotaPeriod).optional(),
   /** Routed deployment names it may call; omitted: every routed deployment. */
   deployments: z.array(z.string().min(1)).min(1).optional(),
 }).superRefine((consumer, ctx) => {
-  if (consumer.identity === undefined && !consumer.subscription) {
+  if (consumer.identity === undefined && consumer.clientId === undefined && !consumer.subscription) {
     ctx.addIssue({
       code: "custom",
       path: ["identity"],
       message:
-        "a consumer is an app identity (identity: <access.identities name>) or a subscription (subscription: true)",
+        "a consumer is an app identity (identity: <access.identities name>), an existing Entra app (clientId: <client id>) or a subscription (subscription: true)",
     });
   }
   if ((consumer.tokenQuota === undefined) !== (consumer.tokenQuotaPeriod === undefined)) {
@@ -70,27 +82,36 @@ export const gatewayConsumerSchema = strictObject({
   }
 });
 
+/** The outbound (VNet integration) subnet the gateway creates in the stack's VNet of its region. */
+export const gatewaySubnetSchema = strictObject({
+  name: azureName(SUBNET_NAME).default(DEFAULT_GATEWAY_SUBNET_NAME),
+  /** Inside the VNet's address space, apart from its other subnets; a /27 or larger (/24 recommended). */
+  addressPrefix: cidr,
+});
+
 export const gatewaySpecSchema = strictObject({
   /** The API Management service name (also the host <name>.azure-api.net). */
   name: azureName(GATEWAY_SERVICE_NAME),
-  sku: z.enum(GATEWAY_SKUS).default("StandardV2"),
+  sku: z.enum(GatewaySku).default("StandardV2"),
   units: z.number().int().min(1).default(1),
   publisherEmail: z.email(),
   publisherName: z.string().min(1),
   /** Region of the gateway; defaults to the stack's location. */
   location: z.string().min(1).optional(),
   /** How callers reach it: a private endpoint (Standard v2, Premium v2) or VNet injection (Premium v2). */
-  inbound: z.enum(GATEWAY_INBOUND).default("privateEndpoint"),
+  inbound: z.enum(GatewayInbound).default("privateEndpoint"),
   /** How it reaches the accounts: VNet integration (Standard v2, Premium v2) or injection (Premium v2). */
-  outbound: z.enum(GATEWAY_OUTBOUND).default("vnetIntegration"),
+  outbound: z.enum(GatewayOutbound).default("vnetIntegration"),
   /**
    * Public access to the gateway. Azure disables it only once a private endpoint exists
    * (https://learn.microsoft.com/azure/api-management/private-endpoint), so the first deploy runs with
    * Enabled and a second one sets Disabled; the plan warns in prod until then.
    */
-  publicNetworkAccess: z.enum(["Enabled", "Disabled"]).default("Enabled"),
+  publicNetworkAccess: z.enum(GatewayPublicNetworkAccess).default("Enabled"),
   /** Delegated (integration) or dedicated (injection) subnet id, and the private endpoint's subnet id. */
   subnetId: z.string().min(1).optional(),
+  /** Or the integration subnet to create (delegated to Microsoft.Web/serverFarms, with its NSG). */
+  subnet: gatewaySubnetSchema.optional(),
   privateEndpointSubnetId: z.string().min(1).optional(),
   /** Id of the privatelink.azure-api.net zone (central or the stack's) the endpoint registers in. */
   privateDnsZoneId: z.string().min(1).optional(),
@@ -103,6 +124,8 @@ export const gatewaySpecSchema = strictObject({
     resourceId: z.string().min(1),
     connectionString: z.string().min(1),
   }).optional(),
+  /** Name of the Application Insights the gateway creates when none is given (default appi-<name>). */
+  applicationInsightsName: azureName(APP_INSIGHTS_NAME).optional(),
   /** Entra tenant whose tokens callers present (validate-azure-ad-token). */
   tenantId: z.uuid(),
   /** Retries of a throttled or failing call on the next backend of the pool. */
@@ -111,6 +134,21 @@ export const gatewaySpecSchema = strictObject({
   routes: z.array(gatewayRouteSchema).min(1, { error: "route at least one deployment" }),
   consumers: z.array(gatewayConsumerSchema).min(1, { error: "declare at least one consumer" }),
 }).superRefine((gateway, ctx) => {
+  if (gateway.subnet !== undefined && gateway.subnetId !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["subnet"],
+      message: "set subnetId (a subnet you own) or subnet (one the gateway creates), not both",
+    });
+  }
+  if (gateway.applicationInsights !== undefined && gateway.applicationInsightsName !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["applicationInsightsName"],
+      message:
+        "names the Application Insights the gateway creates; with applicationInsights given none is created",
+    });
+  }
   addDuplicateIssues(
     ctx,
     gateway.pools.map((p) => p.name),

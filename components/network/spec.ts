@@ -10,7 +10,8 @@ import { addDuplicateIssues, azureName, azureRegion, strictObject } from "../val
 import { cidrContains, cidrsOverlap, parseCidr, readCidr } from "./cidr";
 import { parseVirtualNetworkId, subnetVirtualNetworkId } from "./ids";
 
-const cidr = z.string().superRefine((value, ctx) => {
+/** An IPv4 CIDR range in canonical form. */
+export const cidr = z.string().superRefine((value, ctx) => {
   const reading = readCidr(value);
   if (!reading.ok) ctx.addIssue({ code: "custom", message: reading.reason });
 });

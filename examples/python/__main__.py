@@ -1,4 +1,4 @@
-"""A team's resource group, budget, private endpoint and monitoring from the aoai-platform components."""
+"""A team's resource group, budget, private endpoint, monitoring and AI gateway from the aoai-platform components."""
 
 import pulumi
 import pulumi_aoai_platform as aoai
@@ -49,6 +49,32 @@ endpoint = aoai.AccountPrivateEndpoint(
     dns_zone_ids={"privatelink.openai.azure.com": config.require("openaiZoneId")},
 )
 
+gateway = aoai.AiGateway(
+    "gateway",
+    name="apim-team-ai",
+    publisher_email="team-ai@contoso.com",
+    publisher_name="Team AI",
+    location="swedencentral",
+    inbound="privateEndpoint",
+    outbound="vnetIntegration",
+    api_version="2024-10-21",
+    resource_group_name=group.name,
+    pools=[{"name": "chat-pool", "backends": [{"account": "aoai-team-ai"}]}],
+    routes=[{"deployment": "chat", "pool": "chat-pool"}],
+    consumers=[{"name": "team-app", "client_id": config.require("appClientId"), "tokens_per_minute": 50000}],
+    accounts={
+        "aoai-team-ai": {
+            "id": config.require("accountId"),
+            "endpoint": "https://aoai-team-ai.openai.azure.com/",
+        }
+    },
+    subnet_id=config.require("apimSubnetId"),
+    private_endpoint_subnet_id=config.require("subnetId"),
+    log_analytics_workspace_id=monitoring.workspace_id,
+    tenant_id=config.require("tenantId"),
+)
+
 pulumi.export("resourceGroupId", group.id)
 pulumi.export("budgetId", budget.budget_id)
+pulumi.export("gatewayEndpoint", gateway.endpoint)
 pulumi.export("workspaceId", monitoring.workspace_id)

@@ -28,7 +28,7 @@ import { RULES } from "../../policy/rules/catalog";
 import { policySettingsSchema } from "../../policy/rules/settings";
 import { accessIssues } from "./access";
 import { adoptionIssues } from "./adoption";
-import { gatewayIssues } from "./gateway";
+import { gatewayIssues, gatewayLocation } from "./gateway";
 import { alertWebhookUrlSchema, budgetStartIssues, monitoringIssues, resolveMonitoring } from "./monitoring";
 import { networkIssues, usesPrivateEndpoints } from "./network";
 import { approvedModelIssues } from "./policy";
@@ -237,6 +237,8 @@ export function createStackConfigSchema(clock: () => Date = () => new Date()) {
           apiVersion: stack.apiVersion,
           network: stack.network,
           resourceGroupName: stack.resourceGroup.name,
+          location: gatewayLocation(stack),
+          monitoring: stack.monitoring !== undefined,
         }),
       ];
       for (const issue of crossChecks) {

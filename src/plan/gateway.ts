@@ -6,11 +6,115 @@
 import { CLASSIC_TIER_CREATE_MINUTES, GATEWAY_CREATE_SECONDS } from "../../components/facts/gateway";
 import { type GatewayRoute, planGateway } from "../../components/gateway/plan";
 import type { StackConfig } from "../config/schema";
-import type { GatewayLimitRow, GatewayPlanSection, GatewayRoutingRow } from "./gatewayModel";
+import type {
+  GatewayLimitRow,
+  GatewayPlanSection,
+  GatewayResourceRow,
+  GatewayRoutingRow,
+} from "./gatewayModel";
 import type { Finding, PlannedResource } from "./model";
 
 const backendText = (b: GatewayRoute["backends"][number]) =>
   `${b.account} (priority ${b.priority}, weight ${b.weight}, ${b.tokensPerMinute === undefined ? `${b.capacity} PTU` : `${b.tokensPerMinute} TPM`})`;
+
+/** The gateway's resources shown in the plan: role, the input holding the Azure name, and what to say of it. */
+const RESOURCE_ROLES: readonly [
+  type: string,
+  role: string,
+  nameInput: string,
+  detail: (inputs: Record<string, unknown>) => string,
+][] = [
+  [
+    "azure-native:network:Subnet",
+    "outbound subnet",
+    "subnetName",
+    (i) =>
+      `${String(i.addressPrefix)} in ${String(i.virtualNetworkName)}, delegated to ${JSON.stringify(i.delegations).match(/Microsoft\.Web\/\w+/)?.[0] ?? "?"}`,
+  ],
+  [
+    "azure-native:network:NetworkSecurityGroup",
+    "subnet NSG",
+    "networkSecurityGroupName",
+    () => "no rules of its own (none required)",
+  ],
+  [
+    "azure-native:network:PrivateEndpoint",
+    "private endpoint",
+    "privateEndpointName",
+    () => "inbound, sub-resource Gateway",
+  ],
+  [
+    "azure-native:privatedns:PrivateZone",
+    "private DNS zone",
+    "privateZoneName",
+    () => "resolves <name>.azure-api.net to the endpoint",
+  ],
+  [
+    "azure-native:privatedns:VirtualNetworkLink",
+    "zone link",
+    "virtualNetworkLinkName",
+    () => "registration off",
+  ],
+  [
+    "azure-native:applicationinsights:Component",
+    "Application Insights",
+    "resourceName",
+    (i) => `workspace-based, local auth ${i.disableLocalAuth === true ? "off" : "on"}`,
+  ],
+  [
+    "azure-native:apimanagement:Logger",
+    "logger",
+    "loggerId",
+    () => "the gateway's identity (Monitoring Metrics Publisher)",
+  ],
+  [
+    "azure-native:apimanagement:ApiDiagnostic",
+    "API diagnostic",
+    "diagnosticId",
+    (i) => `metrics ${i.metrics === true ? "on" : "off"}`,
+  ],
+];
+
+function gatewayResources(
+  spec: NonNullable<StackConfig["gateway"]>,
+  resources: readonly PlannedResource[],
+): GatewayResourceRow[] {
+  const ours = resources.filter((r) => /[$:]aoai-platform:index:AiGateway::[^:]+$/.test(r.parent ?? ""));
+  const given: GatewayResourceRow[] = [
+    ...(spec.subnetId
+      ? [{ role: "outbound subnet", name: spec.subnetId, origin: "given" as const, detail: "yours" }]
+      : []),
+    ...(spec.privateDnsZoneId
+      ? [{ role: "private DNS zone", name: spec.privateDnsZoneId, origin: "given" as const, detail: "yours" }]
+      : []),
+    ...(spec.applicationInsights
+      ? [
+          {
+            role: "Application Insights",
+            name: spec.applicationInsights.resourceId,
+            origin: "given" as const,
+            detail: "yours",
+          },
+        ]
+      : []),
+  ];
+  const created = RESOURCE_ROLES.flatMap(([type, role, nameInput, detail]) =>
+    ours
+      .filter((r) => r.type === type)
+      .map(
+        (r): GatewayResourceRow => ({
+          role,
+          name: String(r.inputs[nameInput]),
+          origin: "created",
+          detail: detail(r.inputs),
+        }),
+      ),
+  );
+  const order = RESOURCE_ROLES.map(([, role]) => role);
+  return [...given, ...created].sort(
+    (a, b) => order.indexOf(a.role) - order.indexOf(b.role) || a.name.localeCompare(b.name),
+  );
+}
 
 /** The gateway section and its warnings as findings; undefined without a gateway. */
 export function gatewayPlanSection(
@@ -60,6 +164,7 @@ export function gatewayPlanSection(
       routing,
       limits,
       policyXml: typeof policy?.inputs.value === "string" ? policy.inputs.value : null,
+      resources: gatewayResources(spec, resources),
       createMinutes,
       createNote: `${spec.sku} creates in minutes (up to ~${createMinutes} assumed); classic tiers take ${CLASSIC_TIER_CREATE_MINUTES.min}-${CLASSIC_TIER_CREATE_MINUTES.max} minutes, which is why only v2 tiers are offered`,
     },

@@ -19,6 +19,15 @@ export interface GatewayLimitRow {
   exceeds: boolean;
 }
 
+/** A networking or telemetry resource of the gateway: created by the stack, or given by id in config. */
+export interface GatewayResourceRow {
+  role: string;
+  /** The Azure name (created) or the resource id (given). */
+  name: string;
+  origin: "created" | "given";
+  detail: string;
+}
+
 export interface GatewayPlanSection {
   name: string;
   sku: string;
@@ -27,6 +36,8 @@ export interface GatewayPlanSection {
   limits: GatewayLimitRow[];
   /** The API policy as registered (null when none was). */
   policyXml: string | null;
+  /** Subnets, endpoint, DNS zone and links, Application Insights, logger and diagnostic, in that order. */
+  resources: GatewayResourceRow[];
   createMinutes: number;
   createNote: string;
 }

@@ -22,6 +22,11 @@ export function renderGateway(gateway: GatewayPlanSection): string[] {
         row.exceeds ? "EXCEEDS" : row.ptuBackends.length > 0 ? "not comparable (PTU)" : "ok",
       ]),
     ),
+    "Networking and telemetry:",
+    renderTable(
+      ["role", "name", "", "detail"],
+      gateway.resources.map((row) => [row.role, row.name, row.origin, row.detail]),
+    ),
     "API policy (generated from config, checked):",
     ...(gateway.policyXml ?? "(none registered)").split("\n").map((line) => `  ${line}`),
   ];

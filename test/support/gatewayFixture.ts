@@ -91,3 +91,28 @@ export function gatewayContext(): GatewayContext {
     ],
   };
 }
+
+const RG = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aoai";
+export const GATEWAY_VNET = `${RG}/providers/Microsoft.Network/virtualNetworks/vnet-aoai`;
+
+/** AiGateway args as another language's program would send them: one account, one pool, one consumer by client id. */
+export const gatewayComponentArgs = () => ({
+  name: "apim-x",
+  publisherEmail: "platform@contoso.com",
+  publisherName: "Platform",
+  location: "swedencentral",
+  privateEndpointSubnetId: `${GATEWAY_VNET}/subnets/snet-pe`,
+  logAnalyticsWorkspaceId: `${RG}/providers/Microsoft.OperationalInsights/workspaces/log-x`,
+  tenantId: "11111111-1111-4111-8111-111111111111",
+  pools: [{ name: "chat-pool", backends: [{ account: "aoai-x" }] }],
+  routes: [{ deployment: "chat", pool: "chat-pool" }],
+  consumers: [{ name: "app", clientId: "22222222-2222-4222-8222-222222222222", tokensPerMinute: 1000 }],
+  apiVersion: "2024-10-21",
+  resourceGroupName: "rg-aoai",
+  accounts: {
+    "aoai-x": {
+      id: `${RG}/providers/Microsoft.CognitiveServices/accounts/aoai-x`,
+      endpoint: "https://aoai-x.openai.azure.com/",
+    },
+  },
+});

@@ -102,6 +102,16 @@ const resources2024_11_01: SdkRelease = {
   parameters: "dist/commonjs/models/parameters.js",
 };
 
+/** The only release whose components operations are 2020-02-02 (4.0.0's are 2015-05-01). */
+const appinsights2020_02_02: SdkRelease = {
+  install: "@azure/arm-appinsights",
+  package: "@azure/arm-appinsights",
+  version: "5.0.0-beta.8",
+  apiVersion: "2020-02-02",
+  mappers: "dist/commonjs/models/mappers.js",
+  parameters: "dist/commonjs/models/parameters.js",
+};
+
 const apimanagement2024_05_01: SdkRelease = {
   install: "@azure/arm-apimanagement",
   package: "@azure/arm-apimanagement",
@@ -196,6 +206,10 @@ const ACTION_GROUPS_SPEC = {
 const WORKSPACES_SPEC = {
   path: "specification/operationalinsights/resource-manager/Microsoft.OperationalInsights/stable/2023-09-01/Workspaces.json",
   commit: "0dcfa37f9e6838328ebfae44ceb216b6ee066949",
+};
+const APP_INSIGHTS_SPEC = {
+  path: "specification/applicationinsights/resource-manager/Microsoft.Insights/stable/2020-02-02/components_API.json",
+  commit: "1d62310f76fe82c5bb093503d688ba3205c42753",
 };
 const BUDGETS_SPEC = {
   path: "specification/consumption/resource-manager/Microsoft.Consumption/stable/2024-08-01/consumption.json",
@@ -474,6 +488,19 @@ export const ARM_SPEC_BINDINGS: readonly ArmSpecBinding[] = [
     body: "RoleAssignmentCreateParameters",
     sdk: authorization2022_04_01,
     pathParameters: plain("scope", "roleAssignmentName"),
+    differences: [],
+  },
+  {
+    token: "azure-native:applicationinsights:Component",
+    armType: "Microsoft.Insights/components",
+    apiVersion: "2020-02-02",
+    spec: APP_INSIGHTS_SPEC,
+    body: "ApplicationInsightsComponent",
+    sdk: appinsights2020_02_02,
+    pathParameters: [
+      { name: "resourceGroupName", sdkParameter: "resourceGroupName" },
+      { name: "resourceName", sdkParameter: "resourceName" },
+    ],
     differences: [],
   },
   {

@@ -11,11 +11,15 @@ export function wireSegments(serializedName: string): string[] {
 
 /**
  * The azure-native input name of a wire property: the wire name, with characters that are not letters or
- * digits dropped and the next letter upper-cased (`odata.type` → `odataType`), as azure-native's schema
+ * digits dropped and the next letter upper-cased (`odata.type` → `odataType`), and the first letter
+ * lower-cased (Application Insights' `Application_Type` → `applicationType`), as azure-native's schema
  * generator names SDK properties.
  */
 export function sdkName(wireName: string): string {
-  return wireName.replace(/[^A-Za-z0-9]+([A-Za-z0-9])/g, (_match, next: string) => next.toUpperCase());
+  const joined = wireName.replace(/[^A-Za-z0-9]+([A-Za-z0-9])/g, (_match, next: string) =>
+    next.toUpperCase(),
+  );
+  return joined.charAt(0).toLowerCase() + joined.slice(1);
 }
 
 /** The composite mapper a property refers to (by class name), or the property's inline model. */
