@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { tempDirSettings } from "./test/support/tempConfig.mjs";
 
 export default defineConfig({
   test: {
@@ -7,6 +8,8 @@ export default defineConfig({
     pool: "forks",
     // Some tests spawn the plan CLI or a TypeScript-compiling language-host run.
     testTimeout: 120_000,
+    // Each file gets its own temp dir, and fails if it leaves anything there (test/support/tempCheck.ts).
+    ...tempDirSettings,
     reporters: ["default", "./test/support/closingLineReporter.ts"],
   },
 });

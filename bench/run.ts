@@ -12,7 +12,7 @@
  * floor, plan prod and plan 50 x 10 <= 0.8x theirs.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -137,8 +137,8 @@ function writeHostTrueFloor(stack: string, plan: PlanResult): string {
   return dir;
 }
 
-function cases(): Case[] {
-  const dir = mkdtempSync(join(tmpdir(), "aoai-bench-"));
+/** The cases; the generated stack files and true-floor programs go in `dir`. */
+function cases(dir: string): Case[] {
   const plan = (stack: string, configFile?: string) => [
     "src/plan/launch.mjs",
     "--stack",
@@ -207,8 +207,15 @@ async function main() {
   process.stdout.write(
     `node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB; ${runs} runs per case, round-robin, after a warm-up run each\n`,
   );
-  const all = cases();
-  const measured = await measureAll(all, runs);
+  const dir = mkdtempSync(join(tmpdir(), "aoai-bench-"));
+  let all: Case[];
+  let measured: Map<string, Measurement>;
+  try {
+    all = cases(dir);
+    measured = await measureAll(all, runs);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   const results = new Map(
     all.map((benchCase) => [
       benchCase.name,

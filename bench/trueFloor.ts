@@ -4,7 +4,7 @@
  * under Pulumi's mocks and does nothing else: no config schema, no components' logic, no rules, no
  * report. `npm run bench` runs it as a fresh Node process beside the plan and the language-host load.
  */
-import type { PlannedResource } from "../src/plan/model";
+import type { PlannedResource } from "../src/plan/resource";
 
 /** Where a resource's class lives, from its type token, e.g. azure-native:network:Subnet. */
 export function sdkClass(type: string): { module: string; className: string } | undefined {

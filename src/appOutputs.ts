@@ -6,7 +6,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { deploymentForUse } from "../components/deployments/uses";
 import { APP_SETTING_NAMES, COGNITIVE_SERVICES_TOKEN_SCOPE } from "../components/facts/appSettings";
-import type { ResolvedAccount } from "./config/schema";
+import type { ResolvedAccount } from "./config/types";
 
 const N = APP_SETTING_NAMES;
 

@@ -1,11 +1,12 @@
 /**
  * The Pulumi program (Pulumi.yaml `main`). The language host requires this module and, because it
- * exports a function, calls it and uses the result as the stack outputs. The config is validated
- * before any resource is registered, so a bad Pulumi.<stack>.yaml creates nothing.
+ * exports a function, calls it (with no argument) and uses the result as the stack outputs. The config
+ * is validated before any resource is registered, so a bad Pulumi.<stack>.yaml creates nothing. The
+ * offline plan, which has validated the same values already, passes its result in instead.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "./config/errors";
-import { parseAllConfig } from "./config/load";
+import { type LoadedConfig, parseAllConfig } from "./config/load";
 import { secretKeysFromEnvironment } from "./config/secrets";
 import { definePlatform } from "./program";
 import { PROVIDER_SETTINGS } from "./providerSettings";
@@ -23,8 +24,8 @@ function loadConfig() {
   }
 }
 
-export = async () => {
-  const { config, warnings } = loadConfig();
+export = async (validated?: LoadedConfig) => {
+  const { config, warnings } = validated ?? loadConfig();
   for (const warning of warnings) {
     pulumi.log.warn(`${warning.key}: ${warning.message} [${warning.rule}]`);
   }

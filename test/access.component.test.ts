@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PlatformAccess, type PlatformAccessArgs } from "../components/access/component";
 import { roleAssignmentName } from "../components/access/roleAssignmentName";
 import { type AccessSpec, accessSpecSchema } from "../components/access/spec";
-import type { PlannedResource } from "../src/plan/model";
+import type { PlannedResource } from "../src/plan/resource";
 import { ofType, recordResources, resolved } from "./support/mockRun";
 
 const SUB = "00000000-0000-0000-0000-000000000000";

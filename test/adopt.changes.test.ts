@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { adoptedResources, adoptionFindings } from "../src/adopt/changes";
 import type { ObservedState } from "../src/adopt/observed";
-import type { PlannedResource } from "../src/plan/model";
+import type { PlannedResource } from "../src/plan/resource";
 
 const ID =
   "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/a";

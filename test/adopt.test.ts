@@ -2,8 +2,7 @@
  * `npm run adopt` end to end against a fake Resource Manager on 127.0.0.1 (test/support/fakeAdoptArm.ts),
  * then the offline plan of the config it wrote.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TokenCredential } from "@azure/identity";
 import { afterEach, describe, expect, it } from "vitest";
@@ -11,9 +10,8 @@ import { parse } from "yaml";
 import { contentItemName } from "../components/content-filter/itemName";
 import { runAdoptCli } from "../src/adopt/main";
 import type { ObservedState } from "../src/adopt/observed";
-import { namespaceValues, parseStackConfig } from "../src/config/load";
+import { loadStackConfig } from "../src/plan/loadConfig";
 import type { PlanResult } from "../src/plan/model";
-import { readStackConfigFile } from "../src/plan/stackFile";
 import {
   ADOPT_TOKEN,
   type FakeAdoptArm,
@@ -22,6 +20,7 @@ import {
   startFakeAdoptArm,
 } from "./support/fakeAdoptArm";
 import { runPlanCli } from "./support/planCli";
+import { tempDir } from "./support/tempDir";
 
 const SUBSCRIPTION = "11111111-2222-3333-4444-555555555555";
 const RG = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-openai`;
@@ -39,7 +38,7 @@ afterEach(async () => {
 
 async function adopt(state: FakeAdoptState, ...extra: string[]) {
   arm = await startFakeAdoptArm(state);
-  const out = join(mkdtempSync(join(tmpdir(), "aoai-adopt-")), "Pulumi.adopted.yaml");
+  const out = join(tempDir("aoai-adopt-"), "Pulumi.adopted.yaml");
   const stdout: string[] = [];
   const stderr: string[] = [];
   const args = ["--subscription", SUBSCRIPTION, "--resource-group", "rg-openai", "--stack", "adopted"];
@@ -51,10 +50,6 @@ async function adopt(state: FakeAdoptState, ...extra: string[]) {
   });
   return { code, out, stdout: stdout.join(""), stderr: stderr.join(""), requests: arm.requests };
 }
-
-/** What the plan and the program do with a stack file: read it as Pulumi hands it over, then validate. */
-const loadStackConfig = ({ stack, configFile }: { stack: string; configFile: string }) =>
-  parseStackConfig(namespaceValues(readStackConfigFile(configFile).values), stack);
 
 type Config = Record<string, unknown> & { "aoai-platform:accounts": Record<string, unknown>[] };
 const written = (path: string) => (parse(readFileSync(path, "utf8")) as { config: Config }).config;
@@ -221,7 +216,7 @@ describe("npm run adopt on the seed's layout (az cognitiveservices account creat
 
   it("exits 3 with Resource Manager's error when it refuses a read, and writes nothing", async () => {
     arm = await startFakeAdoptArm(seedLayout(SUBSCRIPTION));
-    const out = join(mkdtempSync(join(tmpdir(), "aoai-adopt-")), "Pulumi.x.yaml");
+    const out = join(tempDir("aoai-adopt-"), "Pulumi.x.yaml");
     const stderr: string[] = [];
     const args = ["--subscription", SUBSCRIPTION, "--resource-group", "rg-missing", "--stack", "x"];
     const code = await runAdoptCli([...args, "--arm-endpoint", arm.url, "--out", out], {

@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { APP_SETTING_NAMES } from "../components/facts/appSettings";
 import { planJson } from "./support/planCli";
+import { tempDir } from "./support/tempDir";
 
 const DOC = "docs/APPS.md";
 const markdown = readFileSync(DOC, "utf8");
@@ -104,7 +104,7 @@ describe("docs/APPS.md", () => {
   });
 
   it("Python snippets parse (python3 ast)", () => {
-    const dir = mkdtempSync(join(tmpdir(), "aoai-apps-py-"));
+    const dir = tempDir("aoai-apps-py-");
     const paths = pythonBlocks.map((code, i) => {
       const path = join(dir, `snippet_${i}.py`);
       writeFileSync(path, code);

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
@@ -7,6 +6,7 @@ import { deploymentForUse, deploymentsByModel } from "../components/deployments/
 import { parseStackConfig } from "../src/config/load";
 import { planJson } from "./support/planCli";
 import { minimalConfig, problemsOf } from "./support/stackConfig";
+import { tempDir } from "./support/tempDir";
 
 const deployment = (name: string, model: string, sku = "GlobalStandard", version = "2025-04-14") => ({
   name,
@@ -28,7 +28,7 @@ function accountsOf(deployments: ReturnType<typeof deployment>[]) {
 function stackFileVariant(stack: string, change: (config: Record<string, unknown>) => void): string {
   const document = parse(readFileSync(`Pulumi.${stack}.yaml`, "utf8")) as { config: Record<string, unknown> };
   change(document.config);
-  const path = join(mkdtempSync(join(tmpdir(), "aoai-apps-")), `Pulumi.${stack}.yaml`);
+  const path = join(tempDir("aoai-apps-"), `Pulumi.${stack}.yaml`);
   writeFileSync(path, stringify(document));
   return path;
 }

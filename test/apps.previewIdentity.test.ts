@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PlatformAccess } from "../components/access/component";
 import { type AccessSpec, accessSpecSchema } from "../components/access/spec";
 import { parseStackConfig } from "../src/config/load";
-import type { PlannedResource } from "../src/plan/model";
+import type { PlannedResource } from "../src/plan/resource";
 import { ofType, recordResources, resolved } from "./support/mockRun";
 import { planJson } from "./support/planCli";
 import { minimalConfig, problemsOf } from "./support/stackConfig";

@@ -1,18 +1,18 @@
 /** The spec cache: a plan reads the SDK's mappers once, later plans the cached subset, with the same result. */
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { armSpecBinding } from "../src/plan/armSpec/facts";
 import { readSpec } from "../src/plan/armSpec/sdkMappers";
 import { validateBody } from "../src/plan/armSpec/validate";
+import { tempDir } from "./support/tempDir";
 
 const binding = armSpecBinding("azure-native:monitor:MetricAlert");
 if (!binding) throw new Error("no MetricAlert binding");
 
 describe("the ARM spec cache", () => {
   it("writes the reachable mappers once and reads back an equal spec (patterns, subtypes, differences)", () => {
-    const dir = mkdtempSync(join(tmpdir(), "arm-spec-"));
+    const dir = tempDir("arm-spec-");
     const fromSdk = readSpec(binding, dir);
     expect(readdirSync(dir)).toHaveLength(1);
     const fromCache = readSpec(binding, dir);
@@ -33,7 +33,7 @@ describe("the ARM spec cache", () => {
   });
 
   it("a corrupt cache file is read from the SDK again and rewritten", () => {
-    const dir = mkdtempSync(join(tmpdir(), "arm-spec-"));
+    const dir = tempDir("arm-spec-");
     const expected = readSpec(binding, dir);
     const [file] = readdirSync(dir);
     writeFileSync(join(dir, file ?? ""), "{ not json");
@@ -42,7 +42,7 @@ describe("the ARM spec cache", () => {
   });
 
   it("keys the file by the binding's facts, so a changed fact never reads a stale file", () => {
-    const dir = mkdtempSync(join(tmpdir(), "arm-spec-"));
+    const dir = tempDir("arm-spec-");
     readSpec(binding, dir);
     const changed = { ...binding, differences: binding.differences.slice(1) };
     const spec = readSpec(changed, dir);

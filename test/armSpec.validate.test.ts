@@ -4,7 +4,7 @@ import { ARM_SPEC_RULE, armSpecFindings, resourceViolations } from "../src/plan/
 import { armSpecBinding } from "../src/plan/armSpec/facts";
 import type { Mapper, Violation } from "../src/plan/armSpec/types";
 import { validateBody } from "../src/plan/armSpec/validate";
-import type { PlannedResource } from "../src/plan/model";
+import type { PlannedResource } from "../src/plan/resource";
 
 const RG = "rg-test";
 const ACCOUNT_ID = `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/${RG}/providers/Microsoft.CognitiveServices/accounts/aoai-test`;

@@ -1,11 +1,11 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { sdkClass, trueFloorSource } from "../bench/trueFloor";
 import { planJson } from "./support/planCli";
+import { tempDir } from "./support/tempDir";
 
 const run = promisify(execFile);
 
@@ -24,7 +24,7 @@ describe("the benchmark's true floor (a bare program registering the plan's reso
 
   it("registers exactly the resources the plan registers", async () => {
     const plan = await planJson("--stack", "dev");
-    const file = join(mkdtempSync(join(tmpdir(), "aoai-floor-")), "floor.cjs");
+    const file = join(tempDir("aoai-floor-"), "floor.cjs");
     writeFileSync(
       file,
       trueFloorSource(plan.resources, { projectDir: process.cwd(), project: "aoai-platform", stack: "dev" }),

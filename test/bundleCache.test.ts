@@ -1,13 +1,13 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BuildOptions, buildSync } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { freshBundle } from "../src/bundleCache.cjs";
+import { tempDir } from "./support/tempDir";
 
 function project() {
-  const dir = mkdtempSync(join(tmpdir(), "aoai-bundle-"));
+  const dir = tempDir("aoai-bundle-");
   mkdirSync(join(dir, "src"));
   writeFileSync(join(dir, "tsconfig.json"), "{}");
   writeFileSync(join(dir, "src", "main.ts"), 'import { value } from "./value";\nexport = () => value;\n');

@@ -1,12 +1,12 @@
 /** `npm run plan -- --diff-against`: what a change does to what runs, from two offline plans. */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { changedPaths, diffPlans, type PlanDiff, parseOldPlan } from "../src/plan/diff";
-import type { PlannedResource } from "../src/plan/model";
+import type { PlannedResource } from "../src/plan/resource";
 import { runPlanCli } from "./support/planCli";
+import { tempDir } from "./support/tempDir";
 
 function resource(type: string, name: string, inputs: Record<string, unknown>): PlannedResource {
   return {
@@ -126,7 +126,7 @@ describe("diffPlans", () => {
 function withConfig(stack: string, edit: (config: Record<string, unknown>) => void): string {
   const document = parse(readFileSync(`Pulumi.${stack}.yaml`, "utf8")) as { config: Record<string, unknown> };
   edit(document.config);
-  const path = join(mkdtempSync(join(tmpdir(), "aoai-diff-")), `Pulumi.${stack}.yaml`);
+  const path = join(tempDir("aoai-diff-"), `Pulumi.${stack}.yaml`);
   writeFileSync(path, stringify(document));
   return path;
 }
@@ -134,7 +134,7 @@ function withConfig(stack: string, edit: (config: Record<string, unknown>) => vo
 async function savedPlan(stack: string): Promise<string> {
   const run = await runPlanCli("--stack", stack, "--json");
   expect(run.code, run.stderr).toBe(0);
-  const path = join(mkdtempSync(join(tmpdir(), "aoai-diff-")), "main-plan.json");
+  const path = join(tempDir("aoai-diff-"), "main-plan.json");
   writeFileSync(path, run.stdout);
   return path;
 }

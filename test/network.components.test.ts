@@ -3,7 +3,7 @@ import { zoneLinkTargets } from "../components/network/plan";
 import { networkSpecSchema } from "../components/network/spec";
 import { parseStackConfig } from "../src/config/load";
 import { OFFLINE_SUBSCRIPTION_ID } from "../src/plan/azureMocks";
-import type { PlannedResource } from "../src/plan/model";
+import type { PlannedResource } from "../src/plan/resource";
 import { definePlatform, type PlatformOutputs } from "../src/program";
 import { ofType, recordResources, resolved } from "./support/mockRun";
 import { minimalConfig } from "./support/stackConfig";

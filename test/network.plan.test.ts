@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PlannedResource } from "../src/plan/model";
+import type { PlannedResource } from "../src/plan/resource";
 import { planJson } from "./support/planCli";
 
 describe("npm run plan -- --stack prod --json: private networking (issue 3's done-when)", () => {

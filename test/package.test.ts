@@ -1,17 +1,9 @@
 import { execFile } from "node:child_process";
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  realpathSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "./support/tempDir";
 
 const run = promisify(execFile);
 const repo = resolve(".");
@@ -50,7 +42,7 @@ describe("the components package, packed and consumed by another stack", () => {
   let tarball = "";
 
   beforeAll(async () => {
-    const work = mkdtempSync(join(tmpdir(), "aoai-consumer-"));
+    const work = tempDir("aoai-consumer-");
     const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", work], { cwd: repo });
     const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
     tarball = join(work, packed?.filename ?? "");

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { PlanResult } from "../src/plan/model";
 import { runPlanCli as plan, writeStackFile } from "./support/planCli";
+import { tempDir } from "./support/tempDir";
 
 describe("npm run plan --json (the contract in DESIGN.md)", () => {
   it("prod: the critical path runs through one account's chained deployments; the other account is parallel", async () => {
@@ -250,7 +250,7 @@ describe("security rules in the plan (the same rules as the policy pack)", () =>
   });
 
   it("writes the policy pack config for the stack", async () => {
-    const out = join(mkdtempSync(join(tmpdir(), "aoai-pack-")), "prod.json");
+    const out = join(tempDir("aoai-pack-"), "prod.json");
     const run = await plan("--stack", "dev", "--policy-pack-config", out);
     expect(run.code, run.stderr).toBe(0);
     const config = JSON.parse(readFileSync(out, "utf8")) as Record<string, { enforcementLevel: string }>;

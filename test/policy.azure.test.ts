@@ -2,14 +2,14 @@
  * Azure Policy in the offline plan and the policy pack: the baseline on prod and dev, the plan and
  * the pack agreeing on the same resources, stack-supplied and synced definitions, exemptions.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { PolicyResource, ReportViolation, StackValidationArgs } from "@pulumi/policy";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POLICIES } from "../policy/policies";
 import type { PlanResult } from "../src/plan/model";
 import { runPlanCli, writeStackFile } from "./support/planCli";
+import { tempDir } from "./support/tempDir";
 
 const prodYaml = () => readFileSync("Pulumi.prod.yaml", "utf8");
 const devYaml = () => readFileSync("Pulumi.dev.yaml", "utf8");
@@ -142,7 +142,7 @@ describe("the baseline on the shipped stacks", () => {
 
 /** A project folder with a stack file and policy files beside it. */
 function project(yaml: string, files: Record<string, unknown>): string {
-  const dir = mkdtempSync(join(tmpdir(), "aoai-policy-"));
+  const dir = tempDir("aoai-policy-");
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), JSON.stringify(content, null, 2));

@@ -2,14 +2,15 @@
  * npm run policy-sync against a fake Resource Manager: what applies to the stack's resource group
  * is written into policy/azure/<stack>/, and the plan then evaluates exactly that.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { PlanResult } from "../src/plan/model";
 import { runPolicySync } from "../src/policy-sync/main";
 import { FAKE_POLICY_TOKEN, type FakePolicyArm, startFakePolicyArm } from "./support/fakePolicyArm";
 import { runPlanCli } from "./support/planCli";
+import { planRefusal } from "./support/planRefusal";
+import { tempDir } from "./support/tempDir";
 
 const SUB = "0b1c2d3e-4f50-4a6b-8c7d-8e9fa0b1c2d3";
 const GROUP = `/subscriptions/${SUB}/resourceGroups/rg-aoai-prod`;
@@ -95,7 +96,7 @@ afterEach(async () => {
 });
 
 function stackFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), "aoai-sync-"));
+  const dir = tempDir("aoai-sync-");
   const file = join(dir, "Pulumi.prod.yaml");
   writeFileSync(file, readFileSync("Pulumi.prod.yaml", "utf8"));
   return file;
@@ -117,6 +118,19 @@ async function sync(file: string, url: string, token = FAKE_POLICY_TOKEN) {
 }
 
 describe("policy-sync", () => {
+  it("refuses a key under an unknown namespace and a provider setting typo as the plan does (exit 2)", async () => {
+    arm = await startFakePolicyArm({ groupId: GROUP, assignments: [], exemptions: [], byId: {} });
+    const file = stackFile();
+    writeFileSync(file, `${readFileSync(file, "utf8")}  aoai-platfrom:budget: x\n  azuread:tenantID: t\n`);
+    const run = await sync(file, arm.url);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("did you mean aoai-platform:budget?");
+    expect(run.stderr).toContain("did you mean azuread:tenantId?");
+    expect(run.stderr).toBe(`${planRefusal("prod", file)}\n`);
+    expect(arm.requests).toEqual([]);
+    expect(readdirSync(dirname(file))).toEqual(["Pulumi.prod.yaml"]);
+  });
+
   it("writes the assignments applying to the resource group, their definitions and exemptions; the plan evaluates them", async () => {
     arm = await startFakePolicyArm({
       groupId: GROUP,

@@ -1,7 +1,5 @@
 /** Which ARM endpoint preflight talks to, how its client sends tokens, and what happens with no credential. */
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import type { TokenCredential } from "@azure/identity";
@@ -12,6 +10,7 @@ import { ArmError, ArmHttp } from "../src/preflight/armHttp";
 import { systemClock } from "../src/preflight/clock";
 import { DEFAULT_LIMITS } from "../src/preflight/limits";
 import { FAKE_TOKEN, type FakeArmState, startFakeArm } from "./support/fakeArm";
+import { tempDir } from "./support/tempDir";
 
 const execFileAsync = promisify(execFile);
 
@@ -190,7 +189,7 @@ describe("npm run preflight without any Azure credential", () => {
       // developer credentials only (AZURE_TOKEN_CREDENTIALS=dev), so no managed-identity probe leaves this machine.
       const env = {
         PATH: dirname(process.execPath),
-        HOME: mkdtempSync(join(tmpdir(), "aoai-no-login-")),
+        HOME: tempDir("aoai-no-login-"),
         AZURE_TOKEN_CREDENTIALS: "dev",
       };
       const run = await execFileAsync(

@@ -304,6 +304,54 @@ describe("checkSoftDeleted", () => {
     );
   });
 
+  /** Two accounts, so the fix names the index: aoai-other (0) and aoai-test (1, restore as given). */
+  const twoAccounts = (restore: boolean) =>
+    parse({
+      ...minimalConfig(),
+      accounts: [{ name: "aoai-other" }, { name: "aoai-test", restore }],
+      primaryAccount: "aoai-test",
+    });
+  const sameName = deleted({
+    name: "aoai-test",
+    resourceGroup: "rg-test",
+    location: "swedencentral",
+    customSubDomain: "aoai-test",
+    scheduledPurgeDate: "2026-06-03T10:00:00Z",
+  });
+
+  it("tells how to recover a deleted account of the same name: accounts[i].restore: true, naming the index", () => {
+    const results = checkSoftDeleted(twoAccounts(false), live({ deleted: [sameName] }));
+    expect(results.map((r) => r.status)).toEqual(["OK", "FAIL"]);
+    expect(results[1]?.detail).toBe(
+      "soft-deleted account aoai-test (resource group rg-test, swedencentral, purged automatically at 2026-06-03T10:00:00Z) holds the name aoai-test in resource group rg-test",
+    );
+    expect(results[1]?.fix).toBe(
+      "recover it with its deployments and data: set aoai-platform:accounts[1].restore: true and pulumi up recovers it instead of creating the account; or purge it (its deployments and data are gone for good): az cognitiveservices account purge --location swedencentral --resource-group rg-test --name aoai-test",
+    );
+  });
+
+  it("says the account will be recovered when accounts[i].restore is already true", () => {
+    const results = checkSoftDeleted(twoAccounts(true), live({ deleted: [sameName] }));
+    expect(results[1]).toEqual({
+      check: "soft-delete",
+      target: "aoai-test (swedencentral)",
+      status: "OK",
+      detail:
+        "soft-deleted account aoai-test (resource group rg-test, swedencentral, purged automatically at 2026-06-03T10:00:00Z) will be recovered: aoai-platform:accounts[1].restore is true",
+    });
+  });
+
+  it("restore recovers an account only where it was deleted: another region needs accounts[i].location", () => {
+    const [, other] = checkSoftDeleted(
+      twoAccounts(true),
+      live({ deleted: [{ ...sameName, location: "westeurope" }] }),
+    );
+    expect(other?.status).toBe("FAIL");
+    expect(other?.fix).toContain(
+      "set aoai-platform:accounts[1].location: westeurope (restore recovers it in the region it was deleted in)",
+    );
+  });
+
   it("ignores a deleted account of the same name in another resource group with another subdomain", () => {
     const results = checkSoftDeleted(
       config,

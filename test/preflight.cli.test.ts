@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { runPreflightCli } from "../src/preflight/main";
 import type { PreflightReport } from "../src/preflight/report";
 import { type FakeArmState, usage } from "./support/fakeArm";
+import { planRefusal } from "./support/planRefusal";
 import {
   failures,
   fixedToken,
@@ -120,7 +121,7 @@ describe("preflight against a fake Resource Manager", () => {
     ]);
   });
 
-  it("reports a soft-deleted account that blocks the name, with the exact purge and recover commands", async () => {
+  it("reports a soft-deleted account that blocks the name, with the exact purge command and the restore setting", async () => {
     const state = healthySubscription();
     state.deletedAccounts.push({
       resourceGroup: RG,
@@ -144,10 +145,7 @@ describe("preflight against a fake Resource Manager", () => {
       "az cognitiveservices account purge --location swedencentral --resource-group rg-pf --name aoai-pf-swc",
     );
     expect(softDeleted?.fix).toContain(
-      "az cognitiveservices account recover --location swedencentral --resource-group rg-pf --name aoai-pf-swc",
-    );
-    expect(softDeleted?.fix).toContain(
-      `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-pf/providers/Microsoft.CognitiveServices/accounts/aoai-pf-swc`,
+      "set aoai-platform:accounts[0].restore: true and pulumi up recovers it instead of creating the account",
     );
   });
 
@@ -344,5 +342,18 @@ describe("preflight inputs", () => {
     ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^Invalid config for stack "pf"/);
+  });
+
+  it("refuses a key under an unknown namespace and a provider setting typo as the plan does", async () => {
+    const file = stackFile(20, {
+      "aoai-platfrom:budget": { amount: 100 },
+      "azure-native:locaton": "westeurope",
+    });
+    const run = await runWith(["--stack", "pf", "--config-file", file, "--subscription", SUBSCRIPTION]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("did you mean aoai-platform:budget?");
+    expect(run.stderr).toContain("azure-native:locaton");
+    expect(run.stderr).toContain("did you mean azure-native:location?");
+    expect(run.stderr).toBe(`${planRefusal("pf", file)}\n`);
   });
 });

@@ -6,7 +6,9 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { SOFT_DELETE_RETENTION_HOURS } from "../../components/facts/replacement";
-import type { AdoptedResource, AdoptionChange, Finding, PlannedResource } from "../plan/model";
+import type { Finding } from "../plan/finding";
+import type { AdoptedResource, AdoptionChange } from "../plan/model";
+import type { PlannedResource } from "../plan/resource";
 import type { ObservedState } from "./observed";
 
 type Explain = (from: unknown, to: unknown) => string | undefined;

@@ -11,7 +11,7 @@ import {
   type PromptShield,
 } from "../../components/facts/contentFilters";
 import { ACCOUNT_PRIVATE_LINK_GROUP_ID } from "../../components/facts/privateLink";
-import type { Environment } from "../config/schema";
+import type { Environment } from "../config/types";
 import type {
   FoundAccount,
   FoundBlocklist,

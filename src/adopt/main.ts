@@ -11,9 +11,10 @@ import { parseArgs } from "node:util";
 import type { TokenCredential } from "@azure/identity";
 import { stringify } from "yaml";
 import { ConfigError } from "../config/errors";
-import { CONFIG_NAMESPACE, namespaceValues, parseStackConfig } from "../config/load";
-import { ENVIRONMENTS, type Environment } from "../config/schema";
-import { readStackConfigFile } from "../plan/stackFile";
+import { CONFIG_NAMESPACE } from "../config/load";
+import { ENVIRONMENTS, type Environment } from "../config/types";
+import { loadStackConfig } from "../plan/loadConfig";
+import { StackFileError } from "../plan/stackFile";
 import { type ArmEndpoint, ArmEndpointError, resolveArmEndpoint } from "../preflight/armEndpoint";
 import { ArmError, ArmHttp } from "../preflight/armHttp";
 import { isCredentialError, LOGIN_HELP } from "../preflight/auth";
@@ -168,13 +169,16 @@ export async function runAdoptCli(argv: string[], io: AdoptIo): Promise<number> 
         ]
       : []),
   ];
-  // The same validation as every hand-written stack file: read back what was written, as the plan does.
+  // The same validation as every hand-written stack file: read back what was written with the plan's reader.
   try {
-    const file = readStackConfigFile(options.out);
-    parseStackConfig(namespaceValues(file.values), options.stack);
+    loadStackConfig({ stack: options.stack, configFile: options.out });
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
+    if (!(error instanceof ConfigError || error instanceof StackFileError)) throw error;
     io.stdout(`${lines.join("\n")}\n`);
+    if (error instanceof StackFileError) {
+      io.stderr(`${error.message}\n`);
+      return EXIT_INVALID_CONFIG;
+    }
     io.stderr(
       `${options.out} describes the resource group as it is, and that breaks the stack's rules; change these values (or the resources) before pulumi up:\n${error.problems.map((p) => `  - ${p.key}: ${p.value}: ${p.message}`).join("\n")}\n`,
     );

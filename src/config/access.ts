@@ -2,7 +2,7 @@
 import type { AccessSpec, CiPreviewIdentitySpec } from "../../components/access/spec";
 import type { AccountSpec } from "../../components/account/spec";
 import { formatKeyPath } from "./errors";
-import type { ConfigWarning } from "./warnings";
+import type { ConfigWarning } from "./types";
 
 export interface AccessIssue {
   path: (string | number)[];

@@ -8,7 +8,7 @@ import { cidrContains, cidrsOverlap, parseCidr, readCidr } from "../../component
 import { subnetVirtualNetworkId } from "../../components/network/ids";
 import { createdVnetName, zoneLinkTargets } from "../../components/network/plan";
 import type { NetworkSpec } from "../../components/network/spec";
-import type { Environment, ResolvedAccount } from "./schema";
+import type { Environment, ResolvedAccount } from "./types";
 
 export interface GatewayStackContext {
   accounts: readonly ResolvedAccount[];

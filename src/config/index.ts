@@ -3,13 +3,11 @@ export { ConfigError, type ConfigProblem, describeIssues, formatKeyPath } from "
 export { CONFIG_NAMESPACE, type LoadedConfig, namespaceValues, parseStackConfig } from "./load";
 export { type QuotaUsage, quotaIssues, quotaUsage } from "./quota";
 export {
-  ENVIRONMENTS,
-  type Environment,
   quotaEntrySchema,
-  type ResolvedAccount,
   resolveAccounts,
   type StackConfig,
   type StackConfigInput,
   stackConfigSchema,
 } from "./schema";
-export { type ConfigWarning, configWarnings } from "./warnings";
+export { type ConfigWarning, ENVIRONMENTS, type Environment, type ResolvedAccount } from "./types";
+export { configWarnings } from "./warnings";

@@ -3,7 +3,8 @@ import { nearMiss } from "../../components/nearMiss";
 import { ConfigError, type ConfigProblem, describeIssues } from "./errors";
 import { createStackConfigSchema, type StackConfig, stackConfigSchema } from "./schema";
 import { isSecretConfigPath } from "./secrets";
-import { type ConfigWarning, configWarnings } from "./warnings";
+import type { ConfigWarning } from "./types";
+import { configWarnings } from "./warnings";
 
 /** The Pulumi config namespace of the program: the project name in Pulumi.yaml. */
 export const CONFIG_NAMESPACE = "aoai-platform";

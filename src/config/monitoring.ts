@@ -9,7 +9,7 @@ import { MAX_BUDGET_START_MONTHS_AHEAD } from "../../components/facts/monitoring
 import { type MonitoringSettings, resolveAlertSeverities } from "../../components/monitoring/alerts";
 import type { MonitoringSpec } from "../../components/monitoring/spec";
 import { OFFLINE_SECRET_PLACEHOLDER } from "./offlineSecret";
-import type { Environment } from "./schema";
+import type { ConfigWarning, Environment } from "./types";
 
 export interface MonitoringIssue {
   path: PropertyKey[];
@@ -131,7 +131,7 @@ export function budgetStartIssues(startDate: string, today: Date): MonitoringIss
  * A start before this month is accepted for a budget that exists (its start date is kept), but creating
  * one fails: Azure takes a past start only within the current month. Offline we cannot tell which.
  */
-export function budgetStartWarnings(budget: BudgetSpec | undefined, today: Date): ConfigWarningShape[] {
+export function budgetStartWarnings(budget: BudgetSpec | undefined, today: Date): ConfigWarning[] {
   if (budget === undefined) return [];
   const { earliestNew } = budgetStartWindow(today);
   return budget.startDate < earliestNew
@@ -143,11 +143,4 @@ export function budgetStartWarnings(budget: BudgetSpec | undefined, today: Date)
         },
       ]
     : [];
-}
-
-/** A warning as src/config/warnings.ts reports it (declared here so the two modules do not import each other). */
-interface ConfigWarningShape {
-  rule: string;
-  key: string;
-  message: string;
 }

@@ -13,7 +13,7 @@ import {
 import { cidrSize, cidrsOverlap, parseCidr, readCidr } from "../../components/network/cidr";
 import { endpointsPerRegion } from "../../components/network/plan";
 import type { NetworkSpec } from "../../components/network/spec";
-import type { Environment, ResolvedAccount } from "./schema";
+import type { Environment, ResolvedAccount } from "./types";
 
 export interface NetworkIssue {
   path: PropertyKey[];

@@ -5,7 +5,7 @@
 import { ptuSizeClassOf } from "../../components/facts/models";
 import { type CapacityUnit, capacityRule, type DeploymentSku } from "../../components/facts/skus";
 import { nearMiss } from "../../components/nearMiss";
-import type { ResolvedAccount } from "./schema";
+import type { ResolvedAccount } from "./types";
 
 export interface QuotaDeclaration {
   region: string;

@@ -35,9 +35,7 @@ import { approvedModelIssues } from "./policy";
 import { primaryAccountIssues, resolvePrimaryAccount } from "./primaryAccount";
 import { quotaIssues } from "./quota";
 import { regionIssues } from "./regions";
-
-export const ENVIRONMENTS = ["dev", "test", "staging", "prod"] as const;
-export type Environment = (typeof ENVIRONMENTS)[number];
+import { ENVIRONMENTS, type Environment, type ResolvedAccount } from "./types";
 
 const tagsSchema = z.record(
   z.string().regex(new RegExp(`^[^<>%&\\\\?/]{1,${MAX_TAG_NAME_LENGTH}}$`), {
@@ -257,14 +255,6 @@ export function createStackConfigSchema(clock: () => Date = () => new Date()) {
 }
 
 export const stackConfigSchema = createStackConfigSchema();
-
-export interface ResolvedAccount extends AccountSpec {
-  location: string;
-  customSubDomain: string;
-  protect: boolean;
-  lock: "CanNotDelete" | "None";
-  defenderForAI: boolean;
-}
 
 /** Fills the defaults that depend on stack-wide keys: region, subdomain, protection, Defender for AI. */
 export function resolveAccounts(

@@ -11,13 +11,7 @@ import { budgetStartWarnings } from "./monitoring";
 import { quotaEntryText, quotaUsage, unmatchedQuota } from "./quota";
 import { regionWarnings } from "./regions";
 import type { StackConfig } from "./schema";
-
-export interface ConfigWarning {
-  /** Stable id, e.g. config.unknown-model. */
-  rule: string;
-  key: string;
-  message: string;
-}
+import type { ConfigWarning } from "./types";
 
 /** `today` is the day the plan runs (injectable so tests do not depend on the real date). */
 export function configWarnings(config: StackConfig, today: Date = new Date()): ConfigWarning[] {

@@ -3,7 +3,8 @@ import { ptuSizeClassOf } from "../../components/facts/models";
 import { capacityRule, type DeploymentSku } from "../../components/facts/skus";
 import { quotaUsage } from "../config/quota";
 import type { StackConfig } from "../config/schema";
-import type { PlannedDeployment, PlannedResource, QuotaRow } from "./model";
+import type { PlannedDeployment, QuotaRow } from "./model";
+import type { PlannedResource } from "./resource";
 
 const ACCOUNT = "azure-native:cognitiveservices:Account";
 const DEPLOYMENT = "azure-native:cognitiveservices:Deployment";

@@ -1,133 +1,14 @@
-/**
- * npm run plan -- --stack <name> [--config-file <Pulumi.x.yaml>] [--json] [--diff-against <old-plan.json>]
- * Exit 0: config valid and no error finding. 1: an error finding. 2: invalid config or usage, or a
- * program the engine would refuse (duplicate URN).
- */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { azurePackConfig } from "../../policy/azure";
-import { UnsupportedPolicyError } from "../../policy/azure/language";
-import { PolicyFileError } from "../../policy/azure/stack";
-import { policyPackConfig } from "../../policy/rules/packConfig";
-import { ObservedStateError } from "../adopt/observed";
-import { ConfigError } from "../config/errors";
-import { diffPlans, PlanFileError, parseOldPlan } from "./diff";
-import { renderDiff } from "./diffReport";
-import { stackAzurePolicySet } from "./policy";
+/** Entry of `npm run plan` (through launch.mjs): the plan's CLI on this process's argv and streams. */
+import { runEntry } from "../cli/entry";
+import { EXIT_INVALID, runPlanCli } from "./main";
 import { limitPromiseStackTraces, pulumiDebuggable } from "./promiseStacks";
-import { DuplicateUrnError } from "./recorder";
-import { renderPlan } from "./report";
-import { loadStackConfig, runPlan } from "./run";
-import { StackFileError } from "./stackFile";
-
-const USAGE =
-  "usage: npm run plan -- --stack <name> [--config-file <path>] [--json] [--policy-pack-config <out.json>] [--diff-against <old-plan.json>]";
-
-export const EXIT_FINDINGS = 1;
-export const EXIT_INVALID = 2;
-
-async function main(argv: string[]): Promise<number> {
-  let args: ReturnType<typeof parseOptions>;
-  try {
-    args = parseOptions(argv);
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return EXIT_INVALID;
-  }
-  if (args.values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const stack = args.values.stack;
-  if (!stack) {
-    process.stderr.write(`--stack is required\n${USAGE}\n`);
-    return EXIT_INVALID;
-  }
-  try {
-    const options = { stack, configFile: args.values["config-file"] };
-    const packConfigPath = args.values["policy-pack-config"];
-    if (packConfigPath) {
-      const { config } = loadStackConfig(options);
-      writeFileSync(
-        packConfigPath,
-        `${JSON.stringify(
-          {
-            ...policyPackConfig(config.environment, config.policy),
-            ...azurePackConfig(
-              config.environment,
-              stackAzurePolicySet(stack, config, options.configFile),
-              config.policy.exemptions,
-            ),
-          },
-          null,
-          2,
-        )}\n`,
-      );
-    }
-    const against = args.values["diff-against"];
-    // Read the older plan first: a bad path fails before the program runs.
-    const old = against === undefined ? undefined : parseOldPlan(readPlanFile(against), against);
-    const plan = await runPlan(options);
-    if (old && against !== undefined) {
-      const diff = diffPlans(old, plan, against);
-      process.stdout.write(args.values.json ? `${JSON.stringify(diff, null, 2)}\n` : renderDiff(diff));
-    } else {
-      process.stdout.write(args.values.json ? `${JSON.stringify(plan, null, 2)}\n` : renderPlan(plan));
-    }
-    const errors = plan.findings.filter((f) => f.severity === "error");
-    if (errors.length > 0) {
-      process.stderr.write(`${errors.length} error finding(s): ${errors.map((f) => f.rule).join(", ")}\n`);
-      return EXIT_FINDINGS;
-    }
-    return 0;
-  } catch (error) {
-    const invalid = [
-      ConfigError,
-      StackFileError,
-      DuplicateUrnError,
-      PlanFileError,
-      ObservedStateError,
-      PolicyFileError,
-      UnsupportedPolicyError,
-    ].some((t) => error instanceof t);
-    if (invalid) {
-      process.stderr.write(`${(error as Error).message}\n`);
-      return EXIT_INVALID;
-    }
-    throw error;
-  }
-}
-
-function readPlanFile(path: string): string {
-  if (!existsSync(path)) throw new PlanFileError(`--diff-against ${path}: file not found`);
-  return readFileSync(path, "utf8");
-}
-
-function parseOptions(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    options: {
-      stack: { type: "string" },
-      "config-file": { type: "string" },
-      json: { type: "boolean", default: false },
-      "policy-pack-config": { type: "string" },
-      "diff-against": { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
-}
 
 limitPromiseStackTraces(pulumiDebuggable(), process.env);
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(
-      `offline plan failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = EXIT_INVALID;
-  },
+runEntry(
+  "offline plan",
+  runPlanCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  }),
+  EXIT_INVALID,
 );

@@ -3,7 +3,7 @@
  * resources are operations; a dependency on a component resource stands for its custom descendants.
  * Everything off the path runs in parallel with it, so its length is the least time `pulumi up` needs.
  */
-import type { PlannedResource } from "./model";
+import type { PlannedResource } from "./resource";
 
 export type PathResource = Pick<
   PlannedResource,

@@ -13,7 +13,7 @@ import {
   replacesResource,
 } from "../../components/facts/replacement";
 import { explainChange } from "../adopt/changes";
-import type { PlannedResource } from "./model";
+import type { PlannedResource } from "./resource";
 
 export type ChangeAction = "create" | "import" | "update" | "replace" | "delete";
 

@@ -6,13 +6,14 @@
 import { CLASSIC_TIER_CREATE_MINUTES, GATEWAY_CREATE_SECONDS } from "../../components/facts/gateway";
 import { type GatewayRoute, planGateway } from "../../components/gateway/plan";
 import type { StackConfig } from "../config/schema";
+import type { Finding } from "./finding";
 import type {
   GatewayLimitRow,
   GatewayPlanSection,
   GatewayResourceRow,
   GatewayRoutingRow,
 } from "./gatewayModel";
-import type { Finding, PlannedResource } from "./model";
+import type { PlannedResource } from "./resource";
 
 const backendText = (b: GatewayRoute["backends"][number]) =>
   `${b.account} (priority ${b.priority}, weight ${b.weight}, ${b.tokensPerMinute === undefined ? `${b.capacity} PTU` : `${b.tokensPerMinute} TPM`})`;

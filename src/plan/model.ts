@@ -1,32 +1,11 @@
 /** The offline plan's result: the JSON contract documented in docs and read by CI. */
 import type { CapacityUnit } from "../../components/facts/skus";
-import type { AzurePolicyFinding } from "../../policy/azure/assignments";
 import type { CriticalPath } from "./criticalPath";
+import type { ExemptedFinding, Finding } from "./finding";
 import type { GatewayPlanSection } from "./gatewayModel";
 import type { MonitoringPlan } from "./monitoring";
 import type { AzurePolicyReport } from "./policy";
-
-export interface PlannedResource {
-  urn: string;
-  type: string;
-  name: string;
-  /** Component resources (our type tokens) are false; Azure resources are true. */
-  custom: boolean;
-  parent: string | null;
-  /**
-   * Explicit `dependsOn` edges. The engine receives explicit and input-derived dependencies as one
-   * list, so an explicit edge that an input also implies shows only in `dependencies`.
-   */
-  dependsOn: string[];
-  /** Every direct dependency: explicit ones and those that flow from inputs. */
-  dependencies: string[];
-  protect: boolean;
-  retainOnDelete: boolean;
-  /** ARM id of an existing resource the deploy adopts (Pulumi `import`); null when it is created. */
-  import: string | null;
-  /** Inputs as registered; secrets appear as "[secret]". */
-  inputs: Record<string, unknown>;
-}
+import type { PlannedResource } from "./resource";
 
 /** One input an adopted resource will change from what Azure has, in plain words. */
 export interface AdoptionChange {
@@ -69,26 +48,6 @@ export interface QuotaRow {
   /** null when the stack declares no quota for this key. */
   limit: number | null;
   left: number | null;
-}
-
-export type Severity = "error" | "warning";
-
-export interface Finding {
-  rule: string;
-  severity: Severity;
-  urn: string | null;
-  message: string;
-  /** Azure Policy findings: assignment, definition id, display name, effect, drift-to-be. */
-  policy?: AzurePolicyFinding["policy"];
-}
-
-/** A rule violation the stack accepted in config, with the reason. */
-export interface ExemptedFinding {
-  rule: string;
-  urn: string | null;
-  message: string;
-  reason: string;
-  policy?: AzurePolicyFinding["policy"];
 }
 
 export interface PlanResult {

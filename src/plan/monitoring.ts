@@ -2,7 +2,7 @@
  * The monitoring view of a plan, read from the recorded resources (so it shows what the program
  * creates, not what the config meant): what is logged where, which alerts fire on what, the budget.
  */
-import type { PlannedResource } from "./model";
+import type { PlannedResource } from "./resource";
 
 export const MONITORING_TYPES = {
   workspace: "azure-native:operationalinsights:Workspace",

@@ -4,7 +4,7 @@
  * deployment runs, rounded up, meant to show what dominates a deploy, not to predict it.
  */
 import { GATEWAY_CREATE_SECONDS, GATEWAY_SKUS, type GatewaySku } from "../../components/facts/gateway";
-import type { PlannedResource } from "./model";
+import type { PlannedResource } from "./resource";
 
 interface OperationTime {
   minutes: number;

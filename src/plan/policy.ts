@@ -9,7 +9,8 @@ import { type AzurePolicySet, azurePolicySet } from "../../policy/azure/stack";
 import { evaluateRules } from "../../policy/rules/evaluate";
 import type { ResourceView } from "../../policy/rules/types";
 import type { StackConfig } from "../config/schema";
-import type { ExemptedFinding, Finding, PlannedResource } from "./model";
+import type { ExemptedFinding, Finding } from "./finding";
+import type { PlannedResource } from "./resource";
 
 /** Rule views of the recorded resources; the stack's view carries its outputs as inputs. */
 export function resourceViews(

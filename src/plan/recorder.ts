@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { RegisterResourceRequest, RegisterResourceResponse } from "@pulumi/pulumi/proto/resource_pb";
-import type { PlannedResource } from "./model";
+import type { PlannedResource } from "./resource";
 
 type RegisterCallback = (error: Error | null, response: RegisterResourceResponse | undefined) => void;
 

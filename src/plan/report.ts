@@ -1,8 +1,9 @@
 /** The human-readable offline plan: resource tree, capacity, quota, findings, outputs. */
 import { renderCriticalPath } from "./criticalPathReport";
 import { renderGateway } from "./gatewayReport";
-import type { PlannedResource, PlanResult } from "./model";
+import type { PlanResult } from "./model";
 import { renderMonitoring } from "./monitoringReport";
+import type { PlannedResource } from "./resource";
 import { renderTable } from "./table";
 
 function resourceTree(resources: readonly PlannedResource[]): string[] {

@@ -7,49 +7,33 @@ import { exemptionChecks } from "../../policy/rules/settings";
 import { adoptedResources, adoptionFindings, restoreFindings } from "../adopt/changes";
 import { readObservedState } from "../adopt/observed";
 import { ConfigError } from "../config/errors";
-import { CONFIG_NAMESPACE, parseAllConfig } from "../config/load";
-
-import runProgram = require("../index");
-
-import { PROVIDER_SETTINGS } from "../providerSettings";
+import { CONFIG_NAMESPACE } from "../config/load";
+import runProgram from "../index";
 import { armSpecFindings } from "./armSpec";
 import { azureMocks } from "./azureMocks";
 import { plannedDeployments, quotaRows } from "./capacity";
 import { criticalPath } from "./criticalPath";
+import type { Finding } from "./finding";
 import { gatewayPlanSection } from "./gateway";
-import type { Finding, PlanResult } from "./model";
+import { type LoadedStackConfig, loadStackConfig, type StackConfigSource } from "./loadConfig";
+import type { PlanResult } from "./model";
 import { monitoringPlan } from "./monitoring";
 import { operationMinutes } from "./operationTimes";
 import { policyFindings, stackAzurePolicySet } from "./policy";
 import { assertUniqueUrns, recordRegistrations, sanitize } from "./recorder";
-import { assertNoProjectConfig, explainDialect, readStackConfigFile } from "./stackFile";
-
-export interface PlanOptions {
-  stack: string;
-  /** Path of the stack's config file; defaults to Pulumi.<stack>.yaml in the current directory. */
-  configFile?: string;
-}
-
-/** Reads and validates a stack's config file. Throws ConfigError or StackFileError. */
-export function loadStackConfig(options: PlanOptions) {
-  assertNoProjectConfig("Pulumi.yaml");
-  const file = readStackConfigFile(options.configFile ?? `Pulumi.${options.stack}.yaml`);
-  const checks = { secretKeys: file.secretKeys, providerSettings: PROVIDER_SETTINGS };
-  try {
-    return { file, ...parseAllConfig(file.values, options.stack, checks) };
-  } catch (error) {
-    throw error instanceof ConfigError ? explainDialect(error, file.warnings) : error;
-  }
-}
 
 /**
- * Validates the stack's config, then runs the program under mocks. Throws ConfigError, StackFileError,
- * or DuplicateUrnError (a program the engine would refuse).
+ * Validates the stack's config (unless the caller loaded it), then runs the program under mocks on that
+ * validated config. Throws ConfigError, StackFileError, or DuplicateUrnError (a program the engine would refuse).
  */
-export async function runPlan(options: PlanOptions): Promise<PlanResult> {
+export async function runPlan(
+  options: StackConfigSource,
+  loaded: LoadedStackConfig = loadStackConfig(options),
+): Promise<PlanResult> {
   const { stack } = options;
-  // The program validates too; checking first means an invalid config never starts the mocks.
-  const { file, config, warnings } = loadStackConfig(options);
+  // Validated once, before the mocks start: an invalid config never starts them, and the program
+  // receives the result instead of validating the same values again (pulumi up still validates there).
+  const { file, config, warnings } = loaded;
   // Policy files are read before the program runs: a bad one fails like a bad config.
   const azurePolicy = stackAzurePolicySet(stack, config, options.configFile);
   const observed = readObservedState(file.path);
@@ -57,7 +41,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   await pulumi.runtime.setMocks(azureMocks(config.location), CONFIG_NAMESPACE, stack, true);
   const resources = recordRegistrations();
   pulumi.runtime.setAllConfig(file.values, file.secretKeys);
-  const outputs = (await pulumi.runtime.runInPulumiStack(runProgram)) ?? {};
+  const outputs = (await pulumi.runtime.runInPulumiStack(() => runProgram({ config, warnings }))) ?? {};
   await pulumi.runtime.disconnect();
   assertUniqueUrns(resources);
   const exemptions = exemptionChecks(

@@ -20,8 +20,8 @@ import { definitionKey } from "../../policy/azure/language";
 import { SYNC_FILES, syncFolder } from "../../policy/azure/stack";
 import { stackCommandLine } from "../cli/commandLine";
 import { ConfigError } from "../config/errors";
-import { namespaceValues, parseStackConfig } from "../config/load";
-import { readStackConfigFile, StackFileError } from "../plan/stackFile";
+import { loadStackConfig } from "../plan/loadConfig";
+import { StackFileError } from "../plan/stackFile";
 import { ArmEndpointError, resolveArmEndpoint } from "../preflight/armEndpoint";
 import { ArmError, ArmHttp, type ArmReader } from "../preflight/armHttp";
 import { isCredentialError, LOGIN_HELP } from "../preflight/auth";
@@ -153,8 +153,7 @@ export async function runPolicySync(argv: string[], io: PolicySyncIo): Promise<n
   const configFile = values["config-file"] ?? `Pulumi.${stack}.yaml`;
   let setup: { groupId: string; endpoint: ReturnType<typeof resolveArmEndpoint> };
   try {
-    const file = readStackConfigFile(configFile);
-    const { config } = parseStackConfig(namespaceValues(file.values), stack);
+    const { file, config } = loadStackConfig({ stack, configFile });
     const subscriptionId = subscriptionOf(values.subscription, io.env, file.values);
     setup = {
       groupId: `/subscriptions/${subscriptionId}/resourceGroups/${config.resourceGroup.name}`,

@@ -4,7 +4,8 @@
  * data in model.ts here, so the checks never see Resource Manager's JSON.
  */
 import type { z } from "zod";
-import type { ResolvedAccount, StackConfig } from "../config/schema";
+import type { StackConfig } from "../config/schema";
+import type { ResolvedAccount } from "../config/types";
 import type { ArmReader } from "./armHttp";
 import { requiredRights, resourceGroupId } from "./checks/rights";
 import { API_VERSIONS } from "./facts";

@@ -9,9 +9,9 @@ import { parseArgs } from "node:util";
 import type { TokenCredential } from "@azure/identity";
 import { stackCommandLine } from "../cli/commandLine";
 import { ConfigError } from "../config/errors";
-import { namespaceValues, parseStackConfig } from "../config/load";
 import type { StackConfig } from "../config/schema";
-import { readStackConfigFile, StackFileError } from "../plan/stackFile";
+import { loadStackConfig } from "../plan/loadConfig";
+import { StackFileError } from "../plan/stackFile";
 import { type ArmEndpoint, ArmEndpointError, resolveArmEndpoint } from "./armEndpoint";
 import { ArmError, ArmHttp } from "./armHttp";
 import { isCredentialError, LOGIN_HELP } from "./auth";
@@ -114,8 +114,7 @@ export async function runPreflightCli(argv: string[], io: PreflightIo): Promise<
   let endpoint: ArmEndpoint;
   let limits: Limits;
   try {
-    const file = readStackConfigFile(options["config-file"] ?? `Pulumi.${stack}.yaml`);
-    const { config } = parseStackConfig(namespaceValues(file.values), stack);
+    const { file, config } = loadStackConfig({ stack, configFile: options["config-file"] });
     inputs = { config, subscriptionId: resolveSubscription(options.subscription, io.env, file.values) };
     endpoint = resolveArmEndpoint(options["arm-endpoint"], io.env);
     limits = resolveLimits(options, io.env);

@@ -1,8 +1,8 @@
 /** Runs component code under the plan's Azure mocks and returns what registered. */
 import * as pulumi from "@pulumi/pulumi";
 import { azureMocks } from "../../src/plan/azureMocks";
-import type { PlannedResource } from "../../src/plan/model";
 import { assertUniqueUrns, recordRegistrations } from "../../src/plan/recorder";
+import type { PlannedResource } from "../../src/plan/resource";
 
 export async function recordResources(build: () => unknown): Promise<PlannedResource[]> {
   await pulumi.runtime.setMocks(azureMocks("swedencentral"), "aoai-platform", "test", true);

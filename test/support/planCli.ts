@@ -1,10 +1,10 @@
 /** Runs the offline plan CLI (`npm run plan`) as a user does, in a child process. */
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { PlanResult } from "../../src/plan/model";
+import { tempDir } from "./tempDir";
 
 const execFileAsync = promisify(execFile);
 /** What `npm run plan` runs. */
@@ -35,7 +35,7 @@ export async function planJson(...args: string[]): Promise<PlanResult> {
 
 /** Writes a stack config file into a fresh temporary folder and returns its path. */
 export function writeStackFile(yaml: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), "aoai-plan-")), "Pulumi.test.yaml");
+  const path = join(tempDir("aoai-plan-"), "Pulumi.test.yaml");
   writeFileSync(path, yaml);
   return path;
 }

@@ -3,8 +3,7 @@
  * subscription where everything the stack needs is there, a fixed-token credential and a clock
  * whose waits take no real time.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TokenCredential } from "@azure/identity";
 import { afterEach } from "vitest";
@@ -15,6 +14,7 @@ import type { CheckResult } from "../../src/preflight/model";
 import type { PreflightReport } from "../../src/preflight/report";
 import { FAKE_TOKEN, type FakeArm, type FakeArmState, offer, startFakeArm, usage } from "./fakeArm";
 import { CONTRIBUTOR, RBAC_ADMINISTRATOR } from "./fakeArmResources";
+import { tempDir } from "./tempDir";
 
 export const SUBSCRIPTION = "11111111-2222-3333-4444-555555555555";
 export const RG = "rg-pf";
@@ -27,7 +27,7 @@ export const fixedToken = tokenCredential(FAKE_TOKEN);
 
 /** A stack file with one account in swedencentral (chat + embeddings); `extra` adds or replaces keys. */
 export function stackFile(chatCapacity = 20, extra: Record<string, unknown> = {}): string {
-  const path = join(mkdtempSync(join(tmpdir(), "aoai-preflight-")), "Pulumi.pf.yaml");
+  const path = join(tempDir("aoai-preflight-"), "Pulumi.pf.yaml");
   const config = {
     "aoai-platform:environment": "dev",
     "aoai-platform:location": "swedencentral",

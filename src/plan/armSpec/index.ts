@@ -2,7 +2,8 @@
  * The plan's check of every planned azure-native resource against Azure's REST API spec: the request
  * azure-native would send (path parameters and body) validated against the spec of the API version it uses.
  */
-import type { Finding, PlannedResource } from "../model";
+import type { Finding } from "../finding";
+import type { PlannedResource } from "../resource";
 import { type ArmSpecBinding, armSpecBindingOf, type PathParameter } from "./facts";
 import { armRequest } from "./requestBody";
 import { type LoadedSpec, loadSpec } from "./sdkMappers";

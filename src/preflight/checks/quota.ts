@@ -12,7 +12,8 @@ import {
   type DeploymentSku,
   isProvisionedSku,
 } from "../../../components/facts/skus";
-import type { ResolvedAccount, StackConfig } from "../../config/schema";
+import type { StackConfig } from "../../config/schema";
+import type { ResolvedAccount } from "../../config/types";
 import type { CheckResult, LiveState, ModelOffer, QuotaUsage } from "../model";
 import { type ModelRef, usageNameOf } from "./offers";
 import { configKey } from "./targets";
