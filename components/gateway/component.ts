@@ -14,6 +14,7 @@ import * as privatedns from "@pulumi/azure-native/privatedns";
 import * as pulumi from "@pulumi/pulumi";
 import { assignRole } from "../access/roleAssignment";
 import { validateArgs } from "../args";
+import { APIM_MIN_API_VERSION } from "../facts/apimSecurity";
 import {
   appInsightsName,
   BACKEND_CIRCUIT_BREAKER,
@@ -289,6 +290,7 @@ export class AiGateway extends pulumi.ComponentResource {
         publisherEmail: spec.publisherEmail,
         publisherName: spec.publisherName,
         publicNetworkAccess: spec.publicNetworkAccess,
+        apiVersionConstraint: { minApiVersion: APIM_MIN_API_VERSION },
         // v2 outbound integration keeps the gateway public (External); injection puts it at a private IP.
         virtualNetworkType: spec.outbound === "public" ? "None" : injected ? "Internal" : "External",
         ...(subnetId !== undefined && spec.outbound !== "public"

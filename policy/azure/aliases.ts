@@ -8,7 +8,7 @@
  * `Get-AzPolicyAlias -NamespaceMatch <ns>`), as documented at
  * https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-alias, and the
  * built-in definitions that use them in Azure/azure-policy (`built-in-policies/policyDefinitions/...`:
- * Cognitive Services, Azure Ai Services, Monitoring, Network).
+ * Cognitive Services, Azure Ai Services, Monitoring, Network, API Management).
  * Paths follow the resources' REST shape (azure-rest-api-specs: cognitiveservices, monitor, network).
  */
 import { UnsupportedPolicyError } from "./language";
@@ -17,6 +17,7 @@ const COGNITIVE = "microsoft.cognitiveservices/accounts";
 const DATA_DEPLOYMENT = "microsoft.cognitiveservices.data/accounts/deployments";
 const DIAGNOSTICS = "microsoft.insights/diagnosticsettings";
 const ENDPOINTS = "microsoft.network/privateendpoints";
+const APIM = "microsoft.apimanagement/service";
 
 /** alias (lower case) → ARM JSON path; `[*]` marks an array whose members are evaluated. */
 export const ALIASES: Readonly<Record<string, string>> = {
@@ -99,6 +100,32 @@ export const ALIASES: Readonly<Record<string, string>> = {
   "microsoft.network/virtualnetworks/subnets[*]": "properties.subnets[*]",
   "microsoft.network/virtualnetworks/subnets[*].networksecuritygroup.id":
     "properties.subnets[*].properties.networkSecurityGroup.id",
+  // Microsoft.ApiManagement/service and children (built-in-policies/policyDefinitions/API Management:
+  // VNETEnabled_Audit, MinimumApiVersion_AuditDeny, HTTPEnabled_AuditDeny, BackendAuth_AuditDeny,
+  // BackendCertificateChecks_AuditDeny, NamedValueSecretsInKV_AuditDeny, AllApiSubscription_AuditDeny, BasePolicy_Audit).
+  [`${APIM}/sku.name`]: "sku.name",
+  [`${APIM}/virtualnetworktype`]: "properties.virtualNetworkType",
+  [`${APIM}/publicnetworkaccess`]: "properties.publicNetworkAccess",
+  // ALZ Deny-APIM-TLS.
+  [`${APIM}/customproperties`]: "properties.customProperties",
+  [`${APIM}/apiversionconstraint.minapiversion`]: "properties.apiVersionConstraint.minApiVersion",
+  [`${APIM}/apis/protocols[*]`]: "properties.protocols[*]",
+  [`${APIM}/apis/policies/value`]: "properties.value",
+  [`${APIM}/apis/operations/policies/value`]: "properties.value",
+  [`${APIM}/backends/url`]: "properties.url",
+  [`${APIM}/backends/protocol`]: "properties.protocol",
+  [`${APIM}/backends/credentials.certificate`]: "properties.credentials.certificate",
+  [`${APIM}/backends/credentials.certificate[*]`]: "properties.credentials.certificate[*]",
+  [`${APIM}/backends/credentials.authorization.scheme`]: "properties.credentials.authorization.scheme",
+  [`${APIM}/backends/credentials.authorization.parameter`]: "properties.credentials.authorization.parameter",
+  [`${APIM}/backends/tls.validatecertificatechain`]: "properties.tls.validateCertificateChain",
+  [`${APIM}/backends/tls.validatecertificatename`]: "properties.tls.validateCertificateName",
+  [`${APIM}/namedvalues/displayname`]: "properties.displayName",
+  [`${APIM}/namedvalues/secret`]: "properties.secret",
+  [`${APIM}/namedvalues/keyvault`]: "properties.keyVault",
+  [`${APIM}/namedvalues/keyvault.secretidentifier`]: "properties.keyVault.secretIdentifier",
+  [`${APIM}/subscriptions/scope`]: "properties.scope",
+  [`${APIM}/subscriptions/state`]: "properties.state",
   // Log Analytics workspaces.
   "microsoft.operationalinsights/workspaces/sku.name": "properties.sku.name",
   "microsoft.operationalinsights/workspaces/retentionindays": "properties.retentionInDays",

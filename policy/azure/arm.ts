@@ -129,6 +129,39 @@ const SHAPES: Readonly<Record<string, Shape>> = {
   },
   "azure-native:monitor:ActionGroup": { type: "Microsoft.Insights/actionGroups", names: ["actionGroupName"] },
   "azure-native:monitor:MetricAlert": { type: "Microsoft.Insights/metricAlerts", names: ["ruleName"] },
+  // API Management (the AI gateway): azure-native flattens `properties` for the service and its children.
+  "azure-native:apimanagement:ApiManagementService": {
+    type: "Microsoft.ApiManagement/service",
+    names: ["serviceName"],
+  },
+  "azure-native:apimanagement:Api": {
+    type: "Microsoft.ApiManagement/service/apis",
+    names: ["serviceName", "apiId"],
+  },
+  "azure-native:apimanagement:ApiPolicy": {
+    type: "Microsoft.ApiManagement/service/apis/policies",
+    names: ["serviceName", "apiId", "policyId"],
+  },
+  "azure-native:apimanagement:ApiOperationPolicy": {
+    type: "Microsoft.ApiManagement/service/apis/operations/policies",
+    names: ["serviceName", "apiId", "operationId", "policyId"],
+  },
+  "azure-native:apimanagement:Policy": {
+    type: "Microsoft.ApiManagement/service/policies",
+    names: ["serviceName", "policyId"],
+  },
+  "azure-native:apimanagement:Backend": {
+    type: "Microsoft.ApiManagement/service/backends",
+    names: ["serviceName", "backendId"],
+  },
+  "azure-native:apimanagement:NamedValue": {
+    type: "Microsoft.ApiManagement/service/namedValues",
+    names: ["serviceName", "namedValueId"],
+  },
+  "azure-native:apimanagement:Subscription": {
+    type: "Microsoft.ApiManagement/service/subscriptions",
+    names: ["serviceName", "sid"],
+  },
   "azure-native:authorization:RoleAssignment": {
     type: "Microsoft.Authorization/roleAssignments",
     names: ["roleAssignmentName"],

@@ -6,6 +6,7 @@
  * `built-in-policies/policyDefinitions/<category>/<file>`) and what it checks. Where we differ from
  * the built-in (a parameter we cannot know offline, like the tenant's workspace id), `differs` says how.
  */
+import { APIM_VNET_EVALUATED_SKUS } from "../../components/facts/apimSecurity";
 import type { PolicyDefinition, PolicySetDefinition } from "./language";
 
 const ACCOUNT = "Microsoft.CognitiveServices/accounts";
@@ -13,6 +14,27 @@ const A = (alias: string) => `${ACCOUNT}/${alias}`;
 const DS = (alias: string) => `Microsoft.Insights/diagnosticSettings/${alias}`;
 const DATA = (alias: string) => `Microsoft.CognitiveServices.Data/accounts/deployments/${alias}`;
 const isAccount = { field: "type", equals: ACCOUNT };
+const arrayParam = (defaultValue: unknown[]) => ({ type: "Array", defaultValue });
+const APIM = "Microsoft.ApiManagement/service";
+const M = (alias: string) => `${APIM}/${alias}`;
+const isApim = (child = "") => ({ field: "type", equals: child ? `${APIM}/${child}` : APIM });
+/** The policy document with whitespace removed, as d5448c98 compares it. */
+const compactPolicy = (alias: string) =>
+  `[replace(replace(replace(replace(field('${alias}'), '\r', ''), '\n', ''), ' ', ''), '\t', '')]`;
+/** A policy scope whose document lacks `<base/>` first in one of its sections (d5448c98's branch per scope). */
+const lacksBase = (scope: string) => ({
+  allOf: [
+    isApim(scope),
+    {
+      not: {
+        allOf: ["inbound", "outbound", "backend", "on-error"].map((section) => ({
+          value: compactPolicy(M(`${scope}/value`)),
+          contains: `<${section}><base/>`,
+        })),
+      },
+    },
+  ],
+});
 
 /** How a baseline finding counts: `enforced` follows the effect (prod fails); `report` never fails (opt-in). */
 export type BaselineLevel = "enforced" | "report";
@@ -453,6 +475,260 @@ export const BASELINE: readonly BaselineEntry[] = [
   },
   {
     builtIn: builtIn(
+      "ef619a2c-cc4d-4d03-b2ba-8c94a834d85b",
+      "API Management",
+      "VNETEnabled_Audit.json",
+      "API Management services should use a virtual network",
+    ),
+    checks: "services on Developer, StandardV2, Premium, PremiumV2 have a virtualNetworkType other than None",
+    level: "enforced",
+    definition: define(
+      "aoai-apim-virtual-network",
+      "API Management services use a virtual network",
+      "Indexed",
+      "Audit",
+      {
+        allOf: [
+          isApim(),
+          { field: M("sku.name"), in: "[parameters('evaluatedSkuNames')]" },
+          {
+            anyOf: [
+              { field: M("virtualNetworkType"), exists: "false" },
+              { field: M("virtualNetworkType"), equals: "None" },
+            ],
+          },
+        ],
+      },
+      undefined,
+      { evaluatedSkuNames: arrayParam([...APIM_VNET_EVALUATED_SKUS]) },
+    ),
+  },
+  {
+    builtIn: builtIn(
+      "549814b6-3212-4203-bdc8-1548d342fb67",
+      "API Management",
+      "MinimumApiVersion_AuditDeny.json",
+      "API Management minimum API version should be set to 2019-12-01 or higher",
+    ),
+    checks:
+      "non-Consumption services have apiVersionConstraint.minApiVersion 2019-12-01, 202#-##-## or 202#-##-##-preview",
+    differs:
+      "mirrors version 1.0.1 (three notMatch conditions); version 1.0.2 lists the same patterns under anyOf with match",
+    level: "enforced",
+    definition: define(
+      "aoai-apim-min-api-version",
+      "API Management refuses management API versions before 2019-12-01",
+      "Indexed",
+      "Audit",
+      {
+        allOf: [
+          isApim(),
+          { field: M("apiVersionConstraint.minApiVersion"), notMatch: "2019-12-01" },
+          { field: M("apiVersionConstraint.minApiVersion"), notMatch: "202#-##-##-preview" },
+          { field: M("apiVersionConstraint.minApiVersion"), notMatch: "202#-##-##" },
+          { field: M("sku.name"), notEquals: "Consumption" },
+        ],
+      },
+    ),
+  },
+  {
+    builtIn: builtIn(
+      "ee7495e7-3ba7-40b6-bfee-c29e22cc75d4",
+      "API Management",
+      "HTTPEnabled_AuditDeny.json",
+      "API Management APIs should use only encrypted protocols",
+    ),
+    checks: "no API lists the protocol http or ws",
+    level: "enforced",
+    definition: define(
+      "aoai-apim-apis-encrypted-protocols",
+      "APIs use encrypted protocols only",
+      "All",
+      "Audit",
+      {
+        allOf: [
+          isApim("apis"),
+          {
+            count: {
+              field: M("apis/protocols[*]"),
+              where: {
+                anyOf: [
+                  { field: M("apis/protocols[*]"), equals: "http" },
+                  { field: M("apis/protocols[*]"), equals: "ws" },
+                ],
+              },
+            },
+            greaterOrEquals: 1,
+          },
+        ],
+      },
+    ),
+  },
+  {
+    builtIn: builtIn(
+      "92bb331d-ac71-416a-8c91-02f2cb734ce4",
+      "API Management",
+      "BackendCertificateChecks_AuditDeny.json",
+      "API Management calls to API backends should not bypass certificate thumbprint or name validation",
+    ),
+    checks: "no backend sets tls.validateCertificateChain or tls.validateCertificateName to false",
+    level: "enforced",
+    definition: define(
+      "aoai-apim-backend-tls-validated",
+      "Backends validate server certificates",
+      "All",
+      "Audit",
+      {
+        allOf: [
+          isApim("backends"),
+          {
+            anyOf: [
+              { field: M("backends/tls.validateCertificateChain"), equals: false },
+              { field: M("backends/tls.validateCertificateName"), equals: false },
+            ],
+          },
+        ],
+      },
+    ),
+  },
+  {
+    builtIn: builtIn(
+      "c15dcc82-b93c-4dcb-9332-fbf121685b54",
+      "API Management",
+      "BackendAuth_AuditDeny.json",
+      "API Management calls to API backends should be authenticated",
+    ),
+    checks: "http backends with a URL carry a client certificate or an authorization scheme and parameter",
+    differs:
+      "reported, not enforced: the gateway authenticates with its managed identity in the API policy (authentication-managed-identity, rule aoai-apim-backend-managed-identity), which this condition cannot see, so its account backends are non-compliant by the built-in",
+    level: "report",
+    definition: define("aoai-apim-backends-authenticated", "Backends are authenticated", "All", "Audit", {
+      allOf: [
+        isApim("backends"),
+        { field: M("backends/url"), exists: "true" },
+        { field: M("backends/protocol"), equals: "http" },
+        {
+          allOf: [
+            {
+              anyOf: [
+                { field: M("backends/credentials.certificate"), exists: "false" },
+                {
+                  value: `[length(field('${M("backends/credentials.certificate[*]")}'))]`,
+                  equals: 0,
+                },
+              ],
+            },
+            {
+              anyOf: [
+                { field: M("backends/credentials.authorization.scheme"), exists: "false" },
+                { field: M("backends/credentials.authorization.parameter"), exists: "false" },
+              ],
+            },
+          ],
+        },
+      ],
+    }),
+  },
+  {
+    builtIn: builtIn(
+      "f1cc7827-022c-473e-836e-5a51cae0b249",
+      "API Management",
+      "NamedValueSecretsInKV_AuditDeny.json",
+      "API Management secret named values should be stored in Azure Key Vault",
+    ),
+    checks: "secret named values reference a Key Vault secret (keyVault.secretIdentifier)",
+    level: "enforced",
+    definition: define(
+      "aoai-apim-named-values-key-vault",
+      "Secret named values are in Key Vault",
+      "All",
+      "Audit",
+      {
+        allOf: [
+          isApim("namedValues"),
+          { field: M("namedValues/displayName"), exists: "true" },
+          { field: M("namedValues/secret"), equals: "true" },
+          {
+            anyOf: [
+              { field: M("namedValues/keyVault"), exists: "false" },
+              { field: M("namedValues/keyVault.secretIdentifier"), exists: "false" },
+            ],
+          },
+        ],
+      },
+    ),
+  },
+  {
+    builtIn: builtIn(
+      "3aa03346-d8c5-4994-a5bc-7652c2a2aef1",
+      "API Management",
+      "AllApiSubscription_AuditDeny.json",
+      "API Management subscriptions should not be scoped to all APIs",
+    ),
+    checks: "no active subscription has a scope like */apis",
+    level: "enforced",
+    definition: define(
+      "aoai-apim-subscriptions-scoped",
+      "Subscriptions are not scoped to all APIs",
+      "All",
+      "Audit",
+      {
+        allOf: [
+          isApim("subscriptions"),
+          { field: M("subscriptions/scope"), like: "*/apis" },
+          { field: M("subscriptions/state"), equals: "active" },
+        ],
+      },
+    ),
+  },
+  {
+    builtIn: builtIn(
+      "d5448c98-e503-4fdd-bcd2-784960c00d04",
+      "API Management",
+      "BasePolicy_Audit.json",
+      "API Management policies should inherit parent scope policies using <base />",
+    ),
+    checks: "API and operation policies start inbound, outbound, backend and on-error with <base/>",
+    differs:
+      "reported, not enforced: the product and workspace scopes are left out (the platform plans none); the gateway's <backend> replaces the inherited forward-request with a retry around its own (a <base/> there would forward twice), so its API policy is non-compliant by the built-in",
+    level: "report",
+    definition: define(
+      "aoai-apim-policies-inherit-base",
+      "API Management policies inherit parent scope policies",
+      "All",
+      "Audit",
+      {
+        allOf: [
+          { field: "type", in: [`${APIM}/apis/policies`, `${APIM}/apis/operations/policies`] },
+          { anyOf: [lacksBase("apis/policies"), lacksBase("apis/operations/policies")] },
+        ],
+      },
+    ),
+  },
+  {
+    builtIn: {
+      id: "Deny-APIM-TLS",
+      path: "Azure Landing Zones: platform/alz/policy_definitions/Deny-APIM-TLS.alz_policy_definition.json",
+      displayName: "API Management services should use TLS version 1.2",
+    },
+    checks: "Deny: no custom property turns on client-side TLS 1.0 or 1.1",
+    level: "enforced",
+    definition: define("aoai-apim-alz-deny-tls", "API Management uses TLS 1.2", "All", "Deny", {
+      allOf: [
+        isApim(),
+        {
+          anyOf: ["tls10", "tls11"].flatMap((version) =>
+            ['"true"', "true"].map((value) => ({
+              value: `[indexof(toLower(string(field('${M("customProperties")}'))), '"microsoft.windowsazure.apimanagement.gateway.security.protocols.${version}":${value}')]`,
+              greater: 0,
+            })),
+          ),
+        },
+      ],
+    }),
+  },
+  {
+    builtIn: builtIn(
       "c2c0c6d8-007b-4a48-8d9b-3539bddd8e87",
       "Security Center",
       "ASC_Azure_Defender_AI_AINE.json",
@@ -503,7 +779,6 @@ const noMatch = (where: Record<string, unknown>) => ({
   equals: 0,
 });
 const isDataDeployment = { field: "type", equals: "Microsoft.CognitiveServices.Data/accounts/deployments" };
-const arrayParam = (defaultValue: unknown[]) => ({ type: "Array", defaultValue });
 const DATA_MODE = "Microsoft.CognitiveServices.Data";
 
 /** Our mirrors of the guardrail initiative's member definitions, named by the built-in GUID they mirror. */

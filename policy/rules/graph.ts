@@ -257,6 +257,7 @@ const TAGGABLE = new Set([
   "azure-native:managedidentity:UserAssignedIdentity",
   "azure-native:monitor:ActionGroup",
   "azure-native:monitor:MetricAlert",
+  "azure-native:apimanagement:ApiManagementService",
 ]);
 
 export const requiredTags: Rule = {

@@ -1,5 +1,6 @@
 /** The shared security rules: importable by the offline plan, tests and other stacks (no side effects). */
 export { ACCOUNT_RULES } from "./account";
+export { APIM, APIM_RULES } from "./apim";
 export { findRule, RULES } from "./catalog";
 export { contentFilterStrength, weakerThanDefault } from "./contentFilter";
 export {
