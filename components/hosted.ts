@@ -5,9 +5,11 @@
  * `Partial<Record<…>>`, unions and outputs typed as other components of this package, and fails
  * the whole schema if one listed component is refused. test/schema.test.ts runs it over this list.
  */
+import { PlatformAccess } from "./access/component";
 import { ResourceGroupBudget } from "./budget/component";
 import { AiGateway } from "./gateway/component";
 import { PlatformMonitoring } from "./monitoring/component";
+import { PrivateNetwork } from "./network/component";
 import { AccountPrivateEndpoint } from "./network/endpoint";
 import { PlatformResourceGroup } from "./resource-group/component";
 
@@ -15,6 +17,8 @@ export const HOSTED_COMPONENTS = [
   PlatformResourceGroup,
   ResourceGroupBudget,
   AccountPrivateEndpoint,
+  PrivateNetwork,
+  PlatformAccess,
   AiGateway,
   PlatformMonitoring,
 ];

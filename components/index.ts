@@ -7,12 +7,15 @@
  */
 
 // Access: identities, groups and role assignments.
-export {
-  type KeyVaultGrant,
-  type ManagedIdentityOutputs,
-  PlatformAccess,
-  type PlatformAccessArgs,
-} from "./access/component";
+export type {
+  AppIdentity,
+  CiDeployIdentity,
+  CiPreviewIdentity,
+  EntraGroup,
+  KeyVaultGrant,
+  PlatformAccessArgs,
+} from "./access/args";
+export { type CiIdentityOutputs, type ManagedIdentityOutputs, PlatformAccess } from "./access/component";
 export { GithubDeployIdentity, type GithubDeployIdentityArgs } from "./access/githubDeployIdentity";
 export { GithubPreviewIdentity, type GithubPreviewIdentityArgs } from "./access/githubPreviewIdentity";
 export {
@@ -33,6 +36,7 @@ export {
   type OpenAIAccountSpec,
 } from "./account/component";
 export { ACCOUNT_KINDS, type AccountSpec, accountSpecSchema, IDENTITY_TYPES } from "./account/spec";
+export type { AccountReference } from "./accountRef";
 // Cost: the resource group's budget.
 export {
   type BudgetNotificationArgs,

@@ -1,11 +1,10 @@
 /** Wires the access component to the stack: which accounts, which key grants, which outputs. */
 import type * as pulumi from "@pulumi/pulumi";
-import {
-  type KeyVaultGrant,
-  type ManagedIdentityOutputs,
-  PlatformAccess,
-} from "../components/access/component";
+import type { ManagedIdentityOutputs } from "../components/access/component";
+import { PlatformAccess } from "../components/access/component";
+import type { AccessSpec } from "../components/access/spec";
 import type { OpenAIAccount } from "../components/account/component";
+import type { ResolvedRole } from "../components/facts/roles";
 import type { PlatformResourceGroup } from "../components/resource-group/component";
 import type { StackConfig } from "./config/schema";
 
@@ -26,6 +25,23 @@ export interface AzureLogin {
   subscriptionId: pulumi.Output<string>;
 }
 
+/** A resolved role as the args take it: its role definition id, which resolves to the same role. */
+const roleReference = (role: ResolvedRole) =>
+  `/providers/Microsoft.Authorization/roleDefinitions/${role.guid}`;
+
+/** The stack's `access` config as the component's args (roles back to references; the rest as parsed). */
+function accessArgs(access: AccessSpec) {
+  return {
+    identities: access.identities.map((identity) => ({
+      ...identity,
+      roles: identity.roles.map(roleReference),
+    })),
+    groups: access.groups.map((group) => ({ ...group, roles: group.roles.map(roleReference) })),
+    ciDeployIdentity: access.ciDeployIdentity,
+    ciPreviewIdentity: access.ciPreviewIdentity,
+  };
+}
+
 /** The stack's access component, or none when the config asks for no identity, group or key grant. */
 export function definePlatformAccess(
   config: StackConfig,
@@ -33,23 +49,25 @@ export function definePlatformAccess(
   accounts: ReadonlyMap<string, OpenAIAccount>,
   tags: Record<string, string>,
 ): AccessOutputs {
-  const keyVaultGrants: KeyVaultGrant[] = config.accounts.flatMap((spec) => {
+  const keyVaultGrants = config.accounts.flatMap((spec) => {
     const keyVaultId = spec.customerManagedKey?.keyVaultId;
-    const account = accounts.get(spec.name);
-    return keyVaultId && account
-      ? [{ account: spec.name, principalId: account.principalId, keyVaultId }]
-      : [];
+    return keyVaultId ? [{ account: spec.name, keyVaultId }] : [];
   });
   const { identities, groups, ciDeployIdentity, ciPreviewIdentity } = config.access;
   const nothing = identities.length + groups.length + keyVaultGrants.length === 0;
   if (nothing && !ciDeployIdentity && !ciPreviewIdentity) return {};
   const access = new PlatformAccess("access", {
-    spec: config.access,
+    ...accessArgs(config.access),
+    accounts: [...accounts].map(([name, account]) => ({
+      name,
+      id: account.accountId,
+      // An account without a system-assigned identity has none; its key grant then fails naming it.
+      principalId: account.principalId.apply((id) => id ?? ""),
+    })),
+    keyVaultGrants,
     resourceGroupName: group.name,
     resourceGroupId: group.id,
     location: config.resourceGroup.location ?? config.location,
-    accountIds: Object.fromEntries([...accounts].map(([name, account]) => [name, account.accountId])),
-    keyVaultGrants,
     tags,
   });
   const login = (identity: { clientId: pulumi.Output<string>; tenantId: pulumi.Output<string> }) => ({

@@ -31,8 +31,11 @@ export function definePrivateNetworking(
     virtualNetworkIds: {},
   };
   if (!usesPrivateEndpoints(config.network)) return outputs;
+  // The stack's network config goes through as the component's args (the ip-rules exception is the
+  // stack's guardrail, not the network's); the zones are those of the accounts' kinds.
+  const { allowIpRulesInProd: _stackGuardrail, ...network } = config.network;
   const privateNetwork = new PrivateNetwork("private-network", {
-    network: config.network,
+    ...network,
     dnsZones: privateDnsZonesFor(config.accounts.map((a) => a.kind)),
     resourceGroupName,
     tags,

@@ -1,7 +1,8 @@
+import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { PlatformAccess, type PlatformAccessArgs } from "../components/access/component";
+import type { PlatformAccessArgs } from "../components/access/args";
+import { PlatformAccess } from "../components/access/component";
 import { roleAssignmentName } from "../components/access/roleAssignmentName";
-import { type AccessSpec, accessSpecSchema } from "../components/access/spec";
 import type { PlannedResource } from "../src/plan/resource";
 import { ofType, recordResources, resolved } from "./support/mockRun";
 
@@ -17,14 +18,13 @@ const ROLE_IDS = {
 };
 const EXISTING_SP = "aee83979-1af6-47f8-8b07-8ae0ef4cdf1f";
 
-function args(access: unknown, extra: Partial<PlatformAccessArgs> = {}): PlatformAccessArgs {
+function args(access: Partial<PlatformAccessArgs>): PlatformAccessArgs {
   return {
-    spec: accessSpecSchema.parse(access) as AccessSpec,
     resourceGroupName: "rg",
     resourceGroupId: RG_ID,
     location: "swedencentral",
-    accountIds: { "aoai-a": accountId("aoai-a"), "aoai-b": accountId("aoai-b") },
-    ...extra,
+    accounts: ["aoai-a", "aoai-b"].map((name) => ({ name, id: accountId(name) })),
+    ...access,
   };
 }
 
@@ -184,10 +184,10 @@ describe("PlatformAccess", () => {
       () =>
         new PlatformAccess(
           "acc",
-          args(
-            {},
-            { keyVaultGrants: [{ account: "aoai-a", principalId: accountPrincipal, keyVaultId: vault }] },
-          ),
+          args({
+            accounts: [{ name: "aoai-a", id: accountId("aoai-a"), principalId: accountPrincipal }],
+            keyVaultGrants: [{ account: "aoai-a", keyVaultId: vault }],
+          }),
         ),
     );
     expect(inputsOf(resources)).toEqual([
@@ -286,5 +286,58 @@ describe("PlatformAccess", () => {
     const all = inputsOf(resources);
     expect(all.length).toBe(6);
     for (const inputs of all) expect(["ServicePrincipal", "Group", "User"]).toContain(inputs.principalType);
+  });
+});
+
+describe("PlatformAccess args (as another language sends them)", () => {
+  it("refuse bad input with a ResourceError naming the component, each key path, value and rule; nothing registered", async () => {
+    let thrown: unknown;
+    const resources = await recordResources(() => {
+      try {
+        new PlatformAccess(
+          "acc",
+          args({
+            identities: [{ name: "id-app", roles: ["Owner"], accounts: ["aoai-c"] }],
+            groups: [{ displayName: "g", roles: ["openai-user"], scope: "tenant" as never }],
+            keyVaultGrants: [{ account: "aoai-a", keyVaultId: "kv-contoso" }],
+          }),
+        );
+      } catch (error) {
+        thrown = error;
+      }
+    });
+    expect(pulumi.ResourceError.isInstance(thrown)).toBe(true);
+    const message = (thrown as Error).message;
+    expect(message).toMatch(/^PlatformAccess acc: invalid args/);
+    expect(message).toContain(
+      'identities.0.roles.0: "Owner": Owner is not allowed for app identities and groups',
+    );
+    expect(message).toContain('groups.0.scope: "tenant": ');
+    expect(message).toContain('keyVaultGrants.0.keyVaultId: "kv-contoso": must be an ARM resource id');
+    expect(resources.filter((r) => r.custom)).toEqual([]);
+  });
+
+  it("an accounts subset and a key grant must name one of the accounts", async () => {
+    const vault = `/subscriptions/${SUB}/resourceGroups/rg-kv/providers/Microsoft.KeyVault/vaults/kv-contoso`;
+    let thrown: unknown;
+    await recordResources(() => {
+      try {
+        new PlatformAccess(
+          "acc",
+          args({
+            identities: [{ name: "id-app", roles: ["openai-user"], accounts: ["aoai-c"] }],
+            keyVaultGrants: [{ account: "aoai-z", keyVaultId: vault }],
+          }),
+        );
+      } catch (error) {
+        thrown = error;
+      }
+    });
+    expect((thrown as Error).message).toContain(
+      'identities.0.accounts.0: "aoai-c": no account named "aoai-c"; use one of "aoai-a", "aoai-b"',
+    );
+    expect((thrown as Error).message).toContain(
+      'keyVaultGrants.0.account: "aoai-z": no account named "aoai-z"; use one of "aoai-a", "aoai-b"',
+    );
   });
 });

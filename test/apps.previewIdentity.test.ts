@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { PlatformAccessArgs } from "../components/access/args";
 import { PlatformAccess } from "../components/access/component";
-import { type AccessSpec, accessSpecSchema } from "../components/access/spec";
 import { parseStackConfig } from "../src/config/load";
 import type { PlannedResource } from "../src/plan/resource";
 import { ofType, recordResources, resolved } from "./support/mockRun";
@@ -24,15 +24,15 @@ const deploy = {
   github: { repository: "contoso/aoai-platform", environments: ["prod"] },
 };
 
-async function build(access: unknown) {
+async function build(access: Omit<PlatformAccessArgs, "resourceGroupName" | "resourceGroupId" | "location">) {
   let component: PlatformAccess | undefined;
   const resources = await recordResources(() => {
     component = new PlatformAccess("acc", {
-      spec: accessSpecSchema.parse(access) as AccessSpec,
+      ...access,
       resourceGroupName: "rg",
       resourceGroupId: RG_ID,
       location: "swedencentral",
-      accountIds: { "aoai-a": `${RG_ID}/providers/Microsoft.CognitiveServices/accounts/aoai-a` },
+      accounts: [{ name: "aoai-a", id: `${RG_ID}/providers/Microsoft.CognitiveServices/accounts/aoai-a` }],
     });
   });
   return { resources, component: component as PlatformAccess };

@@ -1,4 +1,6 @@
+import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
+import { PrivateNetwork, type PrivateNetworkArgs } from "../components/network/component";
 import { zoneLinkTargets } from "../components/network/plan";
 import { networkSpecSchema } from "../components/network/spec";
 import { parseStackConfig } from "../src/config/load";
@@ -237,5 +239,89 @@ describe("zoneLinkTargets", () => {
     expect(same).toMatch(/^link-vnet-hub-[0-9a-f]{8}$/);
     expect(hub).not.toBe(same);
     expect(zoneLinkTargets(network)).toEqual(targets);
+  });
+});
+
+describe("PrivateNetwork args (as another language sends them)", () => {
+  const swedencentral = {
+    vnet: { addressSpace: ["10.40.0.0/24"], privateEndpointSubnet: { addressPrefix: "10.40.0.0/27" } },
+  };
+
+  it("default like the stack config: subnet and VNet names, an OpenAI account's zones; outputs by key", async () => {
+    let component: PrivateNetwork | undefined;
+    const resources = await recordResources(() => {
+      component = new PrivateNetwork("net", { regions: { swedencentral }, resourceGroupName: "rg-test" });
+    });
+    expect(ofType(resources, "network:VirtualNetwork")[0]?.inputs.virtualNetworkName).toBe(
+      "vnet-aoai-swedencentral",
+    );
+    expect(ofType(resources, "network:Subnet")[0]?.inputs.subnetName).toBe("snet-private-endpoints");
+    expect(ofType(resources, "privatedns:PrivateZone").map((z) => z.inputs.privateZoneName)).toEqual([
+      OPENAI,
+      COGNITIVE,
+    ]);
+    const net = component as PrivateNetwork;
+    expect(Object.keys(net.dnsZoneIds)).toEqual([OPENAI, COGNITIVE]);
+    expect(await resolved(net.subnetIds.swedencentral as never)).toBe(
+      `${RG}/virtualNetworks/vnet-aoai-swedencentral/subnets/snet-private-endpoints`,
+    );
+    expect(await resolved(net.virtualNetworkIds.swedencentral as never)).toBe(
+      `${RG}/virtualNetworks/vnet-aoai-swedencentral`,
+    );
+  });
+
+  it("policy-managed zone groups: no zones, no links, no zone ids", async () => {
+    let component: PrivateNetwork | undefined;
+    const resources = await recordResources(() => {
+      component = new PrivateNetwork("net", {
+        regions: { swedencentral: { existingSubnetId: HUB_SUBNET } },
+        dnsZoneGroup: "policy-managed",
+        resourceGroupName: "rg-test",
+      });
+    });
+    expect(ofType(resources, "privatedns:PrivateZone")).toEqual([]);
+    expect(component?.dnsZoneIds).toEqual({});
+    expect(await resolved(component?.subnetIds.swedencentral as never)).toBe(HUB_SUBNET);
+  });
+
+  it("refuse bad input with a ResourceError naming the component, each key path, value and rule", async () => {
+    const bad = (args: PrivateNetworkArgs) => {
+      let thrown: unknown;
+      return recordResources(() => {
+        try {
+          new PrivateNetwork("net", args);
+        } catch (error) {
+          thrown = error;
+        }
+      }).then((resources) => ({ resources, thrown }));
+    };
+    const { resources, thrown } = await bad({
+      regions: {
+        swedencentral: {
+          vnet: { addressSpace: ["10.40.0.0/24"], privateEndpointSubnet: { addressPrefix: "10.50.0.0/27" } },
+        },
+      },
+      dnsZones: ["privatelink.example.com"],
+      dnsZoneGroup: "by-hand" as never,
+      resourceGroupName: "rg-test",
+    });
+    expect(pulumi.ResourceError.isInstance(thrown)).toBe(true);
+    const message = (thrown as Error).message;
+    expect(message).toMatch(/^PrivateNetwork net: invalid args/);
+    expect(message).toContain(
+      'regions.swedencentral.vnet.privateEndpointSubnet.addressPrefix: "10.50.0.0/27": must lie inside',
+    );
+    expect(message).toMatch(/dnsZones\.0: "privatelink\.example\.com": /);
+    expect(message).toMatch(/dnsZoneGroup: "by-hand": /);
+    expect(resources.filter((r) => r.custom)).toEqual([]);
+
+    const zones = await bad({
+      regions: { swedencentral: { existingSubnetId: HUB_SUBNET } },
+      existingDnsZoneIds: { [OPENAI]: `${HUB}/privateDnsZones/${OPENAI}` },
+      resourceGroupName: "rg-test",
+    });
+    expect((zones.thrown as Error).message).toContain(
+      `existingDnsZoneIds: {"${OPENAI}":"${HUB}/privateDnsZones/${OPENAI}"}: has no id for ${COGNITIVE}`,
+    );
   });
 });

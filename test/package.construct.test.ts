@@ -41,6 +41,8 @@ const ROOT = join(__dirname, "..");
 const RG = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aoai";
 const SUBNET = `${RG}/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet`;
 const ZONE = `${RG}/providers/Microsoft.Network/privateDnsZones/privatelink.openai.azure.com`;
+const ACCOUNT = `${RG}/providers/Microsoft.CognitiveServices/accounts/aoai-x`;
+const GUID = "3f2a0000-0000-4000-8000-000000000000";
 
 /** Inputs each hosted component is constructed with, as another language's SDK would send them. */
 const INPUTS: Record<string, Record<string, unknown>> = {
@@ -53,6 +55,38 @@ const INPUTS: Record<string, Record<string, unknown>> = {
     resourceGroupName: "rg-aoai",
     subnetId: SUBNET,
     dnsZoneIds: { "privatelink.openai.azure.com": ZONE },
+  },
+  PrivateNetwork: {
+    regions: {
+      swedencentral: {
+        vnet: { addressSpace: ["10.60.0.0/24"], privateEndpointSubnet: { addressPrefix: "10.60.0.0/27" } },
+      },
+      francecentral: { existingSubnetId: SUBNET },
+    },
+    dnsZones: ["privatelink.openai.azure.com", "privatelink.cognitiveservices.azure.com"],
+    resourceGroupName: "rg-aoai",
+  },
+  PlatformAccess: {
+    identities: [
+      { name: "id-app", roles: ["openai-user"] },
+      {
+        name: "ext",
+        principalId: GUID,
+        principalType: "Group",
+        roles: ["openai-contributor"],
+        scope: "resourceGroup",
+      },
+    ],
+    groups: [{ displayName: "aoai-team-devs", roles: ["Cognitive Services OpenAI User"] }],
+    ciDeployIdentity: {
+      displayName: "gh-deploy",
+      github: { repository: "contoso/team-ai", environments: ["prod"] },
+    },
+    accounts: [{ name: "aoai-x", id: ACCOUNT, principalId: GUID }],
+    keyVaultGrants: [{ account: "aoai-x", keyVaultId: `${RG}/providers/Microsoft.KeyVault/vaults/kv-x` }],
+    resourceGroupName: "rg-aoai",
+    resourceGroupId: RG,
+    location: "swedencentral",
   },
   AiGateway: {
     ...gatewayComponentArgs(),
@@ -139,7 +173,8 @@ function serveMocks(): Promise<number> {
       cb(null, response);
     },
     registerResourceOutputs: (_call: unknown, cb: grpc.sendUnaryData<Empty>) => cb(null, new Empty()),
-    // The gateway's role assignments read the subscription (azure-native:authorization:getClientConfig).
+    // Role assignments read the subscription (azure-native:authorization:getClientConfig); the CI
+    // identities read the tenant (azuread getClientConfig).
     invoke: (
       _call: grpc.ServerUnaryCall<ResourceInvokeRequest, ResourceInvokeResponse>,
       cb: grpc.sendUnaryData<ResourceInvokeResponse>,

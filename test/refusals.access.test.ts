@@ -4,18 +4,18 @@ import { describe, expect, it } from "vitest";
 import { PlatformAccess } from "../components/access/component";
 import { uniqueNames } from "../components/access/names";
 import { requirePrincipalId } from "../components/access/roleAssignment";
-import { accessSpecSchema } from "../components/access/spec";
 import { ofType, recordResources } from "./support/mockRun";
 import { minimalConfig, problemsOf } from "./support/stackConfig";
 
 const SUB = "00000000-0000-0000-0000-000000000000";
 const KEY_SUB = "5a0e2c4d-9b7f-4e13-a8c6-2d1f0b3e7a95";
 const RG_ID = `/subscriptions/${SUB}/resourceGroups/rg`;
+const ACCOUNT_A = { name: "aoai-a", id: `${RG_ID}/providers/Microsoft.CognitiveServices/accounts/aoai-a` };
 const base = {
   resourceGroupName: "rg",
   resourceGroupId: RG_ID,
   location: "swedencentral",
-  accountIds: { "aoai-a": `${RG_ID}/providers/Microsoft.CognitiveServices/accounts/aoai-a` },
+  accounts: [ACCOUNT_A],
 };
 
 describe("customer-managed key in another subscription", () => {
@@ -25,10 +25,8 @@ describe("customer-managed key in another subscription", () => {
       () =>
         new PlatformAccess("acc", {
           ...base,
-          spec: accessSpecSchema.parse({}),
-          keyVaultGrants: [
-            { account: "aoai-a", principalId: "4f5d6e7a-1b2c-4d3e-8f9a-0b1c2d3e4f5a", keyVaultId: vault },
-          ],
+          accounts: [{ ...ACCOUNT_A, principalId: "4f5d6e7a-1b2c-4d3e-8f9a-0b1c2d3e4f5a" }],
+          keyVaultGrants: [{ account: "aoai-a", keyVaultId: vault }],
         }),
     );
     const [grant] = ofType(resources, "authorization:RoleAssignment");
@@ -50,10 +48,8 @@ describe("missing principal ids", () => {
 
   it("a looked-up group's object id reaches its role assignment unchanged", async () => {
     // Under the plan's mocks a looked-up group has an object id: the assignment carries it unchanged.
-    const spec = accessSpecSchema.parse({
-      groups: [{ displayName: "aoai-prod-model-admins", existing: true, roles: ["openai-contributor"] }],
-    });
-    const resources = await recordResources(() => new PlatformAccess("acc", { ...base, spec }));
+    const groups = [{ displayName: "aoai-prod-model-admins", existing: true, roles: ["openai-contributor"] }];
+    const resources = await recordResources(() => new PlatformAccess("acc", { ...base, groups }));
     const [assignment] = ofType(resources, "authorization:RoleAssignment");
     expect(assignment?.inputs.principalId).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -98,15 +94,13 @@ describe("access children never share a name", () => {
   });
 
   it('groups "AOAI Ops" and "AOAI-Ops" get distinct groups and role assignments', async () => {
-    const spec = accessSpecSchema.parse({
-      groups: ["AOAI Ops", "AOAI-Ops"].map((displayName) => ({
-        displayName,
-        roles: ["Monitoring Reader"],
-        scope: "resourceGroup",
-      })),
-    });
+    const entries = ["AOAI Ops", "AOAI-Ops"].map((displayName) => ({
+      displayName,
+      roles: ["Monitoring Reader"],
+      scope: "resourceGroup" as const,
+    }));
     // recordResources refuses duplicate URNs, as the engine does.
-    const resources = await recordResources(() => new PlatformAccess("acc", { ...base, spec }));
+    const resources = await recordResources(() => new PlatformAccess("acc", { ...base, groups: entries }));
     const groups = resources.filter((r) => r.type === "azuread:index/group:Group");
     expect(groups.map((g) => String(g.inputs.displayName)).sort()).toEqual(["AOAI Ops", "AOAI-Ops"]);
     expect(new Set(groups.map((g) => g.name)).size).toBe(2);

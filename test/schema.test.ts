@@ -30,10 +30,19 @@ interface SchemaProperty {
   $ref?: string;
   description?: string;
   plain?: boolean;
+  items?: SchemaProperty;
+  additionalProperties?: SchemaProperty;
+}
+interface SchemaType {
+  type: string;
+  properties?: Record<string, SchemaProperty>;
+  required?: string[];
+  enum?: { name: string; value: string; description?: string }[];
 }
 interface PackageSchema {
   name: string;
   version: string;
+  types: Record<string, SchemaType>;
   resources: Record<
     string,
     {
@@ -41,14 +50,6 @@ interface PackageSchema {
       inputProperties?: Record<string, SchemaProperty>;
       requiredInputs?: string[];
       properties?: Record<string, SchemaProperty>;
-    }
-  >;
-  types?: Record<
-    string,
-    {
-      properties?: Record<string, SchemaProperty>;
-      required?: string[];
-      enum?: { name?: string; value: string }[];
     }
   >;
 }
@@ -109,6 +110,110 @@ describe("the component package", () => {
     expect(group?.requiredInputs).toEqual(expect.arrayContaining(["name", "location"]));
   });
 
+  it("PrivateNetwork: the network config as inputs, a DNS zone group enum, outputs as maps by key", () => {
+    const network = schema.resources[componentType("PrivateNetwork")];
+    expect(network?.requiredInputs).toEqual(["resourceGroupName"]);
+    const inputs = network?.inputProperties ?? {};
+    expect(Object.keys(inputs).sort()).toEqual(
+      [
+        "dnsZoneGroup",
+        "dnsZones",
+        "existingDnsZoneIds",
+        "linkVnetIds",
+        "regions",
+        "resourceGroupName",
+        "tags",
+      ].sort(),
+    );
+    for (const property of Object.values(inputs)) expect(property.description).toBeTruthy();
+    expect(inputs.regions?.additionalProperties?.$ref).toBe(
+      `#/types/${componentType("PrivateNetworkRegion")}`,
+    );
+    expect(inputs.dnsZoneGroup?.$ref).toBe(`#/types/${componentType("DnsZoneGroupMode")}`);
+    expect(schema.types[componentType("DnsZoneGroupMode")]?.enum?.map((e) => e.value)).toEqual([
+      "stack",
+      "policy-managed",
+    ]);
+    const vnet = schema.types[componentType("PrivateNetworkVnet")];
+    expect(vnet?.required?.sort()).toEqual(["addressSpace", "privateEndpointSubnet"]);
+    expect(vnet?.properties?.addressSpace?.description).toMatch(/CIDR/);
+    for (const output of ["subnetIds", "virtualNetworkIds", "dnsZoneIds"]) {
+      expect(network?.properties?.[output]).toMatchObject({
+        type: "object",
+        additionalProperties: { type: "string" },
+      });
+    }
+  });
+
+  it("PlatformAccess: access config and accounts by reference as inputs, scope and principal enums, login outputs", () => {
+    const access = schema.resources[componentType("PlatformAccess")];
+    expect(access?.requiredInputs?.sort()).toEqual(["location", "resourceGroupId", "resourceGroupName"]);
+    const inputs = access?.inputProperties ?? {};
+    for (const property of Object.values(inputs)) expect(property.description).toBeTruthy();
+    expect(inputs.accounts?.items?.$ref).toBe(`#/types/${componentType("AccountReference")}`);
+    const account = schema.types[componentType("AccountReference")];
+    expect(account?.required?.sort()).toEqual(["id", "name"]);
+    // The name is plain (it names child resources); the id and the rest are inputs (outputs of other stacks' resources).
+    expect(account?.properties?.name?.plain).toBe(true);
+    expect(account?.properties?.id?.plain).toBeUndefined();
+    const identity = schema.types[componentType("AppIdentity")];
+    expect(identity?.required).toEqual(["name", "roles"]);
+    expect(identity?.properties?.roles?.description).toMatch(/catalog name/);
+    expect(schema.types[componentType("GrantScopeKind")]?.enum?.map((e) => e.value)).toEqual([
+      "accounts",
+      "resourceGroup",
+      "subscription",
+    ]);
+    expect(schema.types[componentType("PrincipalType")]?.enum?.map((e) => e.value)).toEqual([
+      "ServicePrincipal",
+      "Group",
+      "User",
+    ]);
+    expect(Object.keys(access?.properties ?? {}).sort()).toEqual(
+      ["ciDeployIdentity", "ciPreviewIdentity", "groups", "managedIdentities", "subscriptionId"].sort(),
+    );
+    expect(access?.properties?.ciDeployIdentity?.$ref).toBe(`#/types/${componentType("CiIdentityOutputs")}`);
+    // The CI identities are children of PlatformAccess, not components of the package.
+    expect(Object.keys(schema.resources)).not.toContain(componentType("GithubDeployIdentity"));
+  });
+
+  /** Where a YAML value does not fit its schema property (nested types, enums, maps, arrays); `${…}` is not checked. */
+  const problemsOf = (value: unknown, property: SchemaProperty, at: string): string[] => {
+    if (typeof value === "string" && value.includes("${")) return [];
+    const ref = property.$ref?.replace("#/types/", "");
+    const type = ref === undefined ? undefined : schema.types[ref];
+    if (ref !== undefined && type === undefined) return [`${at}: no type ${ref}`];
+    if (type?.enum) {
+      return type.enum.some((e) => e.value === value)
+        ? []
+        : [`${at}: ${JSON.stringify(value)} is not in ${ref}`];
+    }
+    if (type?.properties) {
+      if (typeof value !== "object" || value === null) return [`${at}: not an object`];
+      const fields = type.properties;
+      return [
+        ...(type.required ?? []).filter((k) => !(k in value)).map((k) => `${at}.${k}: required`),
+        ...Object.entries(value).flatMap(([k, v]) => {
+          const field = fields[k];
+          return field ? problemsOf(v, field, `${at}.${k}`) : [`${at}.${k}: not in ${ref}`];
+        }),
+      ];
+    }
+    if (property.type === "array") {
+      if (!Array.isArray(value)) return [`${at}: not a list`];
+      return value.flatMap((v, i) => (property.items ? problemsOf(v, property.items, `${at}[${i}]`) : []));
+    }
+    if (property.type === "object" && property.additionalProperties) {
+      if (typeof value !== "object" || value === null) return [`${at}: not a map`];
+      const values = property.additionalProperties;
+      return Object.entries(value).flatMap(([k, v]) => problemsOf(v, values, `${at}.${k}`));
+    }
+    if (property.type !== undefined && property.type !== "object" && typeof value !== property.type) {
+      return [`${at}: ${JSON.stringify(value)} is not a ${property.type}`];
+    }
+    return [];
+  };
+
   it("AiGateway: the config shape with its docs, the wiring inputs required, the outputs apps read", () => {
     const gateway = schema.resources[componentType("AiGateway")];
     expect(gateway?.requiredInputs?.sort()).toEqual(
@@ -141,7 +246,11 @@ describe("the component package", () => {
     expect(enumOf("GatewayOutbound")).toEqual([...GATEWAY_OUTBOUND].sort());
     expect(enumOf("GatewayPublicNetworkAccess")).toEqual(["Disabled", "Enabled"]);
     expect(enumOf("TokenQuotaPeriod")).toEqual([...TOKEN_QUOTA_PERIODS].sort());
-    expect(enumOf("GatewayDnsZoneGroup")).toEqual(["policy-managed", "stack"]);
+    expect(enumOf("DnsZoneGroupMode")).toEqual(["policy-managed", "stack"]);
+    // One enum for who creates zone groups, shared with PrivateNetwork's dnsZoneGroup.
+    expect(gateway?.inputProperties?.dnsZoneGroup?.$ref).toBe(
+      `#/types/${PACKAGE_NAME}:index:DnsZoneGroupMode`,
+    );
   });
 
   it("PlatformMonitoring: the monitoring config as inputs, what it monitors as references with an input id", () => {
@@ -202,10 +311,16 @@ describe("the component package", () => {
         (resource?.requiredInputs ?? []).filter((k) => !(k in properties)),
         type,
       ).toEqual([]);
+      const inputs = resource?.inputProperties ?? {};
+      expect(
+        Object.entries(properties).flatMap(([key, value]) =>
+          inputs[key] ? problemsOf(value, inputs[key], `${type}.${key}`) : [],
+        ),
+      ).toEqual([]);
     }
-    // ${resource.property} references must name an output of that component.
+    // ${resource.property} (and ${resource.property.key}) references must name an output of that component.
     const text = readText("examples/yaml/Pulumi.yaml");
-    for (const [, ref, property] of text.matchAll(/\$\{(\w+)\.(\w+)\}/g)) {
+    for (const [, ref, property] of text.matchAll(/\$\{(\w+)\.(\w+)[}.[]/g)) {
       const type = program.resources[ref ?? ""]?.type ?? "";
       if (!type.startsWith(`${PACKAGE_NAME}:`)) continue;
       expect(Object.keys(schema.resources[type]?.properties ?? {}), `${ref}.${property}`).toContain(property);

@@ -1,7 +1,8 @@
 /**
  * Identity and access for one stack: user-assigned managed identities for apps, role assignments for
  * app identities and Entra groups, the customer-managed-key grant of each account, and the optional
- * CI deploy and pull-request preview identities.
+ * CI deploy and pull-request preview identities (internal children: their roles derive from this
+ * component's grants). Args (access/args.ts) are validated with `platformAccessSpecSchema`.
  */
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
@@ -9,9 +10,12 @@ import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import { getGroupOutput } from "@pulumi/azuread/getGroup";
 import { Group } from "@pulumi/azuread/group";
 import * as pulumi from "@pulumi/pulumi";
+import { validateArgs } from "../args";
 import { builtInRole } from "../facts/roles";
 import { componentType, withLegacyType } from "../tokens";
+import type { PlatformAccessArgs } from "./args";
 import { GithubDeployIdentity } from "./githubDeployIdentity";
+import type { GithubOidcIdentity } from "./githubOidcIdentity";
 import { GithubPreviewIdentity, PREVIEW_ROLES_IN_RESOURCE_GROUP } from "./githubPreviewIdentity";
 import {
   type Grant,
@@ -23,32 +27,25 @@ import {
 } from "./grants";
 import { type PlannedName, uniqueNames } from "./names";
 import { assignRole } from "./roleAssignment";
-import type { AccessSpec, PrincipalType } from "./spec";
-
-/** An account whose system-assigned identity must unwrap its customer-managed key. */
-export interface KeyVaultGrant {
-  account: string;
-  principalId: pulumi.Input<string | undefined>;
-  keyVaultId: string;
-}
-
-export interface PlatformAccessArgs {
-  spec: AccessSpec;
-  resourceGroupName: pulumi.Input<string>;
-  resourceGroupId: pulumi.Input<string>;
-  /** Region of created managed identities. */
-  location: string;
-  /** ARM id of each of the stack's accounts by config name (the default role scope). */
-  accountIds: Record<string, pulumi.Input<string>>;
-  keyVaultGrants?: readonly KeyVaultGrant[];
-  tags?: Record<string, string>;
-}
+import { type AppIdentitySpec, type PrincipalType, platformAccessSpecSchema } from "./spec";
 
 /** What an app needs to authenticate as its managed identity. */
 export interface ManagedIdentityOutputs {
+  /** The identity's ARM resource id. */
   id: pulumi.Output<string>;
   /** The app sets AZURE_CLIENT_ID to this; DefaultAzureCredential then picks this identity. */
   clientId: pulumi.Output<string>;
+  /** The identity's service principal object id. */
+  principalId: pulumi.Output<string>;
+}
+
+/** What a CI job passes to azure/login (none of it is a secret). */
+export interface CiIdentityOutputs {
+  /** azure/login client-id: the Entra application's client id. */
+  clientId: pulumi.Output<string>;
+  /** azure/login tenant-id. */
+  tenantId: pulumi.Output<string>;
+  /** The service principal's object id (what its roles are assigned to). */
   principalId: pulumi.Output<string>;
 }
 
@@ -91,36 +88,37 @@ function previousNames(current: PlannedName, ...before: (PlannedName | undefined
 }
 
 export class PlatformAccess extends pulumi.ComponentResource {
+  /** Per created managed identity (by name): what an app needs to authenticate as it. */
   readonly managedIdentities: Record<string, ManagedIdentityOutputs> = {};
   /** Object id of each group by display name. */
   readonly groups: Record<string, pulumi.Output<string>> = {};
-  readonly ciDeployIdentity?: GithubDeployIdentity;
-  readonly ciPreviewIdentity?: GithubPreviewIdentity;
+  /** The CI deploy identity's login, when asked for. */
+  readonly ciDeployIdentity?: CiIdentityOutputs;
+  /** The CI pull-request preview identity's login, when asked for. */
+  readonly ciPreviewIdentity?: CiIdentityOutputs;
   /** The subscription the stack deploys into (the azure-native provider's). */
   readonly subscriptionId: pulumi.Output<string>;
-  private readonly scopes: (grant: Grant) => pulumi.Input<string>;
 
-  constructor(
-    private readonly componentName: string,
-    args: PlatformAccessArgs,
-    opts?: pulumi.ComponentResourceOptions,
-  ) {
+  constructor(name: string, args: PlatformAccessArgs, opts?: pulumi.ComponentResourceOptions) {
     super(
       componentType("PlatformAccess"),
-      componentName,
+      name,
       {},
       withLegacyType("aoai-platform:access:PlatformAccess", opts),
     );
-    const { spec } = args;
-    const accountNames = Object.keys(args.accountIds);
+    const { resourceGroupName, resourceGroupId, location, tags, ...accessArgs } = args;
+    const spec = validateArgs(this, `PlatformAccess ${name}`, platformAccessSpecSchema, accessArgs);
+    const accounts = new Map((args.accounts ?? []).map((account) => [account.name, account]));
+    const accountNames = [...accounts.keys()];
     this.subscriptionId = authorization.getClientConfigOutput({ parent: this }).subscriptionId;
-    this.scopes = ({ scope }) => {
-      if (scope.kind === "resourceGroup") return args.resourceGroupId;
-      if (scope.kind === "subscription") return pulumi.interpolate`/subscriptions/${this.subscriptionId}`;
-      const accountId = args.accountIds[scope.account];
-      // The stack schema checks account names; a direct caller gets a clear error.
-      if (accountId === undefined) throw new Error(`no account named "${scope.account}" in this stack`);
-      return accountId;
+    const subscriptionId = this.subscriptionId;
+    const scopeOf = ({ scope }: Grant): pulumi.Input<string> => {
+      if (scope.kind === "resourceGroup") return resourceGroupId;
+      if (scope.kind === "subscription") return pulumi.interpolate`/subscriptions/${subscriptionId}`;
+      const account = accounts.get(scope.account);
+      // The schema checked that every subset names one of the accounts.
+      if (account === undefined) throw new Error(`no account named "${scope.account}"`);
+      return account.id;
     };
     const managedRoles = new Set<string>();
     const assignments: PendingAssignment[] = [];
@@ -142,20 +140,20 @@ export class PlatformAccess extends pulumi.ComponentResource {
         prefixed("id", identity.name),
         `id-${identity.name}`,
         `identity|${identity.name}`,
-        this.identityPrincipal(identity, args),
+        this.identityPrincipal(name, identity, { resourceGroupName, location, tags }),
         identity,
       );
     }
     const created = spec.groups.filter((group) => !group.existing);
     const groupNames = uniqueNames(
       created.map((group) => ({
-        base: `${componentName}-${prefixed("grp", label(group.displayName))}`,
+        base: `${name}-${prefixed("grp", label(group.displayName))}`,
         key: `group|${group.displayName}`,
       })),
     );
     const legacyGroupNames = uniqueNames(
       created.map((group) => ({
-        base: `${componentName}-grp-${label(group.displayName)}`,
+        base: `${name}-grp-${label(group.displayName)}`,
         key: `group|${group.displayName}`,
       })),
     );
@@ -192,48 +190,69 @@ export class PlatformAccess extends pulumi.ComponentResource {
     }
     const names = uniqueNames(
       assignments.map(({ principalLabel, principalKey, grant: planned }) => ({
-        base: `${componentName}-${principalLabel}-${label(planned.role.name)}-${scopeLabel(planned.scope)}`,
+        base: `${name}-${principalLabel}-${label(planned.role.name)}-${scopeLabel(planned.scope)}`,
         key: `${principalKey}|${planned.role.guid}|${scopeKey(planned.scope)}`,
       })),
     );
     const legacyNames = uniqueNames(
       assignments.map(({ legacyLabel, principalKey, grant: planned }) => ({
-        base: `${componentName}-${legacyLabel}-${label(planned.role.name)}-${legacyScopeLabel(planned.scope)}`,
+        base: `${name}-${legacyLabel}-${label(planned.role.name)}-${legacyScopeLabel(planned.scope)}`,
         key: `${principalKey}|${planned.role.guid}|${scopeKey(planned.scope)}`,
       })),
     );
-    assignments.forEach((assignment, i) => {
-      const name = names[i];
-      if (name)
-        this.assign(name, previousNames(name, legacyNames[i]), assignment.principal, assignment.grant);
-    });
-    for (const keyGrant of args.keyVaultGrants ?? []) {
-      managedRoles.add(KEY_VAULT_CRYPTO_ROLE.guid);
-      this.assignKeyVaultAccess(keyGrant);
-    }
-    if (spec.ciPreviewIdentity) {
-      this.ciPreviewIdentity = new GithubPreviewIdentity(
-        `${componentName}-ci-preview`,
+    assignments.forEach(({ principal, grant: planned }, i) => {
+      const assignmentName = names[i];
+      if (!assignmentName) return;
+      assignRole(
+        assignmentName.name,
         {
-          spec: spec.ciPreviewIdentity,
-          resourceGroupId: args.resourceGroupId,
-          subscriptionId: this.subscriptionId,
+          scope: scopeOf(planned),
+          principalId: principal.id,
+          principal: principal.label,
+          principalType: principal.type,
+          roleGuid: planned.role.guid,
+          subscriptionId,
+        },
+        { parent: this, aliases: previousNames(assignmentName, legacyNames[i]) },
+      );
+    });
+    for (const { account, keyVaultId } of spec.keyVaultGrants) {
+      managedRoles.add(KEY_VAULT_CRYPTO_ROLE.guid);
+      assignRole(
+        `${name}-cmk-${account}`,
+        {
+          scope: keyVaultId,
+          principalId: pulumi.output(accounts.get(account)?.principalId ?? ""),
+          principal: `the system-assigned identity of account ${account} (for its customer-managed key)`,
+          principalType: "ServicePrincipal",
+          roleGuid: KEY_VAULT_CRYPTO_ROLE.guid,
+          subscriptionId,
+          description: `${account} wraps and unwraps its customer-managed key`,
         },
         { parent: this },
       );
+    }
+    if (spec.ciPreviewIdentity) {
+      const preview = new GithubPreviewIdentity(
+        `${name}-ci-preview`,
+        { spec: spec.ciPreviewIdentity, resourceGroupId, subscriptionId },
+        { parent: this },
+      );
+      this.ciPreviewIdentity = loginOf(preview);
       for (const role of PREVIEW_ROLES_IN_RESOURCE_GROUP) managedRoles.add(builtInRole(role).guid);
     }
     if (spec.ciDeployIdentity) {
-      this.ciDeployIdentity = new GithubDeployIdentity(
-        `${componentName}-ci`,
+      const deploy = new GithubDeployIdentity(
+        `${name}-ci`,
         {
           spec: spec.ciDeployIdentity,
-          resourceGroupId: args.resourceGroupId,
-          subscriptionId: this.subscriptionId,
+          resourceGroupId,
+          subscriptionId,
           delegableRoleGuids: [...managedRoles],
         },
         { parent: this },
       );
+      this.ciDeployIdentity = loginOf(deploy);
     }
     this.registerOutputs({
       managedIdentities: this.managedIdentities,
@@ -244,7 +263,11 @@ export class PlatformAccess extends pulumi.ComponentResource {
   }
 
   /** A created user-assigned identity (recorded in the outputs) or an existing principal. */
-  private identityPrincipal(identity: AccessSpec["identities"][number], args: PlatformAccessArgs): Principal {
+  private identityPrincipal(
+    componentName: string,
+    identity: AppIdentitySpec,
+    where: Pick<PlatformAccessArgs, "resourceGroupName" | "location" | "tags">,
+  ): Principal {
     if (identity.principalId !== undefined && identity.principalType !== undefined) {
       return {
         id: identity.principalId,
@@ -252,15 +275,15 @@ export class PlatformAccess extends pulumi.ComponentResource {
         label: `principal "${identity.name}"`,
       };
     }
-    const legacyName = `${this.componentName}-id-${identity.name}`;
-    const name = `${this.componentName}-${prefixed("id", identity.name)}`;
+    const legacyName = `${componentName}-id-${identity.name}`;
+    const name = `${componentName}-${prefixed("id", identity.name)}`;
     const created = new managedidentity.UserAssignedIdentity(
       name,
       {
         resourceName: identity.name,
-        resourceGroupName: args.resourceGroupName,
-        location: args.location,
-        tags: args.tags,
+        resourceGroupName: where.resourceGroupName,
+        location: where.location,
+        tags: where.tags,
       },
       { parent: this, aliases: name === legacyName ? [] : [{ name: legacyName }] },
     );
@@ -275,35 +298,10 @@ export class PlatformAccess extends pulumi.ComponentResource {
       label: `managed identity "${identity.name}"`,
     };
   }
-
-  private assign(name: PlannedName, aliases: pulumi.Alias[], principal: Principal, grant: Grant): void {
-    assignRole(
-      name.name,
-      {
-        scope: this.scopes(grant),
-        principalId: principal.id,
-        principal: principal.label,
-        principalType: principal.type,
-        roleGuid: grant.role.guid,
-        subscriptionId: this.subscriptionId,
-      },
-      { parent: this, aliases },
-    );
-  }
-
-  private assignKeyVaultAccess({ account, principalId, keyVaultId }: KeyVaultGrant): void {
-    assignRole(
-      `${this.componentName}-cmk-${account}`,
-      {
-        scope: keyVaultId,
-        principalId: pulumi.output(principalId).apply((id) => id ?? ""),
-        principal: `the system-assigned identity of account ${account} (for its customer-managed key)`,
-        principalType: "ServicePrincipal",
-        roleGuid: KEY_VAULT_CRYPTO_ROLE.guid,
-        subscriptionId: this.subscriptionId,
-        description: `${account} wraps and unwraps its customer-managed key`,
-      },
-      { parent: this },
-    );
-  }
 }
+
+const loginOf = (identity: GithubOidcIdentity): CiIdentityOutputs => ({
+  clientId: identity.clientId,
+  tenantId: identity.tenantId,
+  principalId: identity.principalId,
+});

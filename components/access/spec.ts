@@ -2,12 +2,31 @@
 import { z } from "zod";
 import { MANAGED_IDENTITY_NAME } from "../facts/names";
 import { type ResolvedRole, resolveAppRole } from "../facts/roles";
-import { addDuplicateIssues, azureName, strictObject } from "../validation";
+import { addDuplicateIssues, armResourceId, azureName, strictObject } from "../validation";
 
-export const GRANT_SCOPES = ["accounts", "resourceGroup", "subscription"] as const;
-export type GrantScopeKind = (typeof GRANT_SCOPES)[number];
-export const PRINCIPAL_TYPES = ["ServicePrincipal", "Group", "User"] as const;
-export type PrincipalType = (typeof PRINCIPAL_TYPES)[number];
+/**
+ * Where a principal's roles apply. `as const` objects, so Pulumi's schema inference turns them into
+ * enums of the package (`aoai-platform:index:GrantScopeKind`, `…:PrincipalType`).
+ */
+export const GrantScopeKind = {
+  /** The accounts (all of them, or the entry's `accounts`): the default. */
+  Accounts: "accounts",
+  /** The platform's resource group. */
+  ResourceGroup: "resourceGroup",
+  /** The subscription: only for roles Azure honours there alone (Cognitive Services Usages Reader). */
+  Subscription: "subscription",
+} as const;
+export type GrantScopeKind = (typeof GrantScopeKind)[keyof typeof GrantScopeKind];
+export const GRANT_SCOPES = Object.values(GrantScopeKind);
+
+/** The kind of an existing principal; Azure needs it to assign roles to principals still replicating. */
+export const PrincipalType = {
+  ServicePrincipal: "ServicePrincipal",
+  Group: "Group",
+  User: "User",
+} as const;
+export type PrincipalType = (typeof PrincipalType)[keyof typeof PrincipalType];
+export const PRINCIPAL_TYPES = Object.values(PrincipalType);
 
 const objectId = z
   .string()
@@ -27,7 +46,7 @@ const roleReference = z.string().transform((value, ctx): ResolvedRole => {
 
 const grantShape = {
   /** Default: the stack's accounts (or the `accounts` subset); the resource group only when asked. */
-  scope: z.enum(GRANT_SCOPES).default("accounts"),
+  scope: z.enum(GrantScopeKind).default(GrantScopeKind.Accounts),
   /** A subset of the stack's account names, for scope `accounts`. */
   accounts: z.array(z.string().min(1)).min(1).optional(),
 };
@@ -76,7 +95,7 @@ export const appIdentitySpecSchema = strictObject({
   /** Object id of an existing principal; nothing is created then. */
   principalId: objectId.optional(),
   /** Required with principalId; Azure needs it to assign roles to principals that are still replicating. */
-  principalType: z.enum(PRINCIPAL_TYPES).optional(),
+  principalType: z.enum(PrincipalType).optional(),
   roles: z.array(roleReference).min(1, { error: "list at least one role" }),
   ...grantShape,
 }).superRefine((identity, ctx) => {
@@ -211,12 +230,15 @@ export const ciPreviewIdentitySpecSchema = strictObject({
 });
 export type CiPreviewIdentitySpec = z.output<typeof ciPreviewIdentitySpecSchema>;
 
-export const accessSpecSchema = strictObject({
+const accessShape = {
   identities: z.array(appIdentitySpecSchema).default([]),
   groups: z.array(groupSpecSchema).default([]),
   ciDeployIdentity: ciDeployIdentitySpecSchema.optional(),
   ciPreviewIdentity: ciPreviewIdentitySpecSchema.optional(),
-}).superRefine((access, ctx) => {
+};
+type AccessFields = z.output<z.ZodObject<typeof accessShape>>;
+
+function addAccessIssues(access: AccessFields, ctx: z.RefinementCtx): void {
   const names = access.identities.map((i) => i.name);
   addDuplicateIssues(ctx, names, (i) => ["identities", i, "name"], "identity name");
   const { ciDeployIdentity, ciPreviewIdentity } = access;
@@ -246,5 +268,64 @@ export const accessSpecSchema = strictObject({
         message: `the same principal as identities[${first}]; list each principal once with all its roles`,
       });
   });
-});
+}
+
+export const accessSpecSchema = strictObject(accessShape).superRefine(addAccessIssues);
 export type AccessSpec = z.output<typeof accessSpecSchema>;
+
+/** An issue at a key path relative to the access settings. */
+export interface AccessIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Every `accounts` subset of an identity or group must name one of the accounts. */
+export function accountSubsetIssues(access: AccessFields, accountNames: readonly string[]): AccessIssue[] {
+  const known = new Set(accountNames);
+  const allowed = accountNames.map((n) => `"${n}"`).join(", ");
+  const entries = [
+    ...access.identities.map((entry, i) => ({ entry, path: ["identities", i] })),
+    ...access.groups.map((entry, i) => ({ entry, path: ["groups", i] })),
+  ];
+  return entries.flatMap(({ entry, path }) =>
+    (entry.accounts ?? []).flatMap((account, a) =>
+      known.has(account)
+        ? []
+        : [
+            {
+              path: [...path, "accounts", a],
+              message: `no account named "${account}"; use one of ${allowed}`,
+            },
+          ],
+    ),
+  );
+}
+
+/**
+ * The PlatformAccess component's args: the stack's `access` settings, the accounts roles are granted
+ * on (only their names are checked here; ids and principal ids are Pulumi inputs) and the accounts'
+ * customer-managed-key grants.
+ */
+export const platformAccessSpecSchema = strictObject({
+  ...accessShape,
+  accounts: z.array(z.object({ name: z.string().min(1) })).default([]),
+  keyVaultGrants: z
+    .array(strictObject({ account: z.string().min(1), keyVaultId: armResourceId }))
+    .default([]),
+}).superRefine((access, ctx) => {
+  addAccessIssues(access, ctx);
+  const accountNames = access.accounts.map((a) => a.name);
+  addDuplicateIssues(ctx, accountNames, (i) => ["accounts", i, "name"], "account name");
+  for (const issue of accountSubsetIssues(access, accountNames)) ctx.addIssue({ code: "custom", ...issue });
+  const allowed = accountNames.map((n) => `"${n}"`).join(", ");
+  access.keyVaultGrants.forEach(({ account }, i) => {
+    if (!accountNames.includes(account)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["keyVaultGrants", i, "account"],
+        message: `no account named "${account}"; use one of ${allowed}`,
+      });
+    }
+  });
+});
+export type PlatformAccessSpec = z.output<typeof platformAccessSpecSchema>;

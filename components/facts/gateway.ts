@@ -191,9 +191,6 @@ export const BACKEND_CIRCUIT_BREAKER = {
  * the same for every tier with private endpoints (Standard v2 and Premium v2 among the v2 tiers).
  */
 export const GATEWAY_PRIVATE_LINK_GROUP = "Gateway";
-/** Who registers the gateway's endpoint in DNS: the stack (a zone group) or a landing zone's DeployIfNotExists policy (as network.dnsZoneGroup). */
-export const GatewayDnsZoneGroup = { stack: "stack", policyManaged: "policy-managed" } as const;
-export type GatewayDnsZoneGroup = (typeof GatewayDnsZoneGroup)[keyof typeof GatewayDnsZoneGroup];
 export const GATEWAY_PRIVATE_DNS_ZONE = "privatelink.azure-api.net";
 
 /**

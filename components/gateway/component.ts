@@ -22,7 +22,6 @@ import {
   GATEWAY_PRIVATE_DNS_ZONE,
   GATEWAY_PRIVATE_LINK_GROUP,
   GATEWAY_SUBNET_DELEGATION,
-  GatewayDnsZoneGroup,
   type GatewayInbound,
   type GatewayOutbound,
   type GatewayPublicNetworkAccess,
@@ -34,6 +33,7 @@ import {
   type TokenQuotaPeriod,
 } from "../facts/gateway";
 import { builtInRole } from "../facts/roles";
+import { DnsZoneGroupMode } from "../network/dnsMode";
 import { parseVirtualNetworkId } from "../network/ids";
 import { endpointNsgName } from "../network/nsg";
 import { componentType } from "../tokens";
@@ -156,7 +156,7 @@ export interface AiGatewayArgs {
   /** VNets linked to the zone the gateway creates. */
   privateDnsZoneLinks?: GatewayDnsZoneLinkArgs[];
   /** stack (default): the endpoint registers in the zone; policy-managed: a landing-zone policy registers it, no zone is created. */
-  dnsZoneGroup?: GatewayDnsZoneGroup;
+  dnsZoneGroup?: DnsZoneGroupMode;
   /** An existing Application Insights for the token metrics; omitted, one is created on `logAnalyticsWorkspaceId`. */
   applicationInsights?: GatewayApplicationInsightsArgs;
   /** Name of the Application Insights the gateway creates (default appi-<name>). */
@@ -211,7 +211,7 @@ export class AiGateway extends pulumi.ComponentResource {
       logAnalyticsWorkspaceId,
       virtualNetworkId,
       privateDnsZoneLinks = [],
-      dnsZoneGroup = GatewayDnsZoneGroup.stack,
+      dnsZoneGroup = DnsZoneGroupMode.Stack,
       tags,
       ...config
     } = args;
@@ -244,9 +244,9 @@ export class AiGateway extends pulumi.ComponentResource {
         "the token metrics need Application Insights: give applicationInsights (an existing one) or logAnalyticsWorkspaceId (the gateway creates a workspace-based one)",
       );
     }
-    if (!(Object.values(GatewayDnsZoneGroup) as string[]).includes(dnsZoneGroup)) {
+    if (!(Object.values(DnsZoneGroupMode) as string[]).includes(dnsZoneGroup)) {
       refuse(
-        `dnsZoneGroup: ${JSON.stringify(dnsZoneGroup)}: allowed: ${Object.values(GatewayDnsZoneGroup).join(", ")}`,
+        `dnsZoneGroup: ${JSON.stringify(dnsZoneGroup)}: allowed: ${Object.values(DnsZoneGroupMode).join(", ")}`,
       );
     }
     for (const pool of spec.pools) {
@@ -503,7 +503,7 @@ export class AiGateway extends pulumi.ComponentResource {
         },
         child,
       );
-      if (dnsZoneGroup === GatewayDnsZoneGroup.stack) {
+      if (dnsZoneGroup === DnsZoneGroupMode.Stack) {
         const zoneId =
           config.privateDnsZoneId ?? this.privateDnsZone(name, resourceGroupName, privateDnsZoneLinks, tags);
         new network.PrivateDnsZoneGroup(

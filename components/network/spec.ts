@@ -5,9 +5,15 @@
  * that relate it to the accounts live in the stack schema.
  */
 import { z } from "zod";
-import { ACCOUNT_PRIVATE_DNS_ZONES, SUBNET_NAME, VNET_NAME } from "../facts/privateLink";
+import {
+  ACCOUNT_PRIVATE_DNS_ZONES,
+  PRIVATE_DNS_ZONES_BY_KIND,
+  SUBNET_NAME,
+  VNET_NAME,
+} from "../facts/privateLink";
 import { addDuplicateIssues, azureName, azureRegion, strictObject } from "../validation";
 import { cidrContains, cidrsOverlap, parseCidr, readCidr } from "./cidr";
+import { DnsZoneGroupMode } from "./dnsMode";
 import { parseVirtualNetworkId, subnetVirtualNetworkId } from "./ids";
 
 /** An IPv4 CIDR range in canonical form. */
@@ -71,7 +77,8 @@ const regionNetworkSchema = strictObject({
   }
 });
 
-export const networkSpecSchema = strictObject({
+/** The keys the stack's `network` config and the PrivateNetwork component share. */
+const networkShape = {
   /** Private-endpoint placement by region (ARM region name). Every account's region needs an entry. */
   regions: z.record(azureRegion, regionNetworkSchema).default({}),
   /**
@@ -85,14 +92,12 @@ export const networkSpecSchema = strictObject({
    * creates zone groups in the central zones, the stack creates the endpoints only (a zone group of
    * its own would fight the policy's) and neither zones nor links.
    */
-  dnsZoneGroup: z.enum(["stack", "policy-managed"]).default("stack"),
+  dnsZoneGroup: z.enum(DnsZoneGroupMode).default(DnsZoneGroupMode.Stack),
   /** More VNets (e.g. a hub or app spokes) whose clients resolve the created zones. */
   linkVnetIds: z.array(virtualNetworkId).default([]),
-  /** Landing-zone guardrail exception: ip rules on prod accounts need a written reason. */
-  allowIpRulesInProd: strictObject({
-    reason: z.string().trim().min(10, { error: "say why prod needs ip rules (at least 10 characters)" }),
-  }).optional(),
-}).superRefine((network, ctx) => {
+};
+
+function addNetworkIssues(network: z.output<z.ZodObject<typeof networkShape>>, ctx: z.RefinementCtx): void {
   const regions = Object.entries(network.regions);
   if (regions.length === 0 && (network.existingDnsZoneIds !== undefined || network.linkVnetIds.length > 0)) {
     ctx.addIssue({
@@ -139,7 +144,15 @@ export const networkSpecSchema = strictObject({
     "VNet name",
   );
   addOverlapIssues(ctx, regions);
-});
+}
+
+export const networkSpecSchema = strictObject({
+  ...networkShape,
+  /** Landing-zone guardrail exception: ip rules on prod accounts need a written reason. */
+  allowIpRulesInProd: strictObject({
+    reason: z.string().trim().min(10, { error: "say why prod needs ip rules (at least 10 characters)" }),
+  }).optional(),
+}).superRefine(addNetworkIssues);
 
 /** No two address ranges of the VNets this stack creates may overlap (peering and routing need that). */
 function addOverlapIssues(ctx: z.RefinementCtx, regions: [string, z.output<typeof regionNetworkSchema>][]) {
@@ -166,4 +179,32 @@ export function defaultVnetName(region: string): string {
 }
 
 export type NetworkSpec = z.output<typeof networkSpecSchema>;
+
+/**
+ * The PrivateNetwork component's args: the stack's `network` settings (without the stack-level
+ * guardrail exception) plus the zones its accounts need (the stack derives them from the accounts'
+ * kinds; `existingDnsZoneIds` must name each).
+ */
+export const privateNetworkSpecSchema = strictObject({
+  ...networkShape,
+  dnsZones: z
+    .array(z.enum(ACCOUNT_PRIVATE_DNS_ZONES))
+    .min(1, { error: "list at least one private DNS zone" })
+    .default([...PRIVATE_DNS_ZONES_BY_KIND.OpenAI]),
+}).superRefine((spec, ctx) => {
+  addNetworkIssues(spec, ctx);
+  addDuplicateIssues(ctx, spec.dnsZones, (i) => ["dnsZones", i], "zone");
+  const existing = spec.existingDnsZoneIds;
+  if (existing === undefined) return;
+  spec.dnsZones.forEach((zone, i) => {
+    if (existing[zone] === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["existingDnsZoneIds"],
+        message: `has no id for ${zone} (dnsZones[${i}]); name every zone the endpoints need`,
+      });
+    }
+  });
+});
+export type PrivateNetworkSpec = z.output<typeof privateNetworkSpecSchema>;
 export type RegionNetworkSpec = z.output<typeof regionNetworkSchema>;

@@ -1,4 +1,4 @@
-"""A team's resource group, budget, private endpoint, monitoring and AI gateway from the aoai-platform components."""
+"""A team's resource group, budget, monitoring, private network and endpoint, access and AI gateway from the aoai-platform components."""
 
 import pulumi
 import pulumi_aoai_platform as aoai
@@ -39,14 +39,36 @@ budget = aoai.ResourceGroupBudget(
     action_group_id=monitoring.action_group_id,
 )
 
+network = aoai.PrivateNetwork(
+    "network",
+    regions={
+        "swedencentral": {
+            "vnet": {
+                "address_space": ["10.60.0.0/24"],
+                "private_endpoint_subnet": {"address_prefix": "10.60.0.0/27"},
+            },
+        },
+    },
+    resource_group_name=group.name,
+)
+
 endpoint = aoai.AccountPrivateEndpoint(
     "endpoint",
     account_name="aoai-team-ai",
     account_id=config.require("accountId"),
     location="swedencentral",
     resource_group_name=group.name,
-    subnet_id=config.require("subnetId"),
-    dns_zone_ids={"privatelink.openai.azure.com": config.require("openaiZoneId")},
+    subnet_id=network.subnet_ids["swedencentral"],
+    dns_zone_ids=network.dns_zone_ids,
+)
+
+access = aoai.PlatformAccess(
+    "access",
+    identities=[{"name": "id-team-ai-api", "roles": ["Cognitive Services OpenAI User"]}],
+    accounts=[{"name": "aoai-team-ai", "id": config.require("accountId")}],
+    resource_group_name=group.name,
+    resource_group_id=group.id,
+    location="swedencentral",
 )
 
 gateway = aoai.AiGateway(
@@ -69,7 +91,7 @@ gateway = aoai.AiGateway(
         }
     },
     subnet_id=config.require("apimSubnetId"),
-    private_endpoint_subnet_id=config.require("subnetId"),
+    private_endpoint_subnet_id=network.subnet_ids["swedencentral"],
     log_analytics_workspace_id=monitoring.workspace_id,
     tenant_id=config.require("tenantId"),
 )
@@ -78,3 +100,4 @@ pulumi.export("resourceGroupId", group.id)
 pulumi.export("budgetId", budget.budget_id)
 pulumi.export("gatewayEndpoint", gateway.endpoint)
 pulumi.export("workspaceId", monitoring.workspace_id)
+pulumi.export("managedIdentities", access.managed_identities)

@@ -1,34 +1,20 @@
 /** Stack-wide rules and warnings for identity and access (they need the stack's account names). */
-import type { AccessSpec, CiPreviewIdentitySpec } from "../../components/access/spec";
+import {
+  type AccessIssue,
+  type AccessSpec,
+  accountSubsetIssues,
+  type CiPreviewIdentitySpec,
+} from "../../components/access/spec";
 import type { AccountSpec } from "../../components/account/spec";
 import { formatKeyPath } from "./errors";
 import type { ConfigWarning } from "./types";
 
-export interface AccessIssue {
-  path: (string | number)[];
-  message: string;
-}
-
 /** Every `accounts` subset must name accounts of this stack. */
 export function accessIssues(access: AccessSpec, accountNames: readonly string[]): AccessIssue[] {
-  const known = new Set(accountNames);
-  const allowed = accountNames.map((n) => `"${n}"`).join(", ");
-  const entries = [
-    ...access.identities.map((entry, i) => ({ entry, path: ["access", "identities", i] })),
-    ...access.groups.map((entry, i) => ({ entry, path: ["access", "groups", i] })),
-  ];
-  return entries.flatMap(({ entry, path }) =>
-    (entry.accounts ?? []).flatMap((account, a) =>
-      known.has(account)
-        ? []
-        : [
-            {
-              path: [...path, "accounts", a],
-              message: `no account named "${account}"; use one of ${allowed}`,
-            },
-          ],
-    ),
-  );
+  return accountSubsetIssues(access, accountNames).map(({ path, message }) => ({
+    path: ["access", ...path],
+    message,
+  }));
 }
 
 /**
