@@ -1,7 +1,7 @@
 /**
  * The components other Pulumi languages get through `pulumi package add` (components/provider.ts
- * hosts them). Only components whose args Pulumi's schema inference accepts are listed: the SDK's
- * analyzer (@pulumi/pulumi provider/experimental) refuses zod output types, readonly arrays,
+ * hosts them; the repository's index.ts exports this list for a CLI that loads the directory). Only components whose args Pulumi's schema
+ * inference accepts are listed: the SDK's analyzer (@pulumi/pulumi provider/experimental) refuses zod output types, readonly arrays,
  * `Partial<Record<…>>`, unions and outputs typed as other components of this package, and fails
  * the whole schema if one listed component is refused. test/schema.test.ts runs it over this list.
  */

@@ -1,5 +1,12 @@
-/** Public entry of the components package: components, their spec schemas and the platform facts. */
+/**
+ * Public entry of the components package (the npm package's root, and the module Pulumi's schema
+ * inference starts from through the repository's index.ts): the components a consumer composes,
+ * their args and output types, the spec schemas their config is validated with, and the facts.
+ * Planners and helpers stay in their modules (src/ imports them from there). test/package.exports.test.ts
+ * pins this list: removing a name is a breaking change, listed in CHANGELOG.md.
+ */
 
+// Access: identities, groups and role assignments.
 export type {
   AppIdentity,
   CiDeployIdentity,
@@ -9,12 +16,8 @@ export type {
   PlatformAccessArgs,
 } from "./access/args";
 export { type CiIdentityOutputs, type ManagedIdentityOutputs, PlatformAccess } from "./access/component";
-export { constrainedRolesCondition } from "./access/delegation";
-export { deploySubjects, type FederatedSubject, pullRequestSubject } from "./access/github";
 export { GithubDeployIdentity, type GithubDeployIdentityArgs } from "./access/githubDeployIdentity";
 export { GithubPreviewIdentity, type GithubPreviewIdentityArgs } from "./access/githubPreviewIdentity";
-export { type Grant, type GrantScope, plannedGrants } from "./access/grants";
-export { nameBasedUuid, roleAssignmentName } from "./access/roleAssignmentName";
 export {
   type AccessSpec,
   type AppIdentitySpec,
@@ -25,6 +28,7 @@ export {
   type GroupSpec,
   PRINCIPAL_TYPES,
 } from "./access/spec";
+// The account, its deployments and content filters.
 export type {
   AccountIdentity,
   AccountNetworkAcls,
@@ -53,11 +57,13 @@ export {
   NetworkAclDefaultAction,
 } from "./account/spec";
 export type { AccountReference } from "./accountRef";
-export { ResourceGroupBudget, type ResourceGroupBudgetArgs } from "./budget/component";
-export { type BudgetNotification, budgetNotifications } from "./budget/notifications";
+// Cost: the resource group's budget.
+export {
+  type BudgetNotificationArgs,
+  ResourceGroupBudget,
+  type ResourceGroupBudgetArgs,
+} from "./budget/component";
 export { type BudgetSpec, budgetSpecSchema } from "./budget/spec";
-export { ContentFilterSet, type ContentFilterSetArgs } from "./content-filter/component";
-export { effectiveFilterSettings, raiPolicyProperties } from "./content-filter/settings";
 export {
   BlocklistAppliesTo,
   type BlocklistSpec,
@@ -67,21 +73,22 @@ export {
   type ContentFilterSpec,
   contentFilterSpecSchema,
 } from "./content-filter/spec";
-export { ModelDeploymentChain, type ModelDeploymentChainArgs } from "./deployments/component";
 export {
   type DeploymentSpec,
   deploymentSpecSchema,
   VERSION_UPGRADE_OPTIONS,
   VersionUpgradeOption,
 } from "./deployments/spec";
-export { deploymentForUse, deploymentsByModel } from "./deployments/uses";
+// The facts every limit, name rule and default comes from.
 export * from "./facts/contentFilters";
+export * from "./facts/gateway";
 export * from "./facts/models";
 export * from "./facts/monitoring";
 export * from "./facts/names";
 export * from "./facts/privateLink";
 export * from "./facts/roles";
 export * from "./facts/skus";
+// The AI gateway.
 export {
   AiGateway,
   type AiGatewayArgs,
@@ -94,18 +101,8 @@ export {
   type GatewayRouteArgs,
   type GatewaySubnetArgs,
 } from "./gateway/component";
-export { type GatewayPlan, type GatewayRoute, networkingIssues, planGateway } from "./gateway/plan";
-export { gatewayPolicyXml, type PolicyConsumer, type PolicyInput } from "./gateway/policy";
 export { type GatewaySpec, gatewaySpecSchema } from "./gateway/spec";
-export {
-  type AlertSettings,
-  type AlertSettingsByKind,
-  accountAlertRules,
-  gatewayAlertRules,
-  type MetricAlertRule,
-  type MonitoringSettings,
-  resolveAlertSeverities,
-} from "./monitoring/alerts";
+// Monitoring.
 export {
   type GatewayAlertsArgs,
   type MetricAlertArgs,
@@ -125,18 +122,14 @@ export {
   monitoringArgsSchema,
   monitoringSpecSchema,
 } from "./monitoring/spec";
-export {
-  type Cidr,
-  cidrContains,
-  cidrSize,
-  cidrsOverlap,
-  formatCidr,
-  parseCidr,
-  readCidr,
-} from "./network/cidr";
-
+// Private networking.
 export { PrivateNetwork, type PrivateNetworkArgs } from "./network/component";
-export { AccountPrivateEndpoint, type AccountPrivateEndpointArgs } from "./network/endpoint";
-export { endpointsPerRegion, type ZoneLinkTarget, zoneLinkTargets } from "./network/plan";
+export {
+  AccountPrivateEndpoint,
+  type AccountPrivateEndpointArgs,
+  type DnsZoneGroupNames,
+  type EndpointNames,
+} from "./network/endpoint";
 export { type NetworkSpec, networkSpecSchema, type RegionNetworkSpec } from "./network/spec";
+// The resource group.
 export { PlatformResourceGroup, type PlatformResourceGroupArgs } from "./resource-group/component";

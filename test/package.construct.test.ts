@@ -1,11 +1,15 @@
 /**
- * `Construct` over the real gRPC provider interface: components/provider.ts runs as the Pulumi CLI
- * runs it (the SDK's run-plugin in a child process printing its port, given the engine's address), and a mock engine and
+ * `Construct` over the real gRPC provider interface: the plugin runs as the Pulumi CLI runs it (the
+ * SDK's run-plugin in a child process given components/provider.ts, printing
+ * its port, given the engine's address), and a mock engine and
  * resource monitor served here record what it registers. A component built through the provider
  * must register the same children as the TypeScript class does in-process.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { EngineService } from "@pulumi/pulumi/proto/engine_grpc_pb";
 import {
@@ -14,7 +18,7 @@ import {
   SetRootResourceResponse,
 } from "@pulumi/pulumi/proto/engine_pb";
 import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
-import { ConstructRequest, type ConstructResponse } from "@pulumi/pulumi/proto/provider_pb";
+import { ConstructRequest, type ConstructResponse, GetSchemaRequest } from "@pulumi/pulumi/proto/provider_pb";
 import { ResourceMonitorService } from "@pulumi/pulumi/proto/resource_grpc_pb";
 import {
   type RegisterResourceRequest,
@@ -29,9 +33,11 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOSTED_COMPONENTS } from "../components/hosted";
 import { componentType } from "../components/tokens";
+import { SCHEMA_FILE } from "../src/schema/generate";
 import { GATEWAY_VNET, gatewayComponentArgs } from "./support/gatewayFixture";
 import { recordResources } from "./support/mockRun";
 
+const ROOT = join(__dirname, "..");
 const RG = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aoai";
 const SUBNET = `${RG}/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet`;
 const ZONE = `${RG}/providers/Microsoft.Network/privateDnsZones/privatelink.openai.azure.com`;
@@ -263,13 +269,18 @@ describe("Construct through components/provider.ts over gRPC", () => {
   beforeAll(async () => {
     const port = await serveMocks();
     monitor = `127.0.0.1:${port}`;
-    // The Node.js language host starts a plugin with the SDK's run-plugin (ts-node, type-checked).
+    // The Node.js language host starts a plugin with the SDK's run-plugin (ts-node, type-checked), from
+    // the consumer's working directory.
     provider = spawn(
       process.execPath,
-      ["node_modules/@pulumi/pulumi/cmd/run-plugin", "components/provider.ts", monitor],
-      {
-        stdio: ["ignore", "pipe", "inherit"],
-      },
+      // PulumiPlugin.yaml's main (the directory's fallback, index.ts, exports the same list: test/package.plugin.test.ts);
+      // a file, so that a dist/ another test builds cannot take its place.
+      [
+        join(ROOT, "node_modules/@pulumi/pulumi/cmd/run-plugin"),
+        join(ROOT, "components/provider.ts"),
+        monitor,
+      ],
+      { cwd: tmpdir(), stdio: ["ignore", "pipe", "inherit"] },
     );
     const [chunk] = (await once(provider.stdout as NodeJS.ReadableStream, "data")) as [Buffer];
     client = new ResourceProviderClient(
@@ -282,6 +293,15 @@ describe("Construct through components/provider.ts over gRPC", () => {
     client?.close();
     provider?.kill();
     server?.forceShutdown();
+  });
+
+  it("serves the checked-in schema.json (GetSchema, as pulumi package add asks for it)", async () => {
+    const served = await new Promise<string>((resolve, reject) =>
+      client.getSchema(new GetSchemaRequest(), (error, response) =>
+        error ? reject(error) : resolve(response.getSchema()),
+      ),
+    );
+    expect(JSON.parse(served)).toEqual(JSON.parse(readFileSync(join(ROOT, SCHEMA_FILE), "utf8")));
   });
 
   it.each(HOSTED_COMPONENTS.map((c) => c.name))(

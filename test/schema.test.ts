@@ -5,7 +5,6 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ACCOUNT_KINDS } from "../components/account/spec";
@@ -20,6 +19,10 @@ import { DEPLOYMENT_SKUS } from "../components/facts/skus";
 import { HOSTED_COMPONENTS } from "../components/hosted";
 import { componentType, PACKAGE_NAME } from "../components/tokens";
 import pkg from "../package.json";
+import { formatChange, promiseViolations, schemaChanges, unreleasedVersions } from "../src/schema/compat";
+import { formatSchema, generatePackageSchema, SCHEMA_FILE } from "../src/schema/generate";
+import type { PackageSchema as GeneratedSchema } from "../src/schema/types";
+import { packageSchemaProblems } from "./support/packageMetaschema";
 
 const ROOT = join(__dirname, "..");
 
@@ -56,14 +59,27 @@ interface PackageSchema {
 
 describe("the component package", () => {
   let schema: PackageSchema;
+  let generated: GeneratedSchema;
   beforeAll(async () => {
-    const provider = new ComponentProvider({
-      name: PACKAGE_NAME,
-      dirname: ROOT,
-      components: HOSTED_COMPONENTS,
-    });
-    schema = JSON.parse(await provider.getSchema()) as PackageSchema;
+    generated = await generatePackageSchema(ROOT);
+    schema = generated as PackageSchema;
   }, 180_000);
+
+  it("validates against Pulumi's package metaschema and the binder's rules (test/support/packageMetaschema.ts)", () => {
+    expect(packageSchemaProblems(generated)).toEqual([]);
+  });
+
+  it("schema.json is the generated schema (npm run schema), changed only as the versioning promise allows", () => {
+    const checkedIn = JSON.parse(readText(SCHEMA_FILE)) as GeneratedSchema;
+    expect(promiseViolations(checkedIn, generated, unreleasedVersions(readText("CHANGELOG.md")))).toEqual([]);
+    expect(
+      schemaChanges(checkedIn, generated).map(formatChange),
+      "schema.json is stale: run npm run schema",
+    ).toEqual([]);
+    expect(checkedIn, "schema.json is stale: run npm run schema").toEqual(
+      JSON.parse(formatSchema(generated)),
+    );
+  });
 
   it("PulumiPlugin.yaml declares the nodejs runtime and an entry point that exists", () => {
     const manifest = parse(readFileSync(join(ROOT, "PulumiPlugin.yaml"), "utf8")) as {

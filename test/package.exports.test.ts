@@ -1,0 +1,183 @@
+/**
+ * The package root's export list (components/index.ts) is the TypeScript API: pinned here, so a
+ * removal is a conscious, breaking change (listed in CHANGELOG.md), and every component it exports
+ * is either served to other languages or explicitly TypeScript-only.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import * as root from "../components";
+import * as contentFilters from "../components/facts/contentFilters";
+import * as gateway from "../components/facts/gateway";
+import * as models from "../components/facts/models";
+import * as monitoring from "../components/facts/monitoring";
+import * as names from "../components/facts/names";
+import * as privateLink from "../components/facts/privateLink";
+import * as roles from "../components/facts/roles";
+import * as skus from "../components/facts/skus";
+import { HOSTED_COMPONENTS } from "../components/hosted";
+
+/**
+ * Components exported for TypeScript stacks only, each with the reason; the rest are hosted
+ * (components/hosted.ts). A component leaves this list when its args become schema-expressible and
+ * it joins HOSTED_COMPONENTS (the repository's index.ts, what the CLI loads, exports that list only).
+ */
+const TYPESCRIPT_ONLY: Record<string, string> = {
+  GithubDeployIdentity: "created by PlatformAccess from access.ciDeployIdentity; for TypeScript stacks",
+  GithubPreviewIdentity: "created by PlatformAccess from access.ciPreviewIdentity; for TypeScript stacks",
+};
+
+/** The root's value exports besides the facts modules' (which the root re-exports whole). */
+const VALUES = [
+  "ACCOUNT_KINDS",
+  "AccountIdentityType",
+  "AccountKind",
+  "AccountLock",
+  "AccountPrivateEndpoint",
+  "AccountPublicNetworkAccess",
+  "AiGateway",
+  "BlocklistAppliesTo",
+  "ContentFilterMode",
+  "ContentFilterPreset",
+  "GRANT_SCOPES",
+  "GithubDeployIdentity",
+  "GithubPreviewIdentity",
+  "IDENTITY_TYPES",
+  "NetworkAclBypass",
+  "NetworkAclDefaultAction",
+  "OpenAIAccount",
+  "PRINCIPAL_TYPES",
+  "PlatformAccess",
+  "PlatformMonitoring",
+  "PlatformResourceGroup",
+  "PrivateNetwork",
+  "ResourceGroupBudget",
+  "VERSION_UPGRADE_OPTIONS",
+  "VersionUpgradeOption",
+  "accessSpecSchema",
+  "accountSpecSchema",
+  "blocklistSpecSchema",
+  "budgetSpecSchema",
+  "contentFilterSpecSchema",
+  "deploymentSpecSchema",
+  "gatewaySpecSchema",
+  "monitoringArgsSchema",
+  "monitoringSpecSchema",
+  "networkSpecSchema",
+];
+
+/** The root's type exports (args, outputs, specs), as components/index.ts names them. */
+const TYPES = [
+  "AccessSpec",
+  "AccountIdentity",
+  "AccountNetworkAcls",
+  "AccountOutbound",
+  "AccountPrivateEndpointArgs",
+  "AccountReference",
+  "AccountSpec",
+  "AiGatewayArgs",
+  "AlertKind",
+  "AppIdentity",
+  "AppIdentitySpec",
+  "Blocklist",
+  "BlocklistItem",
+  "BlocklistSpec",
+  "BudgetNotificationArgs",
+  "BudgetSpec",
+  "CategorySeverityThresholds",
+  "CiDeployIdentity",
+  "CiDeployIdentitySpec",
+  "CiIdentityOutputs",
+  "CiPreviewIdentity",
+  "CiPreviewIdentitySpec",
+  "ContentFilter",
+  "ContentFilterCategories",
+  "ContentFilterSpec",
+  "CustomerManagedKey",
+  "DeploymentInfo",
+  "DeploymentSpec",
+  "DnsZoneGroupNames",
+  "EndpointNames",
+  "EntraGroup",
+  "GatewayAlertKind",
+  "GatewayAlertsArgs",
+  "GatewayApplicationInsightsArgs",
+  "GatewayBackendAccountArgs",
+  "GatewayConsumerArgs",
+  "GatewayDnsZoneLinkArgs",
+  "GatewayPoolArgs",
+  "GatewayPoolBackendArgs",
+  "GatewayRouteArgs",
+  "GatewaySpec",
+  "GatewaySubnetArgs",
+  "GithubDeployIdentityArgs",
+  "GithubPreviewIdentityArgs",
+  "GroupSpec",
+  "KeyVaultGrant",
+  "ManagedIdentityOutputs",
+  "MetricAlertArgs",
+  "ModelDeployment",
+  "MonitoredAccountArgs",
+  "MonitoredDeploymentArgs",
+  "MonitoredGatewayArgs",
+  "MonitoringActionGroupArgs",
+  "MonitoringAlertsArgs",
+  "MonitoringDiagnosticsArgs",
+  "MonitoringEventHubArgs",
+  "MonitoringSpec",
+  "MonitoringWorkspaceArgs",
+  "NetworkSpec",
+  "OpenAIAccountArgs",
+  "PlatformAccessArgs",
+  "PlatformMonitoringArgs",
+  "PlatformResourceGroupArgs",
+  "PrivateNetworkArgs",
+  "RegionNetworkSpec",
+  "ResourceGroupBudgetArgs",
+];
+
+const FACTS = [contentFilters, gateway, models, monitoring, names, privateLink, roles, skus];
+
+const isComponentClass = (value: unknown): value is { name: string } =>
+  typeof value === "function" && value.prototype instanceof pulumi.ComponentResource;
+
+describe("the package root (components/index.ts)", () => {
+  it("exports exactly the pinned values, and every fact", () => {
+    const facts = FACTS.flatMap((module) => Object.keys(module));
+    expect(Object.keys(root).sort()).toEqual([...new Set([...VALUES, ...facts])].sort());
+  });
+
+  it("exports exactly the pinned types", () => {
+    const file = join(__dirname, "..", "components", "index.ts");
+    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest);
+    const types = source.statements
+      .filter(ts.isExportDeclaration)
+      .flatMap((declaration) =>
+        declaration.exportClause && ts.isNamedExports(declaration.exportClause)
+          ? declaration.exportClause.elements
+              .filter((element) => declaration.isTypeOnly || element.isTypeOnly)
+              .map((element) => element.name.text)
+          : [],
+      );
+    expect(types.sort()).toEqual([...TYPES].sort());
+  });
+
+  it("every exported component is hosted for other languages or TypeScript-only with a reason", () => {
+    const exported = Object.values(root as Record<string, unknown>)
+      .filter(isComponentClass)
+      .map((c) => c.name);
+    const hosted = HOSTED_COMPONENTS.map((c) => c.name);
+    expect(exported.filter((name) => !hosted.includes(name) && !(name in TYPESCRIPT_ONLY))).toEqual([]);
+    expect(
+      hosted.filter((name) => name in TYPESCRIPT_ONLY),
+      "hosted, yet listed as TypeScript-only",
+    ).toEqual([]);
+    expect(
+      hosted.filter((name) => !exported.includes(name)),
+      "hosted but not exported",
+    ).toEqual([]);
+    expect(Object.keys(TYPESCRIPT_ONLY).filter((name) => !exported.includes(name))).toEqual([]);
+  });
+});
