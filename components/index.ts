@@ -16,8 +16,6 @@ export type {
   PlatformAccessArgs,
 } from "./access/args";
 export { type CiIdentityOutputs, type ManagedIdentityOutputs, PlatformAccess } from "./access/component";
-export { GithubDeployIdentity, type GithubDeployIdentityArgs } from "./access/githubDeployIdentity";
-export { GithubPreviewIdentity, type GithubPreviewIdentityArgs } from "./access/githubPreviewIdentity";
 export {
   type AccessSpec,
   type AppIdentitySpec,

@@ -1,7 +1,9 @@
 /**
  * The package root's export list (components/index.ts) is the TypeScript API: pinned here, so a
- * removal is a conscious, breaking change (listed in CHANGELOG.md), and every component it exports
- * is either served to other languages or explicitly TypeScript-only.
+ * removal is a conscious, breaking change (listed in CHANGELOG.md), and the components it exports
+ * are exactly the ones served to other languages (components/hosted.ts): one public API for every
+ * language. Internal children (ContentFilterSet, ModelDeploymentChain, the GitHub CI identities)
+ * stay in their modules.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,16 +21,6 @@ import * as roles from "../components/facts/roles";
 import * as skus from "../components/facts/skus";
 import { HOSTED_COMPONENTS } from "../components/hosted";
 
-/**
- * Components exported for TypeScript stacks only, each with the reason; the rest are hosted
- * (components/hosted.ts). A component leaves this list when its args become schema-expressible and
- * it joins HOSTED_COMPONENTS (the repository's index.ts, what the CLI loads, exports that list only).
- */
-const TYPESCRIPT_ONLY: Record<string, string> = {
-  GithubDeployIdentity: "created by PlatformAccess from access.ciDeployIdentity; for TypeScript stacks",
-  GithubPreviewIdentity: "created by PlatformAccess from access.ciPreviewIdentity; for TypeScript stacks",
-};
-
 /** The root's value exports besides the facts modules' (which the root re-exports whole). */
 const VALUES = [
   "ACCOUNT_KINDS",
@@ -42,8 +34,6 @@ const VALUES = [
   "ContentFilterMode",
   "ContentFilterPreset",
   "GRANT_SCOPES",
-  "GithubDeployIdentity",
-  "GithubPreviewIdentity",
   "IDENTITY_TYPES",
   "NetworkAclBypass",
   "NetworkAclDefaultAction",
@@ -112,8 +102,6 @@ const TYPES = [
   "GatewayRouteArgs",
   "GatewaySpec",
   "GatewaySubnetArgs",
-  "GithubDeployIdentityArgs",
-  "GithubPreviewIdentityArgs",
   "GroupSpec",
   "KeyVaultGrant",
   "ManagedIdentityOutputs",
@@ -164,20 +152,18 @@ describe("the package root (components/index.ts)", () => {
     expect(types.sort()).toEqual([...TYPES].sort());
   });
 
-  it("every exported component is hosted for other languages or TypeScript-only with a reason", () => {
+  it("exports exactly the hosted components, so every language gets the same components", () => {
     const exported = Object.values(root as Record<string, unknown>)
       .filter(isComponentClass)
       .map((c) => c.name);
     const hosted = HOSTED_COMPONENTS.map((c) => c.name);
-    expect(exported.filter((name) => !hosted.includes(name) && !(name in TYPESCRIPT_ONLY))).toEqual([]);
     expect(
-      hosted.filter((name) => name in TYPESCRIPT_ONLY),
-      "hosted, yet listed as TypeScript-only",
+      exported.filter((name) => !hosted.includes(name)),
+      "exported but not hosted",
     ).toEqual([]);
     expect(
       hosted.filter((name) => !exported.includes(name)),
       "hosted but not exported",
     ).toEqual([]);
-    expect(Object.keys(TYPESCRIPT_ONLY).filter((name) => !exported.includes(name))).toEqual([]);
   });
 });
