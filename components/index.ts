@@ -57,7 +57,7 @@ export {
 export type { AccountReference } from "./accountRef";
 // Cost: the resource group's budget.
 export {
-  type BudgetNotificationArgs,
+  type BudgetNotification,
   ResourceGroupBudget,
   type ResourceGroupBudgetArgs,
 } from "./budget/component";
@@ -90,29 +90,29 @@ export * from "./facts/skus";
 export {
   AiGateway,
   type AiGatewayArgs,
-  type GatewayApplicationInsightsArgs,
-  type GatewayBackendAccountArgs,
-  type GatewayConsumerArgs,
-  type GatewayDnsZoneLinkArgs,
-  type GatewayPoolArgs,
-  type GatewayPoolBackendArgs,
-  type GatewayRouteArgs,
-  type GatewaySubnetArgs,
+  type GatewayApplicationInsights,
+  type GatewayBackendAccount,
+  type GatewayConsumer,
+  type GatewayDnsZoneLink,
+  type GatewayPool,
+  type GatewayPoolBackend,
+  type GatewayRoute,
+  type GatewaySubnet,
 } from "./gateway/component";
 export { type GatewaySpec, gatewaySpecSchema } from "./gateway/spec";
 // Monitoring.
 export {
-  type GatewayAlertsArgs,
-  type MetricAlertArgs,
-  type MonitoringActionGroupArgs,
-  type MonitoringAlertsArgs,
-  type MonitoringDiagnosticsArgs,
-  type MonitoringEventHubArgs,
-  type MonitoringWorkspaceArgs,
+  type GatewayAlerts,
+  type MetricAlert,
+  type MonitoringActionGroup,
+  type MonitoringAlerts,
+  type MonitoringDiagnostics,
+  type MonitoringEventHub,
+  type MonitoringWorkspace,
   PlatformMonitoring,
   type PlatformMonitoringArgs,
 } from "./monitoring/component";
-export type { MonitoredAccountArgs, MonitoredDeploymentArgs, MonitoredGatewayArgs } from "./monitoring/refs";
+export type { MonitoredAccount, MonitoredDeployment, MonitoredGateway } from "./monitoring/refs";
 export {
   type AlertKind,
   type GatewayAlertKind,

@@ -4,7 +4,7 @@
  * Analytics workspace its Application Insights is created on.
  */
 import type { OpenAIAccount } from "../components/account/component";
-import { AiGateway, type GatewayDnsZoneLinkArgs } from "../components/gateway/component";
+import { AiGateway, type GatewayDnsZoneLink } from "../components/gateway/component";
 import { subnetVirtualNetworkId } from "../components/network/ids";
 import { zoneLinkTargets } from "../components/network/plan";
 import type { NetworkSpec } from "../components/network/spec";
@@ -32,7 +32,7 @@ function zoneLinks(
   config: StackConfig,
   network: PrivateNetworkingOutputs,
   endpointSubnetId: string | undefined,
-): GatewayDnsZoneLinkArgs[] {
+): GatewayDnsZoneLink[] {
   const endpointVnet = endpointSubnetId === undefined ? undefined : subnetVirtualNetworkId(endpointSubnetId);
   const base: NetworkSpec = config.network ?? { regions: {}, dnsZoneGroup: "stack", linkVnetIds: [] };
   const spec: NetworkSpec = endpointVnet

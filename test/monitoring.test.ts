@@ -12,7 +12,7 @@ import {
 } from "../components/monitoring/alerts";
 import { PlatformMonitoring } from "../components/monitoring/component";
 import { emailReceiverName } from "../components/monitoring/receivers";
-import type { MonitoredAccountArgs, MonitoredGatewayArgs } from "../components/monitoring/refs";
+import type { MonitoredAccount, MonitoredGateway } from "../components/monitoring/refs";
 import { monitoringSpecSchema } from "../components/monitoring/spec";
 import { resolveMonitoring } from "../src/config/monitoring";
 import { monitoringPlan } from "../src/plan/monitoring";
@@ -31,15 +31,15 @@ const input = (overrides: Record<string, unknown> = {}) => ({
 const settings = (overrides: Record<string, unknown> = {}, environment: "dev" | "prod" = "prod") =>
   resolveMonitoring(monitoringSpecSchema.parse(input(overrides)), environment);
 
-type MonitoredAccount = MonitoredAccountArgs & { deployments: AlertedDeployment[] };
+type AlertedAccount = MonitoredAccount & { deployments: AlertedDeployment[] };
 
-const payPerToken: MonitoredAccount = {
+const payPerToken: AlertedAccount = {
   name: "aoai-swc",
   id: accountId("aoai-swc"),
   location: "swedencentral",
   deployments: [{ name: "chat", sku: "GlobalStandard" }],
 };
-const provisioned: MonitoredAccount = {
+const provisioned: AlertedAccount = {
   name: "aoai-ptu",
   id: accountId("aoai-ptu"),
   location: "francecentral",
@@ -316,7 +316,7 @@ describe("PlatformMonitoring", () => {
 
 describe("PlatformMonitoring with a gateway", () => {
   const apimId = `${RG}/providers/Microsoft.ApiManagement/service/apim-x`;
-  const gatewayRef: MonitoredGatewayArgs = { name: "apim-x", id: apimId, location: "swedencentral" };
+  const gatewayRef: MonitoredGateway = { name: "apim-x", id: apimId, location: "swedencentral" };
 
   it("sends the gateway's category-group logs to resource-specific tables and AllMetrics, and alerts on it", async () => {
     const storage = `${RG}/providers/Microsoft.Storage/storageAccounts/stlogsswc`;

@@ -107,6 +107,10 @@ describe("the component package", () => {
     }
   });
 
+  it("names no type …Args: the Python, Go and .NET SDKs add that suffix to input types themselves", () => {
+    expect(Object.keys(schema.types).filter((token) => token.endsWith("Args"))).toEqual([]);
+  });
+
   it("carries the args' doc comments as descriptions", () => {
     const group = schema.resources[componentType("PlatformResourceGroup")];
     expect(group?.inputProperties?.existing?.description).toMatch(/existing group/);
@@ -230,26 +234,24 @@ describe("the component package", () => {
     expect(monitoring?.inputProperties?.environment?.description).toMatch(/default severities/);
     expect(Object.keys(monitoring?.properties ?? {}).sort()).toEqual(["actionGroupId", "workspaceId"]);
     const type = (name: string) => schema.types?.[`${PACKAGE_NAME}:index:${name}`];
-    expect(monitoring?.inputProperties?.alerts?.$ref).toBe(
-      `#/types/${PACKAGE_NAME}:index:MonitoringAlertsArgs`,
+    expect(monitoring?.inputProperties?.alerts?.$ref).toBe(`#/types/${PACKAGE_NAME}:index:MonitoringAlerts`);
+    expect(type("MonitoringAlerts")?.properties?.gateway?.$ref).toBe(
+      `#/types/${PACKAGE_NAME}:index:GatewayAlerts`,
     );
-    expect(type("MonitoringAlertsArgs")?.properties?.gateway?.$ref).toBe(
-      `#/types/${PACKAGE_NAME}:index:GatewayAlertsArgs`,
-    );
-    expect(Object.keys(type("GatewayAlertsArgs")?.properties ?? {}).sort()).toEqual([
+    expect(Object.keys(type("GatewayAlerts")?.properties ?? {}).sort()).toEqual([
       "backendDuration",
       "cpu",
       "serverErrors",
       "throttling",
     ]);
-    for (const ref of ["MonitoredAccountArgs", "MonitoredGatewayArgs"]) {
+    for (const ref of ["MonitoredAccount", "MonitoredGateway"]) {
       expect(type(ref)?.required?.sort(), ref).toEqual(["id", "location", "name"]);
       // The id is an input (another resource's output); names and regions are plain: they name children.
       expect(type(ref)?.properties?.id?.plain, ref).toBeUndefined();
       expect(type(ref)?.properties?.name?.plain, ref).toBe(true);
     }
     const monitoringTypes = Object.entries(schema.types ?? {}).filter(([name]) =>
-      /:index:(Monitor|MetricAlertArgs|GatewayAlertsArgs)/.test(name),
+      /:index:(Monitor|MetricAlert|GatewayAlerts)/.test(name),
     );
     expect(monitoringTypes.length).toBeGreaterThanOrEqual(10);
     for (const [name, definition] of monitoringTypes) {

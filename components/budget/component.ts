@@ -7,7 +7,7 @@ import { budgetNotifications } from "./notifications";
 import { budgetSpecSchema } from "./spec";
 
 /** One notification of the budget. */
-export interface BudgetNotificationArgs {
+export interface BudgetNotification {
   /** Percent of the amount (0.01-1000); above 100 warns about overspend. */
   threshold: number;
   /** "Actual" (cost so far this month, the default) or "Forecasted" (Cost Management's month-end forecast). */
@@ -27,7 +27,7 @@ export interface ResourceGroupBudgetArgs {
   /** People notified besides the action group. */
   contactEmails?: string[];
   /** Defaults to 80% and 100% actual and 100% forecasted. */
-  notifications?: BudgetNotificationArgs[];
+  notifications?: BudgetNotification[];
   /** The resource group id: the budget tracks everything in the group. */
   resourceGroupId: pulumi.Input<string>;
   /** Action group to notify besides the contact emails. */

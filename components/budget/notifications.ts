@@ -1,7 +1,7 @@
 /** Budget notifications as Cost Management takes them: a map keyed by a unique name per threshold. */
 import type { BudgetThresholdType } from "../facts/monitoring";
 
-export interface BudgetNotification<GroupId = string> {
+export interface PlannedBudgetNotification<GroupId = string> {
   enabled: true;
   operator: "GreaterThanOrEqualTo";
   threshold: number;
@@ -15,7 +15,7 @@ export function budgetNotifications<GroupId>(
   thresholds: readonly { threshold: number; type: BudgetThresholdType }[],
   contactEmails: readonly string[],
   contactGroups: readonly GroupId[],
-): Record<string, BudgetNotification<GroupId>> {
+): Record<string, PlannedBudgetNotification<GroupId>> {
   return Object.fromEntries(
     thresholds.map(({ threshold, type }) => [
       `${type}_GreaterThanOrEqualTo_${String(threshold).replace(".", "_")}_Percent`,

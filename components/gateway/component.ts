@@ -42,7 +42,7 @@ import { gatewayPolicyXml, type PolicyConsumer } from "./policy";
 import { type GatewaySpec, gatewaySpecSchema } from "./spec";
 
 /** An account the gateway sends requests to. */
-export interface GatewayBackendAccountArgs {
+export interface GatewayBackendAccount {
   /** The account's resource id: the gateway's identity gets Cognitive Services OpenAI User on it. */
   id: pulumi.Input<string>;
   /** The account's endpoint, https://<subdomain>.openai.azure.com/ (with the trailing slash). */
@@ -50,7 +50,7 @@ export interface GatewayBackendAccountArgs {
 }
 
 /** One account of a load-balanced pool. */
-export interface GatewayPoolBackendArgs {
+export interface GatewayPoolBackend {
   /** The account's name: a key of `accounts`. */
   account: string;
   /** 0-100, lower first: e.g. the region's PTU account 1, pay-as-you-go spillover 2, the other region 3. Default 1. */
@@ -60,15 +60,15 @@ export interface GatewayPoolBackendArgs {
 }
 
 /** A load-balanced pool of accounts (an API Management backend of type Pool). */
-export interface GatewayPoolArgs {
+export interface GatewayPool {
   /** The pool's backend id: 1-80 letters, digits and hyphens. */
   name: string;
   /** The accounts in the pool, each once. */
-  backends: GatewayPoolBackendArgs[];
+  backends: GatewayPoolBackend[];
 }
 
 /** Which pool serves a deployment name. */
-export interface GatewayRouteArgs {
+export interface GatewayRoute {
   /** The deployment name apps call (/openai/deployments/<name>/…); every backend of the pool must have it. */
   deployment: string;
   /** The name of a pool in `pools`. */
@@ -76,7 +76,7 @@ export interface GatewayRouteArgs {
 }
 
 /** A caller of the gateway with its token limits. */
-export interface GatewayConsumerArgs {
+export interface GatewayConsumer {
   /** The consumer's name: its token-limit counter key and the Consumer dimension of the token metrics. */
   name: string;
   /** An app identity of the stack's access.identities (by name); the program fills in its client id. */
@@ -96,7 +96,7 @@ export interface GatewayConsumerArgs {
 }
 
 /** An existing Application Insights the token metrics go to. */
-export interface GatewayApplicationInsightsArgs {
+export interface GatewayApplicationInsights {
   /** Its resource id: the gateway's identity gets Monitoring Metrics Publisher on it. */
   resourceId: pulumi.Input<string>;
   /** Its connection string: an ingestion address, not a credential; passed as a secret all the same. */
@@ -104,7 +104,7 @@ export interface GatewayApplicationInsightsArgs {
 }
 
 /** The outbound (VNet integration) subnet the gateway creates in `virtualNetworkId`. */
-export interface GatewaySubnetArgs {
+export interface GatewaySubnet {
   /** Default snet-apim. */
   name?: string;
   /** Inside the VNet's address space, apart from its other subnets; /27 or larger (/24 recommended). */
@@ -112,7 +112,7 @@ export interface GatewaySubnetArgs {
 }
 
 /** A VNet whose clients resolve the gateway's host to its private endpoint (a link of the created zone). */
-export interface GatewayDnsZoneLinkArgs {
+export interface GatewayDnsZoneLink {
   /** The link's name in the zone. */
   name: string;
   /** The VNet's resource id. */
@@ -146,7 +146,7 @@ export interface AiGatewayArgs {
   /** The subnet you own the gateway integrates with (delegated to Microsoft.Web/serverFarms) or is injected into. */
   subnetId?: pulumi.Input<string>;
   /** Or the integration subnet the gateway creates in `virtualNetworkId`. */
-  subnet?: GatewaySubnetArgs;
+  subnet?: GatewaySubnet;
   /** The VNet `subnet` is created in. */
   virtualNetworkId?: pulumi.Input<string>;
   /** The subnet of the gateway's private endpoint (inbound privateEndpoint). */
@@ -154,11 +154,11 @@ export interface AiGatewayArgs {
   /** A privatelink.azure-api.net zone (e.g. a hub's) the endpoint registers in; omitted, the gateway creates one. */
   privateDnsZoneId?: pulumi.Input<string>;
   /** VNets linked to the zone the gateway creates. */
-  privateDnsZoneLinks?: GatewayDnsZoneLinkArgs[];
+  privateDnsZoneLinks?: GatewayDnsZoneLink[];
   /** stack (default): the endpoint registers in the zone; policy-managed: a landing-zone policy registers it, no zone is created. */
   dnsZoneGroup?: DnsZoneGroupMode;
   /** An existing Application Insights for the token metrics; omitted, one is created on `logAnalyticsWorkspaceId`. */
-  applicationInsights?: GatewayApplicationInsightsArgs;
+  applicationInsights?: GatewayApplicationInsights;
   /** Name of the Application Insights the gateway creates (default appi-<name>). */
   applicationInsightsName?: string;
   /** The Log Analytics workspace a created (workspace-based) Application Insights stores its data in. */
@@ -168,17 +168,17 @@ export interface AiGatewayArgs {
   /** Retries of a throttled or failing call on the next backend of the pool (0-10). Default 2. */
   retries?: number;
   /** The load-balanced pools. */
-  pools: GatewayPoolArgs[];
+  pools: GatewayPool[];
   /** Deployment name to pool. */
-  routes: GatewayRouteArgs[];
+  routes: GatewayRoute[];
   /** The callers and their token limits. */
-  consumers: GatewayConsumerArgs[];
+  consumers: GatewayConsumer[];
   /** The data-plane API version whose published inference spec the gateway's API is imported from (e.g. 2024-10-21). */
   apiVersion: string;
   /** The resource group of the service and of everything the gateway creates. */
   resourceGroupName: pulumi.Input<string>;
   /** Every account a pool names, by account name. */
-  accounts: Record<string, GatewayBackendAccountArgs>;
+  accounts: Record<string, GatewayBackendAccount>;
   /** Client ids of the consumers' identities the stack creates, by consumer name. */
   consumerClientIds?: Record<string, pulumi.Input<string>>;
   /** Tags of every resource the gateway creates. */
@@ -330,7 +330,7 @@ export class AiGateway extends pulumi.ComponentResource {
     const backendAccounts = [...new Set(spec.pools.flatMap((pool) => pool.backends.map((b) => b.account)))];
     const backends = new Map<string, apimanagement.Backend>();
     for (const accountName of backendAccounts) {
-      const account = accounts[accountName] as GatewayBackendAccountArgs;
+      const account = accounts[accountName] as GatewayBackendAccount;
       grant(
         `${name}-openai-user-${accountName}`,
         account.id,
@@ -534,7 +534,7 @@ export class AiGateway extends pulumi.ComponentResource {
     spec: GatewaySpec,
     args: AiGatewayArgs,
     workspaceId: pulumi.Input<string> | undefined,
-  ): GatewayApplicationInsightsArgs {
+  ): GatewayApplicationInsights {
     const component = new applicationinsights.Component(
       `${name}-appinsights`,
       {
@@ -607,7 +607,7 @@ export class AiGateway extends pulumi.ComponentResource {
   private privateDnsZone(
     name: string,
     resourceGroupName: pulumi.Input<string>,
-    links: readonly GatewayDnsZoneLinkArgs[],
+    links: readonly GatewayDnsZoneLink[],
     tags: Record<string, string> | undefined,
   ): pulumi.Output<string> {
     const zone = new privatedns.PrivateZone(

@@ -55,7 +55,7 @@ export interface RoutedBackend {
   tokensPerMinute: number | undefined;
 }
 
-export interface GatewayRoute {
+export interface PlannedGatewayRoute {
   deployment: string;
   model: string;
   pool: string;
@@ -76,7 +76,7 @@ export interface GatewayWarning {
 }
 
 export interface GatewayPlan {
-  routes: GatewayRoute[];
+  routes: PlannedGatewayRoute[];
   warnings: GatewayWarning[];
 }
 
@@ -253,7 +253,7 @@ export function planGateway(
     });
   });
 
-  const routes: GatewayRoute[] = [];
+  const routes: PlannedGatewayRoute[] = [];
   const pools = new Map(spec.pools.map((pool) => [pool.name, pool]));
   spec.routes.forEach((route, r) => {
     const pool = pools.get(route.pool);

@@ -17,11 +17,11 @@ import { componentType, withLegacyType } from "../tokens";
 import { accountAlertRules, gatewayAlertRules, type MetricAlertRule, resolveAlertSeverities } from "./alerts";
 import { categoryGroupLogs } from "./logs";
 import { emailReceivers } from "./receivers";
-import type { MonitoredAccountArgs, MonitoredGatewayArgs } from "./refs";
+import type { MonitoredAccount, MonitoredGateway } from "./refs";
 import { monitoringArgsSchema } from "./spec";
 
 /** The Log Analytics workspace: create one (name) or use an existing one (existingId), not both. */
-export interface MonitoringWorkspaceArgs {
+export interface MonitoringWorkspace {
   /** Create a workspace with this name in the resource group (4-63 letters, digits and '-'). */
   name?: string;
   /** Or send everything to an existing workspace (e.g. the landing zone's central one): its ARM id. */
@@ -35,7 +35,7 @@ export interface MonitoringWorkspaceArgs {
 }
 
 /** An event hub to stream diagnostics to (a SIEM). */
-export interface MonitoringEventHubArgs {
+export interface MonitoringEventHub {
   /** ARM id of the event hub namespace's authorization rule (.../authorizationRules/<rule>). */
   authorizationRuleId: string;
   /** The event hub in the namespace; omitted, Azure creates one per log category. */
@@ -43,7 +43,7 @@ export interface MonitoringEventHubArgs {
 }
 
 /** What the diagnostic settings send, and where besides the workspace. */
-export interface MonitoringDiagnosticsArgs {
+export interface MonitoringDiagnostics {
   /** Name of the diagnostic setting on each monitored resource; defaults to "aoai-platform". */
   name?: string;
   /** Log category group: "allLogs" (the default: requests, traces, audit) or "audit". */
@@ -51,11 +51,11 @@ export interface MonitoringDiagnosticsArgs {
   /** Archive storage account id per region (a diagnostic setting needs one in the resource's region). */
   storageAccounts?: Record<string, string>;
   /** Event hub per region (the namespace must be in the resource's region). */
-  eventHubs?: Record<string, MonitoringEventHubArgs>;
+  eventHubs?: Record<string, MonitoringEventHub>;
 }
 
 /** The action group every alert notifies. */
-export interface MonitoringActionGroupArgs {
+export interface MonitoringActionGroup {
   /** The action group's name (1-260 letters, digits, '_', '.', '-', '(', ')'). */
   name: string;
   /** Short name shown in SMS and email subjects (1-12 letters, digits, '_', '-'). */
@@ -65,7 +65,7 @@ export interface MonitoringActionGroupArgs {
 }
 
 /** One metric alert; every field has a default. */
-export interface MetricAlertArgs {
+export interface MetricAlert {
   /** Create the alert (default true). */
   enabled?: boolean;
   /** The threshold, in the metric's unit (calls, percent or milliseconds). */
@@ -79,39 +79,39 @@ export interface MetricAlertArgs {
 }
 
 /** Alerts on an AI gateway (API Management v2), from its own metrics. */
-export interface GatewayAlertsArgs {
+export interface GatewayAlerts {
   /** Requests answered 5xx by the gateway within the window (default at least 5 in PT5M). */
-  serverErrors?: MetricAlertArgs;
+  serverErrors?: MetricAlert;
   /** Requests answered 429 by the gateway within the window (default at least 10 in PT5M). */
-  throttling?: MetricAlertArgs;
+  throttling?: MetricAlert;
   /** Average CPU percentage of the gateway's units (default 80% over PT15M). */
-  cpu?: MetricAlertArgs;
+  cpu?: MetricAlert;
   /** Average duration of backend calls in milliseconds (default 30000 over PT15M). */
-  backendDuration?: MetricAlertArgs;
+  backendDuration?: MetricAlert;
 }
 
 /** Alerts on each account (per deployment) and on each gateway. */
-export interface MonitoringAlertsArgs {
+export interface MonitoringAlerts {
   /** Calls answered 429 per deployment within the window (default at least 10 in PT5M). */
-  throttling?: MetricAlertArgs;
+  throttling?: MetricAlert;
   /** Calls answered 5xx per status code and deployment (default at least 5 in PT5M). */
-  serverErrors?: MetricAlertArgs;
+  serverErrors?: MetricAlert;
   /** Average PTU utilization per provisioned deployment (default 90% over PT15M); only with one. */
-  ptuUtilization?: MetricAlertArgs;
+  ptuUtilization?: MetricAlert;
   /** Alerts on the gateways. */
-  gateway?: GatewayAlertsArgs;
+  gateway?: GatewayAlerts;
 }
 
 /** Monitoring as the stack config's `monitoring` spells it, plus what to monitor. */
 export interface PlatformMonitoringArgs {
   /** The Log Analytics workspace everything is sent to. */
-  workspace: MonitoringWorkspaceArgs;
+  workspace: MonitoringWorkspace;
   /** What is logged and where besides the workspace. */
-  diagnostics?: MonitoringDiagnosticsArgs;
+  diagnostics?: MonitoringDiagnostics;
   /** The action group the alerts notify. */
-  actionGroup: MonitoringActionGroupArgs;
+  actionGroup: MonitoringActionGroup;
   /** Alert thresholds, windows and severities. */
-  alerts?: MonitoringAlertsArgs;
+  alerts?: MonitoringAlerts;
   /** "prod" (the default), "staging", "test" or "dev": the alerts' default severities (prod pages on 5xx). */
   environment?: string;
   /** Resource group of the workspace, the action group and the alerts. */
@@ -119,9 +119,9 @@ export interface PlatformMonitoringArgs {
   /** Region of a created workspace when `workspace.location` names none. */
   location: string;
   /** Azure OpenAI accounts to monitor. */
-  accounts?: MonitoredAccountArgs[];
+  accounts?: MonitoredAccount[];
   /** AI gateways (API Management v2 services) to monitor. */
-  gateways?: MonitoredGatewayArgs[];
+  gateways?: MonitoredGateway[];
   /** Optional webhook receiver; its URL often carries a token, so it is always stored as a secret. */
   webhookUrl?: pulumi.Input<string>;
   /** Tags of the workspace, the action group and the alerts. */
@@ -219,13 +219,13 @@ export class PlatformMonitoring extends pulumi.ComponentResource {
     const monitored: Monitored[] = [
       ...spec.accounts.map((account, i) => ({
         name: account.name,
-        id: (accounts[i] as MonitoredAccountArgs).id,
+        id: (accounts[i] as MonitoredAccount).id,
         location: account.location,
         rules: accountAlertRules(account.name, account.deployments, alerts),
       })),
       ...spec.gateways.map((gateway, i) => ({
         name: gateway.name,
-        id: (gateways[i] as MonitoredGatewayArgs).id,
+        id: (gateways[i] as MonitoredGateway).id,
         location: gateway.location,
         rules: gatewayAlertRules(gateway.name, alerts.gateway),
         // API Management fills ApiManagementGatewayLogs / ApiManagementGatewayLlmLog only in this mode.

@@ -6,7 +6,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 
 /** A model deployment of a monitored account. */
-export interface MonitoredDeploymentArgs {
+export interface MonitoredDeployment {
   /** The deployment name (the ModelDeploymentName dimension of the account's metrics). */
   name: string;
   /** The deployment SKU, e.g. GlobalStandard or ProvisionedManaged: provisioned ones get the PTU utilization alert. */
@@ -14,7 +14,7 @@ export interface MonitoredDeploymentArgs {
 }
 
 /** An Azure OpenAI account to send diagnostics from and alert on. */
-export interface MonitoredAccountArgs {
+export interface MonitoredAccount {
   /** The account's name; its diagnostic setting and alerts are named after it. */
   name: string;
   /** ARM id of the Microsoft.CognitiveServices/accounts resource. */
@@ -22,11 +22,11 @@ export interface MonitoredAccountArgs {
   /** The account's region, e.g. swedencentral: diagnostics archive and stream to that region's destinations. */
   location: string;
   /** Its model deployments; omitted, no PTU utilization alert. */
-  deployments?: MonitoredDeploymentArgs[];
+  deployments?: MonitoredDeployment[];
 }
 
 /** An AI gateway (Azure API Management v2 service) to send diagnostics from and alert on. */
-export interface MonitoredGatewayArgs {
+export interface MonitoredGateway {
   /** The API Management service name; its diagnostic setting and alerts are named after it. */
   name: string;
   /** ARM id of the Microsoft.ApiManagement/service resource. */

@@ -4,7 +4,7 @@
  * XML the program registered, and how long creating API Management takes.
  */
 import { CLASSIC_TIER_CREATE_MINUTES, GATEWAY_CREATE_SECONDS } from "../../components/facts/gateway";
-import { type GatewayRoute, planGateway } from "../../components/gateway/plan";
+import { type PlannedGatewayRoute, planGateway } from "../../components/gateway/plan";
 import type { StackConfig } from "../config/schema";
 import type { Finding } from "./finding";
 import type {
@@ -15,7 +15,7 @@ import type {
 } from "./gatewayModel";
 import type { PlannedResource } from "./resource";
 
-const backendText = (b: GatewayRoute["backends"][number]) =>
+const backendText = (b: PlannedGatewayRoute["backends"][number]) =>
   `${b.account} (priority ${b.priority}, weight ${b.weight}, ${b.tokensPerMinute === undefined ? `${b.capacity} PTU` : `${b.tokensPerMinute} TPM`})`;
 
 /** The gateway's resources shown in the plan: role, the input holding the Azure name, and what to say of it. */
