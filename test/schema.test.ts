@@ -111,6 +111,21 @@ describe("the component package", () => {
     expect(Object.keys(schema.types).filter((token) => token.endsWith("Args"))).toEqual([]);
   });
 
+  it("documents every input, output and type property of every hosted component (every language's docs)", () => {
+    const undocumented = [
+      ...Object.entries(schema.resources).flatMap(([token, r]) => [
+        ...Object.entries(r.inputProperties ?? {}).map(([k, p]) => [`${token} input ${k}`, p] as const),
+        ...Object.entries(r.properties ?? {}).map(([k, p]) => [`${token} output ${k}`, p] as const),
+      ]),
+      ...Object.entries(schema.types).flatMap(([token, t]) =>
+        Object.entries(t.properties ?? {}).map(([k, p]) => [`${token}.${k}`, p] as const),
+      ),
+    ]
+      .filter(([, property]) => !property.description)
+      .map(([where]) => where);
+    expect(undocumented).toEqual([]);
+  });
+
   it("carries the args' doc comments as descriptions", () => {
     const group = schema.resources[componentType("PlatformResourceGroup")];
     expect(group?.inputProperties?.existing?.description).toMatch(/existing group/);

@@ -35,6 +35,7 @@ export interface ResourceGroupBudgetArgs {
 }
 
 export class ResourceGroupBudget extends pulumi.ComponentResource {
+  /** The budget's ARM id (Microsoft.Consumption/budgets, at the resource group's scope). */
   readonly budgetId: pulumi.Output<string>;
 
   constructor(name: string, args: ResourceGroupBudgetArgs, opts?: pulumi.ComponentResourceOptions) {

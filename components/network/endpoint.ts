@@ -4,10 +4,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { importOptions } from "../facts/adoption";
 import { ACCOUNT_PRIVATE_LINK_GROUP_ID } from "../facts/privateLink";
 import { componentType, withLegacyType } from "../tokens";
-import { DNS_ZONE_GROUP_TAG, POLICY_MANAGED } from "./dnsMode";
+import { DNS_ZONE_GROUP_TAG, DnsZoneGroupMode, POLICY_MANAGED } from "./dnsMode";
 
 /** Names of an adopted endpoint's zone group in Azure, and its import id. */
 export interface DnsZoneGroupNames {
+  /** The zone group's name in Azure. */
   name: string;
   /** Azure resource id to import the zone group from (adoption). */
   import?: string;
@@ -15,18 +16,24 @@ export interface DnsZoneGroupNames {
 
 /** Names Azure already has for an adopted endpoint, and the import ids. */
 export interface EndpointNames {
+  /** The private endpoint's name in Azure. */
   endpoint: string;
+  /** The name of the endpoint's network interface in Azure. */
   networkInterface?: string;
   /** Azure resource id to import the endpoint from (adoption). */
   import?: string;
+  /** The endpoint's DNS zone group as Azure has it. */
   dnsZoneGroup?: DnsZoneGroupNames;
 }
 
 export interface AccountPrivateEndpointArgs {
+  /** The account's name (the endpoint is named pe-<account>). */
   accountName: string;
+  /** The account's ARM id (Microsoft.CognitiveServices/accounts): the endpoint's private link target. */
   accountId: pulumi.Input<string>;
   /** The account's region; the subnet must be in a VNet of the same region. */
   location: string;
+  /** The subnet the endpoint's network interface is placed in. */
   subnetId: pulumi.Input<string>;
   /** Private DNS zone id by zone name: every zone the account kind needs. Required unless the zone group is policy-managed. */
   dnsZoneIds?: Record<string, pulumi.Input<string>>;
@@ -34,13 +41,15 @@ export interface AccountPrivateEndpointArgs {
    * "stack" (the default): this component creates a zone group over `dnsZoneIds`. "policy-managed": no zone group; the
    * tenant's DeployIfNotExists policy creates it (the endpoint is tagged to say so).
    */
-  dnsZoneGroup?: string;
+  dnsZoneGroup?: DnsZoneGroupMode;
+  /** The resource group of the endpoint (and its zone group). */
   resourceGroupName: pulumi.Input<string>;
   /**
    * What the endpoint must wait for: Azure rejects a private endpoint while the account is still
    * updating, so pass the account's last deployment (or its last operation).
    */
   after?: pulumi.Resource[];
+  /** Tags of the endpoint. */
   tags?: Record<string, string>;
   /**
    * Names Azure already has (an adopted endpoint) and import ids; without them: pe-<account>,
@@ -50,6 +59,7 @@ export interface AccountPrivateEndpointArgs {
 }
 
 export class AccountPrivateEndpoint extends pulumi.ComponentResource {
+  /** The private endpoint's ARM id. */
   readonly privateEndpointId: pulumi.Output<string>;
 
   constructor(name: string, args: AccountPrivateEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -59,10 +69,12 @@ export class AccountPrivateEndpoint extends pulumi.ComponentResource {
       {},
       withLegacyType("aoai-platform:network:AccountPrivateEndpoint", opts),
     );
-    const mode = args.dnsZoneGroup ?? "stack";
-    if (mode !== "stack" && mode !== POLICY_MANAGED) {
+    // The schema types it as an enum, but a caller can still send any string (a cast, or an SDK or
+    // engine path that does not check enums): refuse it here.
+    const mode: string = args.dnsZoneGroup ?? DnsZoneGroupMode.Stack;
+    if (mode !== DnsZoneGroupMode.Stack && mode !== POLICY_MANAGED) {
       throw new pulumi.ResourceError(
-        `AccountPrivateEndpoint ${name}: dnsZoneGroup: ${JSON.stringify(mode)}: must be "stack" or "${POLICY_MANAGED}"`,
+        `AccountPrivateEndpoint ${name}: dnsZoneGroup: ${JSON.stringify(mode)}: must be "${DnsZoneGroupMode.Stack}" or "${POLICY_MANAGED}"`,
         this,
         true,
       );

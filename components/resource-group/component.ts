@@ -4,16 +4,22 @@ import * as pulumi from "@pulumi/pulumi";
 import { componentType, withLegacyType } from "../tokens";
 
 export interface PlatformResourceGroupArgs {
+  /** The resource group's name (1-90 characters: letters, digits, `_`, `-`, `.`, `(`, `)`; not ending in `.`). */
   name: string;
+  /** Azure region of the group (ARM name, e.g. swedencentral); ignored for an existing group. */
   location: string;
   /** Reference an existing group instead of creating one; nothing is created or deleted then. */
   existing?: boolean;
+  /** Tags of the group the component creates (an existing group's tags are left as they are). */
   tags?: Record<string, string>;
 }
 
 export class PlatformResourceGroup extends pulumi.ComponentResource {
+  /** The resource group's name. */
   readonly name: pulumi.Output<string>;
+  /** The resource group's ARM id (/subscriptions/<id>/resourceGroups/<name>). */
   readonly id: pulumi.Output<string>;
+  /** The resource group's region. */
   readonly location: pulumi.Output<string>;
 
   constructor(name: string, args: PlatformResourceGroupArgs, opts?: pulumi.ComponentResourceOptions) {
