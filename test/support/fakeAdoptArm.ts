@@ -13,9 +13,9 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { fail, page } from "./fakeArmHttp";
 
 export const ADOPT_TOKEN = "fake-adopt-token";
-const PAGE_SIZE = 2;
 const CS = "providers/Microsoft.CognitiveServices";
 
 type Json = Record<string, unknown>;
@@ -65,21 +65,6 @@ export interface FakeAdoptArm {
   /** `METHOD path` of every request. */
   requests: string[];
   close(): Promise<void>;
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-  res.end(JSON.stringify(body));
-}
-const fail = (res: ServerResponse, status: number, code: string, message: string) =>
-  send(res, status, { error: { code, message } });
-
-function page(res: ServerResponse, url: URL, items: unknown[]): void {
-  const start = Number(url.searchParams.get("$skipToken") ?? "0");
-  const end = start + PAGE_SIZE;
-  const next = new URL(url);
-  next.searchParams.set("$skipToken", String(end));
-  send(res, 200, { value: items.slice(start, end), ...(end < items.length ? { nextLink: next.href } : {}) });
 }
 
 const groupId = (s: FakeAdoptState) => `/subscriptions/${s.subscriptionId}/resourceGroups/${s.resourceGroup}`;

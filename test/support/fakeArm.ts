@@ -10,10 +10,10 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { fail, page, send } from "./fakeArmHttp";
 import { accountSku, type FakePermission, type FakeResourceSku, resourceGroup } from "./fakeArmResources";
 
 export const FAKE_TOKEN = "fake-arm-token";
-const PAGE_SIZE = 2;
 
 /** Ways a path can misbehave. */
 export type Hostile =
@@ -161,22 +161,6 @@ export function usage(name: string, currentValue: number, limit: number): FakeUs
 }
 
 const PROVIDER = "providers/Microsoft.CognitiveServices";
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-  res.end(JSON.stringify(body));
-}
-
-const fail = (res: ServerResponse, status: number, code: string, message: string) =>
-  send(res, status, { error: { code, message } });
-
-function page(res: ServerResponse, url: URL, items: unknown[]): void {
-  const start = Number(url.searchParams.get("$skipToken") ?? "0");
-  const end = start + PAGE_SIZE;
-  const next = new URL(url);
-  next.searchParams.set("$skipToken", String(end));
-  send(res, 200, { value: items.slice(start, end), ...(end < items.length ? { nextLink: next.href } : {}) });
-}
 
 async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
