@@ -4,7 +4,7 @@
  * Exit 0: printed. 1: no outputs could be read. 2: usage, or outputs that cannot give the settings.
  */
 import { parseArgs } from "node:util";
-import { stackCommandLine } from "../cli/commandLine";
+import { STACK_OPTIONS, stackCommandLine } from "../cli/commandLine";
 import { FORMATS, type Format, formatSettings } from "./format";
 import { AppSettingsError, appSettingsFromOutputs } from "./settings";
 import { OutputsUnavailableError, type Runner, readOutputs } from "./sources";
@@ -25,12 +25,10 @@ function parseOptions(argv: string[]) {
   return parseArgs({
     args: argv,
     options: {
-      stack: { type: "string" },
+      ...STACK_OPTIONS,
       format: { type: "string", default: "dotenv" },
       identity: { type: "string" },
       offline: { type: "boolean", default: false },
-      "config-file": { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
     allowPositionals: false,

@@ -5,6 +5,16 @@ export interface CommandLineIo {
   stderr(text: string): void;
 }
 
+/**
+ * The options every stack CLI takes, for its `parseArgs` options: `--stack`, `--config-file` (a
+ * stack file other than Pulumi.<stack>.yaml) and `--help` (what stackCommandLine reads).
+ */
+export const STACK_OPTIONS = {
+  stack: { type: "string" },
+  "config-file": { type: "string" },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
 /** Exit status of a usage error, as in every CLI here. */
 const EXIT_USAGE = 2;
 

@@ -11,7 +11,7 @@ import { UnsupportedPolicyError } from "../../policy/azure/language";
 import { PolicyFileError } from "../../policy/azure/stack";
 import { policyPackConfig } from "../../policy/rules/packConfig";
 import { ObservedStateError } from "../adopt/observed";
-import { type CommandLineIo, stackCommandLine } from "../cli/commandLine";
+import { type CommandLineIo, STACK_OPTIONS, stackCommandLine } from "../cli/commandLine";
 import { ConfigError } from "../config/errors";
 import { diffPlans, PlanFileError, parseOldPlan } from "./diff";
 import { renderDiff } from "./diffReport";
@@ -98,12 +98,10 @@ function parseOptions(argv: string[]) {
   return parseArgs({
     args: argv,
     options: {
-      stack: { type: "string" },
-      "config-file": { type: "string" },
+      ...STACK_OPTIONS,
       json: { type: "boolean", default: false },
       "policy-pack-config": { type: "string" },
       "diff-against": { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
     allowPositionals: false,

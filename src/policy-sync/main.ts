@@ -18,7 +18,7 @@ import type { TokenCredential } from "@azure/identity";
 import { z } from "zod";
 import { definitionKey } from "../../policy/azure/language";
 import { SYNC_FILES, syncFolder } from "../../policy/azure/stack";
-import { stackCommandLine } from "../cli/commandLine";
+import { STACK_OPTIONS, stackCommandLine } from "../cli/commandLine";
 import { ConfigError } from "../config/errors";
 import { loadStackConfig } from "../plan/loadConfig";
 import { StackFileError } from "../plan/stackFile";
@@ -201,11 +201,9 @@ function parseOptions(argv: string[]) {
   return parseArgs({
     args: argv,
     options: {
-      stack: { type: "string" },
-      "config-file": { type: "string" },
+      ...STACK_OPTIONS,
       subscription: { type: "string" },
       "arm-endpoint": { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
     allowPositionals: false,

@@ -7,7 +7,7 @@
  */
 import { parseArgs } from "node:util";
 import type { TokenCredential } from "@azure/identity";
-import { stackCommandLine } from "../cli/commandLine";
+import { STACK_OPTIONS, stackCommandLine } from "../cli/commandLine";
 import { ConfigError } from "../config/errors";
 import type { StackConfig } from "../config/schema";
 import { loadStackConfig } from "../plan/loadConfig";
@@ -51,13 +51,11 @@ function parseOptions(argv: string[]) {
   return parseArgs({
     args: argv,
     options: {
-      stack: { type: "string" },
-      "config-file": { type: "string" },
+      ...STACK_OPTIONS,
       subscription: { type: "string" },
       "arm-endpoint": { type: "string" },
       json: { type: "boolean", default: false },
       ...Object.fromEntries(LIMIT_OPTIONS.map((o) => [o.flag, { type: "string" as const }])),
-      help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
     allowPositionals: false,
